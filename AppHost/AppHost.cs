@@ -1,0 +1,33 @@
+using EscalationPlatform.AppHost;
+using EscalationPlatform.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+try
+{
+    var ports = PlatformPorts.From(builder.Configuration);
+
+    // Infrastructure: PostgreSQL with a database per service, RabbitMQ, Redis, and a development mail server.
+    var infrastructure = InfrastructureResources.Add(builder);
+    var mail = builder.AddMailServer("mail", infrastructure.StateDirectory, ports.MailWeb);
+
+    // Services: each owns its database; all share the broker and the cache.
+    var intake = builder.AddPlatformService<Projects.Intake_Api>("intake-api", infrastructure.AddDatabase("intakedb"), infrastructure);
+    var triage = builder.AddPlatformService<Projects.Triage_Api>("triage-api", infrastructure.AddDatabase("triagedb"), infrastructure);
+    var routing = builder.AddPlatformService<Projects.Routing_Api>("routing-api", infrastructure.AddDatabase("routingdb"), infrastructure);
+    var sla = builder.AddPlatformService<Projects.Sla_Api>("sla-api", infrastructure.AddDatabase("sladb"), infrastructure);
+    var notification = builder.AddPlatformService<Projects.Notification_Api>("notification-api", infrastructure.AddDatabase("notificationdb"), infrastructure)
+        .WithReference(mail).WaitFor(mail);
+
+    // Gateway: the only way in from outside.
+    var gateway = builder.AddGateway<Projects.EscalationPlatform_Gateway>("gateway", ports, intake, triage, routing, sla, notification);
+
+    builder.AddStartupReport(infrastructure.StateDirectory, gateway, mail);
+}
+catch (InfrastructureException problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return 1;
+}
+
+builder.Build().Run();
+return Environment.ExitCode;

@@ -1,0 +1,24 @@
+namespace EscalationPlatform.AppHost.Infrastructure;
+
+/// <param name="Executable">The smtp4dev program (from the Rnwood.Smtp4dev dotnet tool).</param>
+/// <param name="SmtpPort">Where services send mail.</param>
+/// <param name="HttpPort">The web UI and the HTTP API that reads received mail.</param>
+public sealed record MailServerOptions(string Executable, int SmtpPort, int HttpPort);
+
+/// <summary>The command line for smtp4dev, a development mail server that keeps what it receives in memory.</summary>
+public static class MailServerCommands
+{
+    public const string ToolPackage = "rnwood.smtp4dev";
+    public const string ToolVersion = "3.15.0";
+
+    public static LocalServerCommand Server(MailServerOptions options) => LocalServerCommand.Of(
+        options.Executable,
+        $"--urls=http://127.0.0.1:{options.HttpPort}",
+        $"--smtpport={options.SmtpPort}",
+        "--bindaddress=127.0.0.1",
+        "--hostname=localhost",
+        "--tlsmode=None",
+        "--db=");
+
+    public static string ConnectionString(int smtpPort) => $"Endpoint=smtp://127.0.0.1:{smtpPort}";
+}

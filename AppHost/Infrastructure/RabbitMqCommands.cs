@@ -1,0 +1,54 @@
+namespace EscalationPlatform.AppHost.Infrastructure;
+
+/// <param name="InstallDirectory">Where the <c>rabbitmq-server</c> script is; the one in /usr/sbin switches user.</param>
+/// <param name="StateDirectory">HOME, database, logs and configuration of this node.</param>
+/// <param name="Port">The AMQP port on 127.0.0.1.</param>
+/// <param name="DistributionPort">Erlang distribution port (the default, AMQP port + 20000, can exceed 65535).</param>
+/// <param name="EpmdPort">A private Erlang port mapper: this node never touches another node's epmd.</param>
+/// <param name="NodeName">The Erlang node name.</param>
+public sealed record RabbitMqServerOptions(
+    string InstallDirectory, string StateDirectory, int Port, int DistributionPort, int EpmdPort, string NodeName);
+
+/// <summary>The command lines and configuration for a development RabbitMQ node.</summary>
+public static class RabbitMqCommands
+{
+    public static string ConfigFile(RabbitMqServerOptions options) => Path.Combine(options.StateDirectory, "rabbitmq.conf");
+
+    public static string PluginsFile(RabbitMqServerOptions options) => Path.Combine(options.StateDirectory, "enabled_plugins");
+
+    public static string ConfigFileContent(RabbitMqServerOptions options) => $"""
+        listeners.tcp.default = 127.0.0.1:{options.Port}
+        loopback_users = none
+        disk_free_limit.absolute = 50MB
+        vm_memory_high_watermark.relative = 0.4
+
+        """;
+
+    /// <summary>No plugins: the management plugin would open a fixed port that a second stack would collide with.</summary>
+    public const string PluginsFileContent = "[].\n";
+
+    public static LocalServerCommand Server(RabbitMqServerOptions options) => new(
+        Path.Combine(options.InstallDirectory, "rabbitmq-server"),
+        [],
+        new Dictionary<string, string>
+        {
+            ["HOME"] = options.StateDirectory,
+            ["RABBITMQ_NODENAME"] = options.NodeName,
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = options.Port.ToString(),
+            ["RABBITMQ_DIST_PORT"] = options.DistributionPort.ToString(),
+            ["ERL_EPMD_PORT"] = options.EpmdPort.ToString(),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(options.StateDirectory, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(options.StateDirectory, "log"),
+            ["RABBITMQ_LOGS"] = "-",
+            ["RABBITMQ_CONFIG_FILE"] = ConfigFile(options),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = PluginsFile(options),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(options.StateDirectory, "rabbitmq.pid"),
+        });
+
+    /// <summary>The node's own port mapper, run in the foreground so that the process manager stops it too.</summary>
+    public static LocalServerCommand PortMapper(RabbitMqServerOptions options) =>
+        LocalServerCommand.Of("epmd", "-port", options.EpmdPort.ToString(), "-address", "127.0.0.1");
+
+    public static string ConnectionString(int port) => $"amqp://guest:guest@127.0.0.1:{port}/";
+}

@@ -1,0 +1,42 @@
+using EscalationPlatform.AppHost.Infrastructure;
+
+namespace EscalationPlatform.AppHost;
+
+public static class PlatformResources
+{
+    /// <summary>A platform service: its own database, the shared broker and cache, started once they are
+    /// healthy, and itself healthy when its /health (which checks all three) answers.</summary>
+    public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        IResourceBuilder<IResourceWithConnectionString> database,
+        InfrastructureResources infrastructure)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
+            .WithHttpEndpoint()
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .WithReference(database).WaitFor(database)
+            .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
+            .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache)
+            .WithHttpHealthCheck("/health");
+
+    /// <summary>The gateway: the only entry point from outside, on fixed ports unless configured otherwise
+    /// (REST on HTTP/1.1 and HTTP/2, gRPC on an HTTP/2-only port, which plain-text gRPC needs).</summary>
+    public static IResourceBuilder<ProjectResource> AddGateway<TProject>(
+        this IDistributedApplicationBuilder builder, string name, PlatformPorts ports, params IResourceBuilder<ProjectResource>[] services)
+        where TProject : IProjectMetadata, new()
+    {
+        var gateway = builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .WithEndpoint("http", endpoint => endpoint.Port = ports.Gateway)
+            .WithEndpoint("grpc", endpoint => endpoint.Port = ports.GatewayGrpc)
+            .WithExternalHttpEndpoints()
+            .WithHttpHealthCheck("/health", endpointName: "http");
+        foreach (var service in services)
+        {
+            gateway.WithReference(service).WaitFor(service);
+        }
+
+        return gateway;
+    }
+}

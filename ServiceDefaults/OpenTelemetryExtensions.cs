@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace EscalationPlatform.ServiceDefaults;
+
+public static class OpenTelemetryExtensions
+{
+    /// <summary>MassTransit's ActivitySource and Meter are both called "MassTransit".</summary>
+    public const string MassTransitSource = "MassTransit";
+
+    /// <summary>The ActivitySource and Meter the platform's own code reports under.</summary>
+    public const string PlatformSource = "EscalationPlatform";
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(MassTransitSource, PlatformSource))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName, MassTransitSource, PlatformSource, "Npgsql")
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context))
+                .AddGrpcClientInstrumentation()
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Health probes run every few seconds; tracing them would bury the traces that matter.</summary>
+    private static bool IsProbe(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(Extensions.HealthPath)
+        || context.Request.Path.StartsWithSegments(Extensions.AlivePath);
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EscalationPlatform.ServiceDefaults;
+
+public static class ProblemDetailsExtensions
+{
+    /// <summary>Every error leaves as RFC 9457 problem details carrying the trace id, whether it comes from an
+    /// endpoint, a status code with no body, or an exception.</summary>
+    public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddTransient<IStartupFilter, ProblemDetailsStartupFilter>();
+        return services;
+    }
+
+    /// <summary>Puts the exception handler and status code pages first in every pipeline, so no endpoint or
+    /// middleware registered later can bypass them.</summary>
+    private sealed class ProblemDetailsStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,15 @@
+using EscalationPlatform.ServiceDefaults;
+
+namespace Intake.Api.Endpoints;
+
+public static class IntakeApi
+{
+    /// <summary>Where the gateway routes this service's REST API.</summary>
+    public const string Prefix = "/api/v1/escalations";
+
+    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapServiceInfo(Prefix, "intake");
+        return endpoints;
+    }
+}

@@ -1,0 +1,15 @@
+using Intake.Api.Endpoints;
+using Intake.Api.Extensions;
+using EscalationPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapIntakeApi();
+
+app.Run();

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Notification.Api.Data;
+
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options);

@@ -1,0 +1,15 @@
+using EscalationPlatform.ServiceDefaults;
+
+namespace Notification.Api.Endpoints;
+
+public static class NotificationApi
+{
+    /// <summary>Where the gateway routes this service's REST API.</summary>
+    public const string Prefix = "/api/v1/notifications";
+
+    public static IEndpointRouteBuilder MapNotificationApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapServiceInfo(Prefix, "notification");
+        return endpoints;
+    }
+}

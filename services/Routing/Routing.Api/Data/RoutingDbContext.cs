@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Routing.Api.Data;
+
+public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options) : DbContext(options);

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Triage.Api.Data;
+
+public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options);

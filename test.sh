@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test in the solution on the real PostgreSQL, RabbitMQ and Redis (installed if missing, started by
+# the test fixtures), then prints the plain line "N passed, N failed". Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+. scripts/setup.sh
+
+setup
+build
+dotnet build-server shutdown >/dev/null 2>&1 || true
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+dotnet test --solution EscalationPlatform.sln --no-build -c "${CONFIGURATION:-Debug}" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Test fixtures stop what they start; this catches anything a crashed test run left behind.
+scripts/stop-leftovers.sh /tmp/escalation-* >/dev/null 2>&1 || true
+
+count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
+passed="$(count succeeded)"
+failed="$(count failed)"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  say "dotnet test exited with code $status without a failing test (a build error, a crash or a timeout): counted as one failure."
+  failed=1
+fi
+say "${passed} passed, ${failed} failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,73 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+[assembly: AssemblyFixture(typeof(EndToEnd.Tests.PlatformFixture))]
+
+namespace EndToEnd.Tests;
+
+/// <summary>The whole app host, started once for all end-to-end tests, in local mode on the real PostgreSQL,
+/// RabbitMQ and Redis, with its own state folder and free ports so it can run beside ./run.sh.</summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    /// <summary>A second intake whose database is unreachable: health must say so.</summary>
+    public const string IntakeWithoutDatabase = "intake-unreachable-db";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private DistributedApplication? _app;
+
+    public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"escalation-e2e-{Guid.NewGuid():N}");
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
+
+    public HttpClient CreateClient(string resource, string endpoint = "http") => App.CreateHttpClient(resource, endpoint);
+
+    public async ValueTask InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EscalationPlatform_AppHost>(
+            [
+                "Infrastructure:Mode=local",
+                $"Infrastructure:StateDirectory={StateDirectory}",
+                "Ports:Gateway=0",
+                "Ports:GatewayGrpc=0",
+                "Ports:MailWeb=0",
+            ],
+            timeout.Token);
+        AddIntakeWithUnreachableDatabase(builder);
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("mail", timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceAsync(IntakeWithoutDatabase, KnownResourceStates.Running, timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        await LeftoverProcesses.StopAsync(StateDirectory, TimeSpan.FromSeconds(30));
+        if (Directory.Exists(StateDirectory))
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
+    }
+
+    private static void AddIntakeWithUnreachableDatabase(IDistributedApplicationTestingBuilder builder)
+    {
+        IResourceBuilder<IResourceWithConnectionString> Existing(string name) =>
+            builder.CreateResourceBuilder(builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == name));
+
+        builder.AddProject<Projects.Intake_Api>(IntakeWithoutDatabase, options => options.ExcludeLaunchProfile = true)
+            .WithHttpEndpoint()
+            .WithEnvironment("ConnectionStrings__intakedb", "Host=127.0.0.1;Port=9;Username=postgres;Database=intakedb;Timeout=2")
+            .WithEnvironment("Database__MigrateOnStartup", "false")
+            .WithReference(Existing("messaging")).WaitFor(Existing("messaging"))
+            .WithReference(Existing("cache")).WaitFor(Existing("cache"));
+    }
+}

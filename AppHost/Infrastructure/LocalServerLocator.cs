@@ -36,18 +36,21 @@ public static class LocalServerLocator
         FindOnPath(program) ?? throw new InfrastructureException($"'{program}' is not on PATH: install it (apt-get install {package}).");
 
     /// <summary>smtp4dev ships as a dotnet tool with a native launcher per platform; running that launcher
-    /// directly keeps it one process, which the process manager can stop cleanly.</summary>
+    /// directly keeps it one process, which the process manager can stop cleanly. Local tools are restored to
+    /// the user's NuGet folder even when NUGET_PACKAGES points elsewhere, so both are searched.</summary>
     public static string MailServerExecutable()
     {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var candidates = Directory.Exists(packages)
-            ? Directory.GetDirectories(packages, MailServerCommands.ToolPackage + "*")
-                .Select(package => Path.Combine(package, MailServerCommands.ToolVersion, "tools"))
-                .Where(Directory.Exists)
-                .SelectMany(tools => Directory.EnumerateFiles(tools, "Rnwood.Smtp4dev", SearchOption.AllDirectories))
-            : [];
+        string[] packageFolders =
+        [
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? "",
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        ];
+        var candidates = packageFolders
+            .Where(folder => folder.Length > 0 && Directory.Exists(folder))
+            .SelectMany(folder => Directory.GetDirectories(folder, MailServerCommands.ToolPackage + "*"))
+            .Select(package => Path.Combine(package, MailServerCommands.ToolVersion, "tools"))
+            .Where(Directory.Exists)
+            .SelectMany(tools => Directory.EnumerateFiles(tools, "Rnwood.Smtp4dev", SearchOption.AllDirectories));
         return candidates.FirstOrDefault() ?? throw new InfrastructureException(
             $"The development mail server is not installed: run 'dotnet tool restore' in the repository ({MailServerCommands.ToolPackage} {MailServerCommands.ToolVersion}).");
     }

@@ -26,15 +26,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EscalationPlatform_AppHost>(
-            [
-                "Infrastructure:Mode=local",
-                $"Infrastructure:StateDirectory={StateDirectory}",
-                "Ports:Gateway=0",
-                "Ports:GatewayGrpc=0",
-                "Ports:MailWeb=0",
-            ],
-            timeout.Token);
+        var builder = await CreateBuilderAsync(timeout.Token);
         AddIntakeWithUnreachableDatabase(builder);
 
         _app = await builder.BuildAsync(timeout.Token);
@@ -55,6 +47,35 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (Directory.Exists(StateDirectory))
         {
             Directory.Delete(StateDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>The app host prints set-up problems (a server not installed, a port in use) and exits before
+    /// building; keep what it printed, or the test would only learn that it exited.</summary>
+    private async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(CancellationToken cancellationToken)
+    {
+        var printed = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(printed);
+        try
+        {
+            return await DistributedApplicationTestingBuilder.CreateAsync<Projects.EscalationPlatform_AppHost>(
+                [
+                    "Infrastructure:Mode=local",
+                    $"Infrastructure:StateDirectory={StateDirectory}",
+                    "Ports:Gateway=0",
+                    "Ports:GatewayGrpc=0",
+                    "Ports:MailWeb=0",
+                ],
+                cancellationToken);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new InvalidOperationException($"The app host did not start: {printed.ToString().Trim()}", error);
+        }
+        finally
+        {
+            Console.SetError(console);
         }
     }
 

@@ -47,9 +47,9 @@ public static class LocalServers
         var directory = StateFolder(stateDirectory, name);
         var options = new RabbitMqServerOptions(
             LocalServerLocator.RabbitMqInstallDirectory(builder.Configuration["Infrastructure:RabbitMqInstallDirectory"]),
-            directory, FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), $"{name}@localhost");
+            directory, FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), $"{name}@localhost", FreePorts.Next());
         File.WriteAllText(RabbitMqCommands.ConfigFile(options), RabbitMqCommands.ConfigFileContent(options));
-        File.WriteAllText(RabbitMqCommands.PluginsFile(options), RabbitMqCommands.PluginsFileContent);
+        File.WriteAllText(RabbitMqCommands.PluginsFile(options), RabbitMqCommands.PluginsFileContent(options));
 
         var portMapperCommand = RabbitMqCommands.PortMapper(options);
         var portMapper = builder
@@ -61,6 +61,7 @@ public static class LocalServers
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().Add(new(healthCheck, _ => new RabbitMqHealthCheck(connectionString), null, null));
         return builder.AddLocalServer(name, directory, RabbitMqCommands.Server(options), options.Port, connectionString)
+            .WithEndpoint(port: options.ManagementPort, targetPort: options.ManagementPort, name: "management", scheme: "http", isProxied: false)
             .WithHealthCheck(healthCheck)
             .WaitFor(portMapper);
     }

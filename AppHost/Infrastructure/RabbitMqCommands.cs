@@ -6,8 +6,9 @@ namespace EscalationPlatform.AppHost.Infrastructure;
 /// <param name="DistributionPort">Erlang distribution port (the default, AMQP port + 20000, can exceed 65535).</param>
 /// <param name="EpmdPort">A private Erlang port mapper: this node never touches another node's epmd.</param>
 /// <param name="NodeName">The Erlang node name.</param>
+/// <param name="ManagementPort">Where the management UI and HTTP API listen (loopback); null leaves the plugin off.</param>
 public sealed record RabbitMqServerOptions(
-    string InstallDirectory, string StateDirectory, int Port, int DistributionPort, int EpmdPort, string NodeName);
+    string InstallDirectory, string StateDirectory, int Port, int DistributionPort, int EpmdPort, string NodeName, int? ManagementPort = null);
 
 /// <summary>The command lines and configuration for a development RabbitMQ node.</summary>
 public static class RabbitMqCommands
@@ -22,10 +23,18 @@ public static class RabbitMqCommands
         disk_free_limit.absolute = 50MB
         vm_memory_high_watermark.relative = 0.4
 
-        """;
+        """ + (options.ManagementPort is { } management
+        ? $"""
+          management.tcp.ip = 127.0.0.1
+          management.tcp.port = {management}
 
-    /// <summary>No plugins: the management plugin would open a fixed port that a second stack would collide with.</summary>
-    public const string PluginsFileContent = "[].\n";
+          """
+        : "");
+
+    /// <summary>The management plugin only when it has a port of its own: its default port is fixed, and a second
+    /// stack on the machine would collide with the first.</summary>
+    public static string PluginsFileContent(RabbitMqServerOptions options) =>
+        options.ManagementPort is null ? "[].\n" : "[rabbitmq_management].\n";
 
     public static LocalServerCommand Server(RabbitMqServerOptions options) => new(
         Path.Combine(options.InstallDirectory, "rabbitmq-server"),

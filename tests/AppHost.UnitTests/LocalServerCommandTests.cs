@@ -95,11 +95,22 @@ public sealed class LocalServerCommandTests
     }
 
     [Fact]
-    public void RabbitMq_configuration_listens_on_loopback_and_enables_no_plugin()
+    public void RabbitMq_configuration_listens_on_loopback_and_enables_no_plugin_without_a_management_port()
     {
         Assert.Contains("listeners.tcp.default = 127.0.0.1:42000", RabbitMqCommands.ConfigFileContent(RabbitMq));
-        Assert.Equal("[].\n", RabbitMqCommands.PluginsFileContent);
+        Assert.DoesNotContain("management", RabbitMqCommands.ConfigFileContent(RabbitMq));
+        Assert.Equal("[].\n", RabbitMqCommands.PluginsFileContent(RabbitMq));
         Assert.Equal("amqp://guest:guest@127.0.0.1:42000/", RabbitMqCommands.ConnectionString(42000));
+    }
+
+    [Fact]
+    public void RabbitMq_management_listens_on_loopback_at_its_own_port_when_given_one()
+    {
+        var withManagement = RabbitMq with { ManagementPort = 42003 };
+
+        Assert.Contains("management.tcp.ip = 127.0.0.1", RabbitMqCommands.ConfigFileContent(withManagement));
+        Assert.Contains("management.tcp.port = 42003", RabbitMqCommands.ConfigFileContent(withManagement));
+        Assert.Equal("[rabbitmq_management].\n", RabbitMqCommands.PluginsFileContent(withManagement));
     }
 
     [Fact]

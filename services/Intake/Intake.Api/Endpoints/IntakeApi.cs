@@ -1,3 +1,4 @@
+using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 
 namespace Intake.Api.Endpoints;
@@ -9,6 +10,7 @@ public static class IntakeApi
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Prefix);
         endpoints.MapServiceInfo(Prefix, "intake");
         return endpoints;
     }

@@ -12,7 +12,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<IntakeDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddBrokerConnection();
+        builder.AddMessaging<IntakeDbContext>(_ => { });
         return builder;
     }
 }

@@ -1,5 +1,9 @@
+using EscalationPlatform.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Notification.Api.Data;
 
-public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options);
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+}

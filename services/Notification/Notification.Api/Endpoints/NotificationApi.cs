@@ -1,3 +1,4 @@
+using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 
 namespace Notification.Api.Endpoints;
@@ -9,6 +10,7 @@ public static class NotificationApi
 
     public static IEndpointRouteBuilder MapNotificationApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Prefix);
         endpoints.MapServiceInfo(Prefix, "notification");
         return endpoints;
     }

@@ -12,7 +12,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<NotificationDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddBrokerConnection();
+        builder.AddMessaging<NotificationDbContext>(_ => { });
         return builder;
     }
 }

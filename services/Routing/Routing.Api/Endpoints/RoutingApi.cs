@@ -1,3 +1,4 @@
+using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 
 namespace Routing.Api.Endpoints;
@@ -9,6 +10,7 @@ public static class RoutingApi
 
     public static IEndpointRouteBuilder MapRoutingApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Prefix);
         endpoints.MapServiceInfo(Prefix, "routing");
         return endpoints;
     }

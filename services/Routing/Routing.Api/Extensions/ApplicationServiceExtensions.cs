@@ -12,7 +12,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<RoutingDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddBrokerConnection();
+        builder.AddMessaging<RoutingDbContext>(_ => { });
         return builder;
     }
 }

@@ -1,5 +1,9 @@
+using EscalationPlatform.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Sla.Api.Data;
 
-public sealed class SlaDbContext(DbContextOptions<SlaDbContext> options) : DbContext(options);
+public sealed class SlaDbContext(DbContextOptions<SlaDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+}

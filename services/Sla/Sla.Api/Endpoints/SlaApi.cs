@@ -1,3 +1,4 @@
+using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 
 namespace Sla.Api.Endpoints;
@@ -9,6 +10,7 @@ public static class SlaApi
 
     public static IEndpointRouteBuilder MapSlaApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Prefix);
         endpoints.MapServiceInfo(Prefix, "sla");
         return endpoints;
     }

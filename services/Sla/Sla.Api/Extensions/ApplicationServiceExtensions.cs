@@ -12,7 +12,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<SlaDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddBrokerConnection();
+        builder.AddMessaging<SlaDbContext>(_ => { });
         return builder;
     }
 }

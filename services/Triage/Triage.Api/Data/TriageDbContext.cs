@@ -1,5 +1,9 @@
+using EscalationPlatform.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Triage.Api.Data;
 
-public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options);
+public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+}

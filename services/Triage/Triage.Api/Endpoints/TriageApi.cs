@@ -1,3 +1,4 @@
+using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 
 namespace Triage.Api.Endpoints;
@@ -9,6 +10,7 @@ public static class TriageApi
 
     public static IEndpointRouteBuilder MapTriageApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMessagingOperations(Prefix);
         endpoints.MapServiceInfo(Prefix, "triage");
         return endpoints;
     }

@@ -12,7 +12,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<TriageDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddBrokerConnection();
+        builder.AddMessaging<TriageDbContext>(_ => { });
         return builder;
     }
 }

@@ -1,0 +1,57 @@
+using EscalationPlatform.Messaging.Outbox;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace EscalationPlatform.Messaging.Inbox;
+
+/// <summary>Runs every consumer and saga in one database transaction with its inbox record and its outbox:
+/// the message's effects, the fact that this endpoint consumed it, and what it publishes, sends or schedules
+/// commit together or not at all. A message id this endpoint already consumed is acknowledged without effect.
+/// Retries run outside this filter, so each attempt starts a fresh transaction.</summary>
+public sealed partial class TransactionalConsumeFilter<TMessage>(
+    IOutboxWriter outbox, IBus bus, TimeProvider clock, ILogger<TransactionalConsumeFilter<TMessage>> logger)
+    : IFilter<ConsumeContext<TMessage>> where TMessage : class
+{
+    public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
+    {
+        try
+        {
+            await ConsumeInTransactionAsync(context, next);
+        }
+        finally
+        {
+            outbox.EndUnitOfWork();
+        }
+    }
+
+    private async Task ConsumeInTransactionAsync(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
+    {
+        var dbContext = outbox.DbContext;
+        dbContext.ChangeTracker.Clear();
+        await using var transaction = await dbContext.Database.BeginTransactionAsync(context.CancellationToken);
+
+        if (context.MessageId is { } messageId)
+        {
+            var endpoint = EndpointName(context.ReceiveContext.InputAddress);
+            if (!await InboxStore.TryRecordAsync(dbContext, messageId, endpoint, clock.GetUtcNow().UtcDateTime, context.CancellationToken))
+            {
+                MessagingTelemetry.Duplicates.Add(1);
+                LogDuplicate(messageId, endpoint, typeof(TMessage).Name);
+                return;
+            }
+        }
+
+        await next.Send(new OutboxConsumeContext<TMessage>(context, outbox, bus.Topology));
+        await dbContext.SaveChangesAsync(context.CancellationToken);
+        // Not cancellable: once the work is done, shutting down must not turn a commit into a rollback halfway.
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("transactionalInboxOutbox");
+
+    /// <summary>The queue name: each consumer and saga has its own endpoint, so this identifies who consumed.</summary>
+    public static string EndpointName(Uri inputAddress) => inputAddress.Segments[^1].Trim('/');
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} ({MessageType}) was already consumed by {Endpoint}: no second effect")]
+    private partial void LogDuplicate(Guid messageId, string endpoint, string messageType);
+}

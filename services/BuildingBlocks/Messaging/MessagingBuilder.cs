@@ -1,0 +1,34 @@
+using EscalationPlatform.Messaging.Sagas;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace EscalationPlatform.Messaging;
+
+/// <summary>What a service registers on its bus: consumers, and sagas persisted on its own DbContext.</summary>
+public sealed class MessagingBuilder<TDbContext>(IBusRegistrationConfigurator bus) where TDbContext : DbContext
+{
+    /// <summary>MassTransit's registration, for anything not covered here.</summary>
+    public IBusRegistrationConfigurator Bus { get; } = bus;
+
+    public MessagingBuilder<TDbContext> AddConsumer<TConsumer>() where TConsumer : class, IConsumer
+    {
+        Bus.AddConsumer<TConsumer>();
+        return this;
+    }
+
+    public MessagingBuilder<TDbContext> AddConsumer<TConsumer, TDefinition>()
+        where TConsumer : class, IConsumer
+        where TDefinition : class, IConsumerDefinition<TConsumer>
+    {
+        Bus.AddConsumer<TConsumer, TDefinition>();
+        return this;
+    }
+
+    public MessagingBuilder<TDbContext> AddSagaStateMachine<TStateMachine, TSaga>()
+        where TStateMachine : class, SagaStateMachine<TSaga>
+        where TSaga : class, SagaStateMachineInstance
+    {
+        Bus.AddSagaStateMachine<TStateMachine, TSaga>().DbContextRepository<TDbContext, TSaga>();
+        return this;
+    }
+}

@@ -1,0 +1,46 @@
+namespace EscalationPlatform.Messaging;
+
+/// <summary>Configuration section "Messaging".</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Messages delivered per outbox transaction.</summary>
+    public int DeliveryBatchSize { get; set; } = 500;
+
+    /// <summary>Longest the delivery service sleeps without a notification: the safety net if one is missed
+    /// (for example while the listening connection reconnects). Commits and new earlier timers wake it at once.</summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A batch that cannot be handed to the broker within this time is rolled back and retried.</summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A timer that fires later than this after its due time is marked late (EP-Late-By-Ms).</summary>
+    public TimeSpan LateThreshold { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a consumed message id is remembered; a copy arriving later would be consumed again.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(2);
+
+    public TimeSpan InboxCleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>False stops delivery (messages stay in the outbox): an operational switch, and how tests stop a
+    /// process between commit and delivery.</summary>
+    public bool DeliveryEnabled { get; set; } = true;
+
+    /// <summary>Retries in-process: this many immediately, then <see cref="ExponentialRetries"/> with pauses
+    /// doubling from 100 ms, then delayed redelivery through the scheduler (<see cref="Redelivery"/>), then the
+    /// error queue.</summary>
+    public int ImmediateRetries { get; set; } = 3;
+
+    public int ExponentialRetries { get; set; } = 5;
+
+    /// <summary>Pauses before each delayed redelivery, separated by commas ("00:00:10,00:01:00"); empty for none.
+    /// A string, because configuration binding appends to a list instead of replacing it.</summary>
+    public string Redelivery { get; set; } = "00:00:10,00:01:00,00:05:00";
+
+    public TimeSpan[] RedeliveryIntervals() =>
+        [.. Redelivery.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TimeSpan.Parse)];
+
+    /// <summary>Messages a receive endpoint fetches ahead and consumes concurrently.</summary>
+    public ushort PrefetchCount { get; set; } = 32;
+}

@@ -1,0 +1,162 @@
+using EscalationPlatform.Messaging.Scheduling;
+using MassTransit;
+using MassTransit.Logging;
+using MassTransit.Middleware;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EscalationPlatform.Messaging.Outbox;
+
+/// <summary>Hands committed outbox messages to RabbitMQ: immediate ones as soon as they commit, scheduled ones at
+/// their due time. It sleeps until the earliest due time or until a commit wakes it. Rows are claimed with
+/// FOR UPDATE SKIP LOCKED, so any number of instances deliver side by side without sending a row twice; a row
+/// is deleted in the transaction that claimed it, after the broker confirmed it. A crash between the two sends
+/// it again later, and the receiving inbox drops the copy.</summary>
+public sealed partial class OutboxDispatcher<TDbContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<MessagingOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService where TDbContext : DbContext
+{
+    private readonly MessagingOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.DeliveryEnabled)
+        {
+            LogDisabled();
+            return;
+        }
+
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var nextDue = await DeliverDueMessagesAsync(stoppingToken);
+                failures = 0;
+                var untilDue = nextDue is { } due ? due - clock.GetUtcNow().UtcDateTime : _options.IdlePollInterval;
+                await signal.WaitAsync(untilDue < _options.IdlePollInterval ? untilDue : _options.IdlePollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                failures++;
+                LogDeliveryFailed(error.Message, failures);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures), 5_000)), stoppingToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Delivers batches until nothing is due; returns when the next message falls due (null if none).</summary>
+    private async Task<DateTime?> DeliverDueMessagesAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var dbContext = scope.ServiceProvider.GetRequiredService<TDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await dbContext.Database.BeginTransactionAsync(stoppingToken);
+            var batch = await dbContext.Set<OutboxMessage>()
+                .FromSql($"""
+                    SELECT * FROM outbox_message WHERE due_at <= {now}
+                    ORDER BY due_at, sequence_number LIMIT {_options.DeliveryBatchSize} FOR UPDATE SKIP LOCKED
+                    """)
+                .AsNoTracking()
+                .ToListAsync(stoppingToken);
+
+            if (batch.Count == 0)
+            {
+                await transaction.CommitAsync(stoppingToken);
+                return await dbContext.Set<OutboxMessage>().MinAsync(message => (DateTime?)message.DueAt, stoppingToken);
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(_options.DeliveryTimeout);
+            var sent = await Task.WhenAll(batch.Select(message => TrySendAsync(message, now, timeout.Token)));
+            var done = batch.Where((_, index) => sent[index]).Select(message => message.SequenceNumber).ToArray();
+            await dbContext.Set<OutboxMessage>().Where(message => done.Contains(message.SequenceNumber)).ExecuteDeleteAsync(stoppingToken);
+            await transaction.CommitAsync(stoppingToken);
+
+            if (done.Length < batch.Count)
+            {
+                throw new OutboxDeliveryException($"{batch.Count - done.Length} of {batch.Count} outbox messages were not taken by the broker");
+            }
+        }
+    }
+
+    private async Task<bool> TrySendAsync(OutboxMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        if (message.ExpirationTime is { } expiration && expiration < now)
+        {
+            MessagingTelemetry.Expired.Add(1);
+            LogExpired(message.MessageId, message.MessageType);
+            return true;
+        }
+
+        message.PrepareForDelivery();
+        var lateBy = message.TokenId is null ? TimeSpan.Zero : now - message.DueAt;
+        if (message.TokenId is not null)
+        {
+            MessagingTelemetry.TimerLateness.Record(Math.Max(0, lateBy.TotalMilliseconds));
+        }
+
+        var activity = LogContext.Current?.StartOutboxDeliverActivity(message);
+        try
+        {
+            var endpoint = await bus.GetSendEndpoint(message.DestinationAddress);
+            await endpoint.Send(new SerializedMessageBody(), new DeliveryPipe(message, lateBy > _options.LateThreshold ? lateBy : null), cancellationToken);
+            MessagingTelemetry.Delivered.Add(1);
+            return true;
+        }
+        catch (Exception error)
+        {
+            activity?.AddExceptionEvent(error);
+            MessagingTelemetry.DeliveryFailed.Add(1);
+            return false;
+        }
+        finally
+        {
+            activity?.Stop();
+        }
+    }
+
+    /// <summary>Restores the stored envelope (id, headers, body) and says when a timer fired late.</summary>
+    private sealed class DeliveryPipe(OutboxMessage message, TimeSpan? lateBy) : IPipe<SendContext>
+    {
+        private readonly OutboxMessageSendPipe _envelope = new(message, message.DestinationAddress);
+
+        public async Task Send(SendContext context)
+        {
+            await _envelope.Send(context);
+            context.Delay = null; // the outbox did the waiting; the broker has no delayed exchange
+            if (lateBy is { } late)
+            {
+                context.Headers.Set(TimerHeaders.LateByMilliseconds, (long)late.TotalMilliseconds);
+            }
+        }
+
+        public void Probe(ProbeContext context) => _envelope.Probe(context);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery is disabled (Messaging:DeliveryEnabled=false): messages stay in the outbox")]
+    private partial void LogDisabled();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery failed ({Failures} in a row), retrying: {Reason}")]
+    private partial void LogDeliveryFailed(string reason, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) expired before delivery and was dropped")]
+    private partial void LogExpired(Guid messageId, string messageType);
+}
+
+public sealed class OutboxDeliveryException(string message) : Exception(message);

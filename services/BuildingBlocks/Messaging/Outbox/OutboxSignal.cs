@@ -1,0 +1,24 @@
+namespace EscalationPlatform.Messaging.Outbox;
+
+/// <summary>Wakes the delivery service: raised when outbox rows commit (by the database notification) or when the
+/// listener reconnects. Several raises before a wait count as one.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _raised = new(0, 1);
+
+    public void Raise()
+    {
+        try
+        {
+            _raised.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already raised: the next wait returns at once
+        }
+    }
+
+    /// <summary>Waits for a raise or the timeout, whichever comes first.</summary>
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _raised.WaitAsync(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout, cancellationToken);
+}

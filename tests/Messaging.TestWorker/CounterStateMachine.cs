@@ -1,0 +1,40 @@
+using MassTransit;
+
+namespace Messaging.TestWorker;
+
+public sealed class CounterState : SagaStateMachineInstance
+{
+    public Guid CorrelationId { get; set; }
+
+    public string CurrentState { get; set; } = null!;
+
+    public int Count { get; set; }
+
+    /// <summary>Bit n is set once step n was applied: a lost step leaves a hole, a repeated one raises Count.</summary>
+    public long AppliedSteps { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+/// <summary>Counts increments; the first increment of a counter creates it, so first increments race to insert.</summary>
+public sealed class CounterStateMachine : MassTransitStateMachine<CounterState>
+{
+    public CounterStateMachine()
+    {
+        InstanceState(counter => counter.CurrentState);
+        Event(() => Incremented, e => e.CorrelateById(context => context.Message.CounterId));
+
+        Initially(When(Incremented).Then(Apply).TransitionTo(Counting));
+        During(Counting, When(Incremented).Then(Apply));
+    }
+
+    public State Counting { get; private set; } = null!;
+
+    public Event<IncrementCounter> Incremented { get; private set; } = null!;
+
+    private static void Apply(BehaviorContext<CounterState, IncrementCounter> context)
+    {
+        context.Saga.Count++;
+        context.Saga.AppliedSteps |= 1L << context.Message.Step;
+    }
+}

@@ -38,3 +38,15 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterState>
         context.Saga.AppliedSteps |= 1L << context.Message.Step;
     }
 }
+
+/// <summary>Events for one counter are processed one at a time in a process (partitioned by counter), so they
+/// do not collide with each other; instances on other processes still meet the optimistic check.</summary>
+public sealed class CounterStateDefinition : SagaDefinition<CounterState>
+{
+    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<CounterState> sagaConfigurator,
+        IRegistrationContext context)
+    {
+        var partition = endpointConfigurator.CreatePartitioner(16);
+        sagaConfigurator.Message<IncrementCounter>(message => message.UsePartitioner(partition, consumed => consumed.Message.CounterId));
+    }
+}

@@ -18,7 +18,7 @@ public sealed class OutboxSignal
         }
     }
 
-    /// <summary>Waits for a raise or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+    /// <summary>Waits for a raise or the timeout, whichever comes first; true if it was raised.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _raised.WaitAsync(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout, cancellationToken);
 }

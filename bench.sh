@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Measurements (not tests): ./bench.sh <suite> [options]. Each suite starts the real servers it needs and
+# prints a Markdown report; docs/performance.md records the results and the machine they came from.
+#   messaging   saga transitions/s, outbox delivery/s and timer lateness beside the raw MassTransit rate
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/setup.sh
+
+setup
+CONFIGURATION=Release build
+dotnet build-server shutdown >/dev/null 2>&1 || true
+exec dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll "$@"

@@ -9,6 +9,15 @@ setup
 build
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
+# Every service's migrations must match its model: a forgotten `dotnet ef migrations add` fails here.
+model_drift=0
+for project in services/*/*.Api; do
+  if ! dotnet ef migrations has-pending-model-changes --project "$project" --no-build --configuration "${CONFIGURATION:-Debug}" >/dev/null 2>&1; then
+    say "The EF Core model of $project has changes no migration covers: run 'dotnet ef migrations add <Name> --project $project --output-dir Data/Migrations'."
+    model_drift=$((model_drift + 1))
+  fi
+done
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 dotnet test --solution EscalationPlatform.sln --no-build -c "${CONFIGURATION:-Debug}" "$@" 2>&1 | tee "$log"
@@ -19,7 +28,7 @@ scripts/stop-leftovers.sh /tmp/escalation-* >/dev/null 2>&1 || true
 
 count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
 passed="$(count succeeded)"
-failed="$(count failed)"
+failed="$(( $(count failed) + model_drift ))"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   say "dotnet test exited with code $status without a failing test (a build error, a crash or a timeout): counted as one failure."
   failed=1

@@ -1,0 +1,81 @@
+namespace EscalationPlatform.Contracts;
+
+/// <summary>A case was handed to the platform: triage assesses it.</summary>
+public sealed record EscalationSubmitted
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    public required CaseFacts Facts { get; init; }
+}
+
+/// <summary>Facts were added to a case (for example what triage asked for): triage assesses it again.</summary>
+public sealed record EscalationFactsUpdated
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required CaseFacts Facts { get; init; }
+}
+
+/// <summary>A case is triaged and complete enough to be owned: routing finds its owner, SLA starts its clocks.</summary>
+public sealed record EscalationTriaged
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required CaseFacts Facts { get; init; }
+
+    public bool HandoffIncomplete { get; init; }
+
+    public required DateTimeOffset TriagedAt { get; init; }
+}
+
+/// <summary>The record moved from one status to another, and who moved it and why.</summary>
+public sealed record EscalationStatusChanged
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string Key { get; init; }
+
+    public required EscalationStatus From { get; init; }
+
+    public required EscalationStatus To { get; init; }
+
+    public required Actor Actor { get; init; }
+
+    public string? Reason { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+}
+
+/// <summary>A public update was posted to the customer: the update clock starts over.</summary>
+public sealed record CustomerUpdatePosted
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string Key { get; init; }
+
+    public required string Message { get; init; }
+
+    public required Actor Actor { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+}

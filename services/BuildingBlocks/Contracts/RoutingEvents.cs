@@ -1,0 +1,41 @@
+namespace EscalationPlatform.Contracts;
+
+public sealed record MemberRef(string Id, string Name, string Email);
+
+public sealed record TeamRef(string Id, string Name);
+
+/// <summary>Who the escalation is offered to: the chosen owner first, then by the escalation policy.</summary>
+public enum OfferLevel
+{
+    Owner,
+    Backup,
+    TeamLead,
+}
+
+/// <summary>The escalation was offered to someone, who owns it once they acknowledge. Raised for the first offer
+/// and each time the offer moves up the escalation policy.</summary>
+public sealed record EscalationOffered
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required TeamRef Team { get; init; }
+
+    public required MemberRef OfferedTo { get; init; }
+
+    public required MemberRef Backup { get; init; }
+
+    public MemberRef? TeamLead { get; init; }
+
+    public required OfferLevel Level { get; init; }
+
+    public required DateTimeOffset RespondBy { get; init; }
+
+    public MemberRef? PreviouslyOfferedTo { get; init; }
+
+    /// <summary>Why this team and person: the routing rule and strategy, or why the offer moved.</summary>
+    public required string Reason { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+}

@@ -17,6 +17,7 @@ try
     var sla = builder.AddPlatformService<Projects.Sla_Api>("sla-api", infrastructure.AddDatabase("sladb"), infrastructure);
     var notification = builder.AddPlatformService<Projects.Notification_Api>("notification-api", infrastructure.AddDatabase("notificationdb"), infrastructure)
         .WithReference(mail).WaitFor(mail);
+    intake.WithReference(sla); // the record shows each clock, asked of sla over gRPC
 
     // Gateway: the only way in from outside.
     var gateway = builder.AddGateway<Projects.EscalationPlatform_Gateway>("gateway", ports, intake, triage, routing, sla, notification);

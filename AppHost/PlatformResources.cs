@@ -5,7 +5,8 @@ namespace EscalationPlatform.AppHost;
 public static class PlatformResources
 {
     /// <summary>A platform service: its own database, the shared broker and cache, started once they are
-    /// healthy, and itself healthy when its /health (which checks all three) answers.</summary>
+    /// healthy, and itself healthy when its /health (which checks all three) answers. Services that serve gRPC
+    /// declare "http" and "grpc" endpoints in their Kestrel configuration; the others get an "http" one here.</summary>
     public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(
         this IDistributedApplicationBuilder builder,
         string name,
@@ -13,12 +14,20 @@ public static class PlatformResources
         InfrastructureResources infrastructure)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
-            .WithHttpEndpoint()
+            .WithHttpEndpointUnlessConfigured()
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithReference(database).WaitFor(database)
             .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
             .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            .WithDemoTenants(builder.Configuration["Demo:Tenants"]);
+
+    /// <summary>The tenants seeded with demo teams and customers ("Demo:Tenants", comma-separated; default "demo").</summary>
+    private static IResourceBuilder<ProjectResource> WithDemoTenants(this IResourceBuilder<ProjectResource> project, string? tenants) =>
+        string.IsNullOrWhiteSpace(tenants) ? project : project.WithEnvironment("Demo__Tenants", tenants);
+
+    public static IResourceBuilder<ProjectResource> WithHttpEndpointUnlessConfigured(this IResourceBuilder<ProjectResource> project) =>
+        project.Resource.Annotations.OfType<EndpointAnnotation>().Any(endpoint => endpoint.Name == "http") ? project : project.WithHttpEndpoint();
 
     /// <summary>The gateway: the only entry point from outside, on fixed ports unless configured otherwise
     /// (REST on HTTP/1.1 and HTTP/2, gRPC on an HTTP/2-only port, which plain-text gRPC needs).</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,8 +19,22 @@ public static class ProblemDetailsExtensions
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddSingleton<IDeveloperPageExceptionFilter, BadRequestDeveloperPageFilter>();
         services.AddTransient<IStartupFilter, ProblemDetailsStartupFilter>();
         return services;
+    }
+
+    /// <summary>In development the framework's exception page sits inside the exception handler and would answer a
+    /// client's bad request with a stack trace; it hands those to the same handler instead.</summary>
+    private sealed class BadRequestDeveloperPageFilter(IProblemDetailsService problemDetails) : IDeveloperPageExceptionFilter
+    {
+        public async Task HandleExceptionAsync(ErrorContext errorContext, Func<ErrorContext, Task> next)
+        {
+            if (!await new BadRequestExceptionHandler(problemDetails).TryHandleAsync(errorContext.HttpContext, errorContext.Exception, errorContext.HttpContext.RequestAborted))
+            {
+                await next(errorContext);
+            }
+        }
     }
 
     /// <summary>Puts the exception handler and status code pages first in every pipeline, so no endpoint or

@@ -18,7 +18,12 @@ public static class MailServerCommands
         "--bindaddress=127.0.0.1",
         "--hostname=localhost",
         "--tlsmode=None",
-        "--db=");
+        "--db=",
+        $"--messagestokeep={MessagesToKeep}",
+        $"--sessionstokeep={MessagesToKeep}");
+
+    /// <summary>smtp4dev keeps 100 by default, fewer than a test run or a demo afternoon sends.</summary>
+    public const int MessagesToKeep = 10_000;
 
     public static string ConnectionString(int smtpPort) => $"Endpoint=smtp://127.0.0.1:{smtpPort}";
 }

@@ -151,6 +151,18 @@ public sealed class ClockEngineTests
     }
 
     [Fact]
+    public void Reopening_a_closed_case_counts_resolution_again_from_where_it_stopped()
+    {
+        var report = Evaluate(Severity.S1, Opened.AddHours(2.25), CustomerTier.Standard,
+            new FirstResponded(Opened.AddMinutes(5)), new Resolved(Opened.AddHours(1)), new Ended(Opened.AddHours(1.5)), new Reopened(Opened.AddHours(2)));
+
+        Assert.Equal(ClockState.Running, Clock(report, ClockKind.Resolution).State);
+        Assert.Equal(Opened.AddHours(5), Clock(report, ClockKind.Resolution).DueAt);
+        Assert.Equal(ClockState.Running, Clock(report, ClockKind.CustomerUpdate).State);
+        Assert.Equal(Opened.AddHours(2.5), Clock(report, ClockKind.CustomerUpdate).DueAt);
+    }
+
+    [Fact]
     public void Cancelling_stops_every_clock()
     {
         var report = Evaluate(Severity.S1, Opened.AddHours(1), CustomerTier.Standard, new Ended(Opened.AddMinutes(5)));

@@ -43,7 +43,7 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, includeNamespace: false));
             bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 endpoints.Add(name);

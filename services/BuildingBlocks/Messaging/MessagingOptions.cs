@@ -41,6 +41,10 @@ public sealed class MessagingOptions
     public TimeSpan[] RedeliveryIntervals() =>
         [.. Redelivery.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TimeSpan.Parse)];
 
+    /// <summary>Put before every queue name: a copy of a service with its own prefix consumes from queues of its
+    /// own instead of competing with the real service (used by tests that run a deliberately broken copy).</summary>
+    public string EndpointPrefix { get; set; } = "";
+
     /// <summary>Messages a receive endpoint fetches ahead and consumes concurrently.</summary>
     public ushort PrefetchCount { get; set; } = 32;
 }

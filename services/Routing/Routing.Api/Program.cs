@@ -1,6 +1,7 @@
+using EscalationPlatform.ServiceDefaults;
 using Routing.Api.Endpoints;
 using Routing.Api.Extensions;
-using EscalationPlatform.ServiceDefaults;
+using Routing.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,5 +12,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapRoutingApi();
+app.MapGrpcService<RoutingGrpcService>();
 
 app.Run();

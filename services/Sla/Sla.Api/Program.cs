@@ -1,6 +1,7 @@
+using EscalationPlatform.ServiceDefaults;
 using Sla.Api.Endpoints;
 using Sla.Api.Extensions;
-using EscalationPlatform.ServiceDefaults;
+using Sla.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,5 +12,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapSlaApi();
+app.MapGrpcService<SlaGrpcService>();
 
 app.Run();

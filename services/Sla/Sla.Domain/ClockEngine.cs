@@ -185,7 +185,8 @@ public static class ClockEngine
         return null;
     }
 
-    /// <summary>When the case counts: open, not waiting on the customer, not resolved, not ended.</summary>
+    /// <summary>When the case counts: open, not waiting on the customer, not resolved, not closed (a reopen of a
+    /// resolved or closed case counts again).</summary>
     private static List<Segment> ActivePeriods(List<ClockEvent> events, DateTimeOffset opened)
     {
         var periods = new List<Segment>();
@@ -201,11 +202,6 @@ public static class ClockEngine
                 case Resumed or Reopened when start is null && e.At >= opened:
                     start = e.At;
                     break;
-            }
-
-            if (e is Ended)
-            {
-                return periods;
             }
         }
 

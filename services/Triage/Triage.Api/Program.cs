@@ -1,6 +1,7 @@
+using EscalationPlatform.ServiceDefaults;
 using Triage.Api.Endpoints;
 using Triage.Api.Extensions;
-using EscalationPlatform.ServiceDefaults;
+using Triage.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,5 +12,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapTriageApi();
+app.MapGrpcService<TriageGrpcService>();
 
 app.Run();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace EscalationPlatform.Messaging.Operations;
 
-public sealed record ReplayRequest(IReadOnlyList<string>? MessageIds);
+public sealed record ReplayRequest(IReadOnlyList<string>? MessageIds = null);
 
 public sealed record ReplayResult(string Endpoint, int Replayed);
 

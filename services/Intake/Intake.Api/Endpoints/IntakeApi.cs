@@ -12,6 +12,10 @@ public static class IntakeApi
     {
         endpoints.MapMessagingOperations(Prefix);
         endpoints.MapServiceInfo(Prefix, "intake");
+
+        var escalations = endpoints.MapGroup(Prefix).WithTags("Escalations");
+        RecordEndpoints.Map(escalations);
+        CommandEndpoints.Map(escalations.MapGroup("/{id:guid}"));
         return endpoints;
     }
 }

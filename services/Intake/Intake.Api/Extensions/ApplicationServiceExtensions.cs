@@ -1,6 +1,15 @@
-using Intake.Api.Data;
+using EscalationPlatform.Contracts.Sla.V1;
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
+using EscalationPlatform.Web;
+using Intake.Api.Commands;
+using Intake.Api.Customers;
+using Intake.Api.Data;
+using Intake.Api.Endpoints;
+using Intake.Api.Lifecycle;
+using Intake.Api.Records;
+using Intake.Api.Submission;
+using Intake.Api.Views;
 
 namespace Intake.Api.Extensions;
 
@@ -8,11 +17,27 @@ public static class ApplicationServiceExtensions
 {
     public const string DatabaseName = "intakedb";
 
+    /// <summary>The sla service's gRPC endpoint, found by service discovery ("grpc" endpoint of "sla-api").</summary>
+    public const string SlaAddress = "http://_grpc.sla-api";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddMessaging<IntakeDbContext>(_ => { });
+        builder.AddWebConventions<IntakeDbContext>();
+        builder.AddMessaging<IntakeDbContext>(messaging =>
+            messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>());
+        builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));
+        builder.Services.AddGrpcClient<Sla.SlaClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:SlaGrpc"] ?? SlaAddress));
+        builder.Services.AddSingleton<EscalationNumbers>();
+        builder.Services.AddScoped<EscalationChanges>();
+        builder.Services.AddScoped<LifecycleSteps>();
+        builder.Services.AddScoped<SubmissionService>();
+        builder.Services.AddScoped<EscalationQueries>();
+        builder.Services.AddScoped<EscalationCommands>();
+        builder.Services.AddScoped<CommandEndpoints.Services>();
+        builder.Services.AddScoped<SlaClocks>();
+        builder.AddDemoData<DemoCustomers>();
         return builder;
     }
 }

@@ -1,9 +1,49 @@
 using EscalationPlatform.Messaging.Persistence;
+using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
+using Notification.Api.Deliveries;
+using Notification.Api.Projections;
+using Notification.Api.Webhooks;
 
 namespace Notification.Api.Data;
 
 public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+    public DbSet<EscalationProjection> Escalations => Set<EscalationProjection>();
+
+    public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddMessagingTables().AddIdempotencyTable();
+        modelBuilder.Entity<EscalationProjection>(escalation =>
+        {
+            escalation.ToTable("escalation");
+            escalation.HasKey(row => row.EscalationId);
+            escalation.Property(row => row.TenantId).HasMaxLength(63);
+        });
+        modelBuilder.Entity<WebhookSubscription>(webhook =>
+        {
+            webhook.ToTable("webhook_subscription");
+            webhook.HasKey(row => row.Id);
+            webhook.Property(row => row.TenantId).HasMaxLength(63);
+            webhook.Property(row => row.Url).HasMaxLength(WebhookSubscription.MaxUrlLength);
+            webhook.Property(row => row.Events).HasColumnType("jsonb");
+            webhook.HasIndex(row => row.TenantId);
+        });
+        modelBuilder.Entity<Delivery>(delivery =>
+        {
+            delivery.ToTable("delivery");
+            delivery.HasKey(row => row.Id);
+            delivery.Property(row => row.TenantId).HasMaxLength(63);
+            delivery.Property(row => row.Channel).HasMaxLength(16);
+            delivery.Property(row => row.Status).HasMaxLength(16);
+            delivery.Property(row => row.EventType).HasMaxLength(64);
+            delivery.Property(row => row.DedupKey).HasMaxLength(400);
+            delivery.HasIndex(row => new { row.TenantId, row.DedupKey }).IsUnique();
+            delivery.HasIndex(row => new { row.TenantId, row.EscalationId, row.Id });
+        });
+    }
 }

@@ -12,6 +12,10 @@ public static class NotificationApi
     {
         endpoints.MapMessagingOperations(Prefix);
         endpoints.MapServiceInfo(Prefix, "notification");
+
+        var notifications = endpoints.MapGroup(Prefix).WithTags("Notifications");
+        DeliveryEndpoints.Map(notifications);
+        WebhookEndpoints.Map(notifications.MapGroup("/webhooks"));
         return endpoints;
     }
 }

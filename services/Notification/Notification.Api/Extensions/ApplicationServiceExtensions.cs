@@ -1,6 +1,11 @@
-using Notification.Api.Data;
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
+using EscalationPlatform.Web;
+using Notification.Api.Data;
+using Notification.Api.Deliveries;
+using Notification.Api.Email;
+using Notification.Api.Projections;
+using Notification.Api.Webhooks;
 
 namespace Notification.Api.Extensions;
 
@@ -12,7 +17,21 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<NotificationDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddMessaging<NotificationDbContext>(_ => { });
+        builder.AddWebConventions<NotificationDbContext>();
+        builder.AddMessaging<NotificationDbContext>(messaging =>
+        {
+            messaging.AddConsumer<EscalationEventsConsumer>();
+            messaging.AddConsumer<DeliveryConsumer>();
+        });
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        builder.Services.AddScoped<DeliveryPlanner>();
+        builder.Services.AddSingleton<SmtpMailer>();
+        builder.Services.AddSingleton<WebhookSender>();
+
+        // Webhook calls are retried by the delivery schedule (minutes apart, durable), not by the HTTP pipeline.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
+        builder.Services.AddHttpClient(WebhookSender.ClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         return builder;
     }
 }

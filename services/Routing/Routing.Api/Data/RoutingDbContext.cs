@@ -1,9 +1,52 @@
 using EscalationPlatform.Messaging.Persistence;
+using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
+using Routing.Api.Offers;
+using Routing.Api.Teams;
 
 namespace Routing.Api.Data;
 
 public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+    public DbSet<TeamRow> Teams => Set<TeamRow>();
+
+    public DbSet<MemberRow> Members => Set<MemberRow>();
+
+    public DbSet<RoutingRuleRow> Rules => Set<RoutingRuleRow>();
+
+    public DbSet<RoutingPolicyRow> Policies => Set<RoutingPolicyRow>();
+
+    public DbSet<OfferState> Offers => Set<OfferState>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddMessagingTables().AddIdempotencyTable();
+        modelBuilder.Entity<TeamRow>(team =>
+        {
+            team.ToTable("team");
+            team.HasKey(row => new { row.TenantId, row.Id });
+            team.Property(row => row.DefaultFor).HasColumnType("jsonb");
+            team.Property(row => row.RowVersion).IsRowVersion();
+        });
+        modelBuilder.Entity<MemberRow>(member =>
+        {
+            member.ToTable("member");
+            member.HasKey(row => new { row.TenantId, row.Id });
+            member.Property(row => row.WorkingHours).HasColumnType("jsonb");
+            member.Property(row => row.Skills).HasColumnType("jsonb");
+            member.HasIndex(row => new { row.TenantId, row.TeamId });
+        });
+        modelBuilder.Entity<RoutingRuleRow>(rule =>
+        {
+            rule.ToTable("routing_rule");
+            rule.HasKey(row => new { row.TenantId, row.Order });
+        });
+        modelBuilder.Entity<RoutingPolicyRow>(policy =>
+        {
+            policy.ToTable("routing_policy");
+            policy.HasKey(row => row.TenantId);
+            policy.Property(row => row.AcknowledgementWindows).HasColumnType("jsonb");
+        });
+        modelBuilder.ApplyConfiguration(new OfferStateMap());
+    }
 }

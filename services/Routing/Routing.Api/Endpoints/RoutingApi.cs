@@ -1,17 +1,103 @@
+using System.Text.Json;
+using EscalationPlatform.Contracts;
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
+using EscalationPlatform.Web;
+using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Routing.Api.Data;
+using Routing.Api.Offers;
+using Routing.Api.Teams;
+using Routing.Domain;
 
 namespace Routing.Api.Endpoints;
+
+public sealed record MemberView(string Id, string Name, string Email, string TimeZone, int Capacity, bool Available, bool Lead);
+
+public sealed record TeamView(string Id, string Name, string TimeZone, IReadOnlyList<string> DefaultFor, IReadOnlyList<MemberView> Members);
+
+public sealed record EscalationPolicyView(IReadOnlyDictionary<Severity, TimeSpan> AcknowledgementWindows);
 
 public static class RoutingApi
 {
     /// <summary>Where the gateway routes this service's REST API.</summary>
     public const string Prefix = "/api/v1/routing";
 
+    public static readonly TimeSpan ShortestWindow = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(7);
+
     public static IEndpointRouteBuilder MapRoutingApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMessagingOperations(Prefix);
         endpoints.MapServiceInfo(Prefix, "routing");
+
+        var routing = endpoints.MapGroup(Prefix).WithTags("Routing");
+        routing.MapGet("/teams", TeamsAsync).WithSummary("The tenant's teams with their members and leads.");
+        routing.MapGet("/escalations/{id:guid}/ownership", OwnershipAsync).WithSummary("Who owns the escalation now (the REST twin of gRPC WhoOwns).");
+        routing.MapGet("/escalation-policy", GetPolicyAsync).WithSummary("How long an offer waits for an acknowledgement, per severity.");
+        routing.MapPut("/escalation-policy", PutPolicyAsync).WithSummary("Sets the acknowledgement windows (the severities given; the others keep theirs).");
         return endpoints;
     }
+
+    private static async Task<Ok<List<TeamView>>> TeamsAsync(RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
+    {
+        var teams = await db.Teams.AsNoTracking().Where(team => team.TenantId == tenant.TenantId).OrderBy(team => team.Id).ToListAsync(cancellationToken);
+        var members = await db.Members.AsNoTracking().Where(member => member.TenantId == tenant.TenantId).OrderBy(member => member.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(teams.Select(team => new TeamView(
+            team.Id, team.Name, team.TimeZone, JsonSerializer.Deserialize<string[]>(team.DefaultFor)!,
+            [.. members.Where(member => member.TeamId == team.Id).Select(member =>
+                new MemberView(member.Id, member.Name, member.Email, member.TimeZone, member.Capacity, member.Available, member.Id == team.LeadMemberId))]))
+            .ToList());
+    }
+
+    private static async Task<Results<Ok<OwnershipView>, ProblemHttpResult>> OwnershipAsync(
+        Guid id, Ownerships ownerships, ITenantContext tenant, CancellationToken cancellationToken) =>
+        await ownerships.FindAsync(tenant.TenantId, id, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound("routed escalation", id.ToString());
+
+    private static async Task<Ok<EscalationPolicyView>> GetPolicyAsync(RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new EscalationPolicyView((await WindowsAsync(db, tenant.TenantId, cancellationToken)).Windows));
+
+    private static async Task<Results<Ok<EscalationPolicyView>, ValidationProblem>> PutPolicyAsync(
+        EscalationPolicyView request, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        foreach (var (severity, window) in request.AcknowledgementWindows)
+        {
+            if (window < ShortestWindow || window > LongestWindow)
+            {
+                errors.Add($"acknowledgementWindows.{severity}", $"between {ShortestWindow} and {LongestWindow}");
+            }
+        }
+
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var current = await WindowsAsync(db, tenant.TenantId, cancellationToken);
+        var merged = new AcknowledgementWindows(Enum.GetValues<Severity>().ToDictionary(
+            severity => severity,
+            severity => request.AcknowledgementWindows.TryGetValue(severity, out var window) ? window : current.For(severity)));
+        var row = await db.Policies.SingleOrDefaultAsync(policy => policy.TenantId == tenant.TenantId, cancellationToken);
+        if (row is null)
+        {
+            db.Policies.Add(new RoutingPolicyRow { TenantId = tenant.TenantId, AcknowledgementWindows = RoutingPolicies.Write(merged) });
+        }
+        else
+        {
+            row.AcknowledgementWindows = RoutingPolicies.Write(merged);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new EscalationPolicyView(merged.Windows));
+    }
+
+    private static async Task<AcknowledgementWindows> WindowsAsync(RoutingDbContext db, string tenantId, CancellationToken cancellationToken) =>
+        await db.Policies.AsNoTracking().SingleOrDefaultAsync(policy => policy.TenantId == tenantId, cancellationToken) is { } row
+            ? RoutingPolicies.Read(row.AcknowledgementWindows)
+            : AcknowledgementWindows.Default;
 }

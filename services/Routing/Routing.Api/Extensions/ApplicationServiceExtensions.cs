@@ -1,6 +1,10 @@
-using Routing.Api.Data;
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
+using EscalationPlatform.Web;
+using EscalationPlatform.Web.Tenancy;
+using Routing.Api.Data;
+using Routing.Api.Offers;
+using Routing.Api.Teams;
 
 namespace Routing.Api.Extensions;
 
@@ -12,7 +16,12 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<RoutingDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddMessaging<RoutingDbContext>(_ => { });
+        builder.AddWebConventions<RoutingDbContext>();
+        builder.AddMessaging<RoutingDbContext>(messaging => messaging.AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>());
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
+        builder.Services.AddScoped<OfferPlanner>();
+        builder.Services.AddScoped<Ownerships>();
+        builder.AddDemoData<DemoData>();
         return builder;
     }
 }

@@ -1,6 +1,10 @@
-using Sla.Api.Data;
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
+using EscalationPlatform.Web;
+using EscalationPlatform.Web.Tenancy;
+using Sla.Api.Clocks;
+using Sla.Api.Data;
+using Sla.Api.Policies;
 
 namespace Sla.Api.Extensions;
 
@@ -12,7 +16,12 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<SlaDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddMessaging<SlaDbContext>(_ => { });
+        builder.AddWebConventions<SlaDbContext>();
+        builder.AddMessaging<SlaDbContext>(messaging => messaging.AddSagaStateMachine<ClocksStateMachine, ClocksState, ClocksStateDefinition>());
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
+        builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.AddScoped<ClockKeeper>();
+        builder.Services.AddScoped<ClockReports>();
         return builder;
     }
 }

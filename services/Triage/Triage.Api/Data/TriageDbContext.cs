@@ -1,9 +1,68 @@
 using EscalationPlatform.Messaging.Persistence;
+using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace Triage.Api.Data;
 
 public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+    public DbSet<MatrixVersionRow> MatrixVersions => Set<MatrixVersionRow>();
+
+    public DbSet<AssessmentRow> Assessments => Set<AssessmentRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddMessagingTables().AddIdempotencyTable();
+        modelBuilder.Entity<MatrixVersionRow>(matrix =>
+        {
+            matrix.ToTable("matrix_version");
+            matrix.HasKey(row => new { row.TenantId, row.Version });
+            matrix.Property(row => row.TenantId).HasMaxLength(63);
+            matrix.Property(row => row.Rules).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<AssessmentRow>(assessment =>
+        {
+            assessment.ToTable("assessment");
+            assessment.HasKey(row => row.Id);
+            assessment.Property(row => row.TenantId).HasMaxLength(63);
+            assessment.Property(row => row.Rules).HasColumnType("jsonb");
+            assessment.Property(row => row.Missing).HasColumnType("jsonb");
+            assessment.HasIndex(row => new { row.TenantId, row.EscalationId });
+        });
+    }
+}
+
+/// <summary>One version of a tenant's escalation matrix; the highest version is the one in force.</summary>
+public sealed class MatrixVersionRow
+{
+    public required string TenantId { get; init; }
+
+    public required int Version { get; init; }
+
+    /// <summary>The rules as JSON: [{ id, severity, description, when }].</summary>
+    public required string Rules { get; init; }
+
+    public required DateTime CreatedAt { get; init; }
+}
+
+/// <summary>A decision triage made about an escalation, kept as its history (each re-assessment adds one).</summary>
+public sealed class AssessmentRow
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; init; }
+
+    public required Guid EscalationId { get; init; }
+
+    public required int Severity { get; init; }
+
+    public required string Rules { get; init; }
+
+    public required string Missing { get; init; }
+
+    public required string Outcome { get; init; }
+
+    public required int MatrixVersion { get; init; }
+
+    public required DateTime AssessedAt { get; init; }
 }

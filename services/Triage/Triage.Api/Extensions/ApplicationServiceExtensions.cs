@@ -1,6 +1,9 @@
-using Triage.Api.Data;
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
+using EscalationPlatform.Web;
+using Triage.Api.Assessments;
+using Triage.Api.Data;
+using Triage.Api.Matrix;
 
 namespace Triage.Api.Extensions;
 
@@ -12,7 +15,11 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<TriageDbContext>(DatabaseName);
         builder.AddServiceCache();
-        builder.AddMessaging<TriageDbContext>(_ => { });
+        builder.AddWebConventions<TriageDbContext>();
+        builder.AddMessaging<TriageDbContext>(messaging => messaging.AddConsumer<AssessEscalationConsumer>());
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<EscalationPlatform.Web.Tenancy.TenantGrpcInterceptor>());
+        builder.Services.AddSingleton<MatrixStore>();
+        builder.Services.AddScoped<AssessmentService>();
         return builder;
     }
 }

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace EscalationPlatform.Data;
+
+/// <summary>Seeds demo data for the tenants named in "Demo:Tenants" (comma-separated; default "demo"), so that
+/// ./run.sh shows a working platform. It runs beside start-up and retries until the database answers, so an
+/// unreachable database delays the demo data, not the service; until the data is there the "demo-data" health
+/// check says so, so nothing that waits for the service to be healthy meets it half-seeded. A tenant that has
+/// data already is left alone; another replica seeding the same tenant at the same moment is no error.</summary>
+public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scopes, IConfiguration configuration, ILogger logger)
+    : BackgroundService, IHealthCheck where TContext : DbContext
+{
+    private volatile bool _seeded;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_seeded ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The demo data is not seeded yet."));
+
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>True when the tenant already has the data.</summary>
+    protected abstract Task<bool> HasDataAsync(TContext db, string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>Adds the tenant's data to the context (saved by the caller).</summary>
+    protected abstract void Add(TContext db, string tenantId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var tenants = (configuration["Demo:Tenants"] ?? "demo").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var tenant in tenants)
+        {
+            while (!await TrySeedAsync(tenant, stoppingToken))
+            {
+                await Task.Delay(RetryEvery, stoppingToken);
+            }
+        }
+
+        _seeded = true;
+    }
+
+    private async Task<bool> TrySeedAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        try
+        {
+            if (!await HasDataAsync(db, tenant, cancellationToken))
+            {
+                Add(db, tenant);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return true;
+        }
+        catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return true; // another replica seeded this tenant at the same moment
+        }
+        catch (Exception error) when (error is NpgsqlException or DbUpdateException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            LogRetrying(typeof(TContext).Name, tenant, error.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data of {Context} for tenant {Tenant} not seeded yet: {Reason}")]
+    private partial void LogRetrying(string context, string tenant, string reason);
+}
+
+public static class DemoDataExtensions
+{
+    /// <summary>Seeds demo data in the background, with a "demo-data" readiness check until it is done.</summary>
+    public static IHostApplicationBuilder AddDemoData<TSeeder>(this IHostApplicationBuilder builder) where TSeeder : class, IHostedService, IHealthCheck
+    {
+        builder.Services.AddSingleton<TSeeder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TSeeder>());
+        builder.Services.AddHealthChecks().AddCheck<TSeeder>("demo-data");
+        return builder;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Net.Mail;
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Contracts.Api;
+using EscalationPlatform.Web.Validation;
+
+namespace EscalationPlatform.Web.Facts;
+
+/// <summary>Validates case facts from a REST request and turns them into <see cref="CaseFacts"/>. The limits are
+/// the platform's: generous for real cases, finite for everything.</summary>
+public static class CaseFactsInputs
+{
+    public const int MaxShortText = 200;
+    public const int MaxText = 4_000;
+    public const int MaxItems = 50;
+    public const int MaxItemLength = 2_000;
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 64;
+    public const int MaxAffectedCount = 100_000_000;
+
+    /// <summary>Checks every field. <paramref name="customerKnown"/> says whether the customer's id was found in a
+    /// directory that fills in the rest; otherwise name, tier and time zone are required.</summary>
+    public static void Validate(CaseFactsInput input, ValidationErrors errors, bool customerKnown = false)
+    {
+        if (input.IssueType is null)
+        {
+            errors.Add("issueType", "required: technical, billing, legal, access, security or other");
+        }
+
+        errors.Text("productArea", input.ProductArea, MaxShortText);
+        ValidateCustomer(input.Customer, errors, customerKnown);
+
+        ValidateImpact(input.Impact, errors);
+        ValidateContext(input.Context, errors);
+        errors.Texts("actionsTaken", input.ActionsTaken, MaxItems, MaxItemLength);
+        errors.Texts("tags", input.Tags, MaxTags, MaxTagLength);
+    }
+
+    public static void ValidateImpact(ImpactInput? impact, ValidationErrors errors)
+    {
+        if (impact is not null)
+        {
+            errors.Range("impact.affectedCount", impact.AffectedCount, 0, MaxAffectedCount);
+            errors.Text("impact.businessImpact", impact.BusinessImpact, MaxText);
+        }
+    }
+
+    public static void ValidateContext(ContextInput? context, ValidationErrors errors)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        errors.Texts("context.errorMessages", context.ErrorMessages, MaxItems, MaxItemLength)
+            .Texts("context.logLinks", context.LogLinks, MaxItems, MaxItemLength)
+            .Texts("context.screenshotLinks", context.ScreenshotLinks, MaxItems, MaxItemLength)
+            .Texts("context.accountIds", context.AccountIds, MaxItems, MaxShortText)
+            .Text("context.reproductionSteps", context.ReproductionSteps, MaxText)
+            .Texts("context.affectedServices", context.AffectedServices, MaxItems, MaxShortText)
+            .Text("context.recentChanges", context.RecentChanges, MaxText)
+            .Text("context.attempted", context.Attempted, MaxText)
+            .Text("context.invoiceOrTransactionId", context.InvoiceOrTransactionId, MaxShortText)
+            .Range("context.amount", (double?)context.Amount, 0, 1e12)
+            .Texts("context.affectedAccounts", context.AffectedAccounts, MaxItems, MaxShortText)
+            .Text("context.observed", context.Observed, MaxText)
+            .Text("context.counterpartyOrDocument", context.CounterpartyOrDocument, MaxText);
+        if (context.Currency is { } currency && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add("context.currency", "a three-letter ISO 4217 code such as EUR");
+        }
+    }
+
+    private static void ValidateCustomer(CustomerInput? customer, ValidationErrors errors, bool customerKnown)
+    {
+        if (customer is null)
+        {
+            errors.Add("customer", "required");
+            return;
+        }
+
+        errors.Text("customer.id", customer.Id, MaxShortText, required: true);
+        errors.Text("customer.name", customer.Name, MaxShortText, required: !customerKnown);
+        if (customer.Tier is null && !customerKnown)
+        {
+            errors.Add("customer.tier", "required: standard, premium or strategic");
+        }
+
+        if (customer.TimeZone is null)
+        {
+            if (!customerKnown)
+            {
+                errors.Add("customer.timeZone", "required: an IANA time zone such as Europe/Berlin");
+            }
+        }
+        else if (!TimeZoneInfo.TryFindSystemTimeZoneById(customer.TimeZone, out _))
+        {
+            errors.Add("customer.timeZone", $"'{customer.TimeZone}' is not a known IANA time zone");
+        }
+
+        if (customer.ContactEmail is { } email && (email.Length > MaxShortText || !MailAddress.TryCreate(email, out _)))
+        {
+            errors.Add("customer.contactEmail", "must be an e-mail address");
+        }
+    }
+
+    /// <summary>The facts of a valid input; <paramref name="known"/> fills in what the input leaves out.</summary>
+    public static CaseFacts ToFacts(CaseFactsInput input, DateTimeOffset submittedAt, CustomerFacts? known = null)
+    {
+        var customer = input.Customer!;
+        var context = input.Context ?? new ContextInput();
+        return new CaseFacts
+        {
+            IssueType = input.IssueType!.Value,
+            ProductArea = input.ProductArea,
+            Customer = new CustomerFacts
+            {
+                Id = customer.Id!,
+                Name = customer.Name ?? known!.Name,
+                Tier = customer.Tier ?? known!.Tier,
+                ContractualSla = customer.ContractualSla ?? known?.ContractualSla ?? false,
+                TimeZone = customer.TimeZone ?? known!.TimeZone,
+                ContactEmail = customer.ContactEmail ?? known?.ContactEmail,
+            },
+            Impact = input.Impact is null ? new ImpactFacts() : Merge(new ImpactFacts(), input.Impact),
+            Urgency = input.Urgency is null ? new UrgencyFacts() : Merge(new UrgencyFacts(), input.Urgency),
+            Sentiment = input.Sentiment,
+            Context = Merge(new ContextFacts(), context),
+            ActionsTaken = input.ActionsTaken ?? [],
+            Tags = input.Tags ?? [],
+            SubmittedAt = submittedAt,
+        };
+    }
+
+    /// <summary>Impact given later: the values given replace the old ones.</summary>
+    public static ImpactFacts Merge(ImpactFacts facts, ImpactInput added) => new()
+    {
+        Scope = added.Scope ?? facts.Scope,
+        AffectedCount = added.AffectedCount ?? facts.AffectedCount,
+        BusinessImpact = added.BusinessImpact ?? facts.BusinessImpact,
+    };
+
+    /// <summary>Urgency signals given later: the values given replace the old ones.</summary>
+    public static UrgencyFacts Merge(UrgencyFacts facts, UrgencyInput added) => new()
+    {
+        WorkaroundAvailable = added.WorkaroundAvailable ?? facts.WorkaroundAvailable,
+        Deadline = added.Deadline ?? facts.Deadline,
+        Outage = added.Outage ?? facts.Outage,
+        SecurityExposure = added.SecurityExposure ?? facts.SecurityExposure,
+        DataExposure = added.DataExposure ?? facts.DataExposure,
+        ComplianceRisk = added.ComplianceRisk ?? facts.ComplianceRisk,
+        PaymentAffected = added.PaymentAffected ?? facts.PaymentAffected,
+    };
+
+    /// <summary>Facts added later: lists grow (without repeats), values given replace the old ones.</summary>
+    public static ContextFacts Merge(ContextFacts facts, ContextInput added) => new()
+    {
+        ErrorMessages = Union(facts.ErrorMessages, added.ErrorMessages),
+        LogLinks = Union(facts.LogLinks, added.LogLinks),
+        ScreenshotLinks = Union(facts.ScreenshotLinks, added.ScreenshotLinks),
+        AccountIds = Union(facts.AccountIds, added.AccountIds),
+        ReproductionSteps = added.ReproductionSteps ?? facts.ReproductionSteps,
+        AffectedServices = Union(facts.AffectedServices, added.AffectedServices),
+        FirstSeenAt = added.FirstSeenAt ?? facts.FirstSeenAt,
+        RecentChanges = added.RecentChanges ?? facts.RecentChanges,
+        Attempted = added.Attempted ?? facts.Attempted,
+        MfaInvolved = added.MfaInvolved ?? facts.MfaInvolved,
+        InvoiceOrTransactionId = added.InvoiceOrTransactionId ?? facts.InvoiceOrTransactionId,
+        Amount = added.Amount ?? facts.Amount,
+        Currency = added.Currency ?? facts.Currency,
+        AffectedAccounts = Union(facts.AffectedAccounts, added.AffectedAccounts),
+        Observed = added.Observed ?? facts.Observed,
+        DetectedAt = added.DetectedAt ?? facts.DetectedAt,
+        CounterpartyOrDocument = added.CounterpartyOrDocument ?? facts.CounterpartyOrDocument,
+    };
+
+    private static IReadOnlyList<string> Union(IReadOnlyList<string> existing, IReadOnlyList<string>? added) =>
+        added is null ? existing : [.. existing.Concat(added).Distinct(StringComparer.Ordinal).Take(MaxItems)];
+}

@@ -1,0 +1,49 @@
+using EscalationPlatform.Contracts.Api;
+using EscalationPlatform.Web.Facts;
+using EscalationPlatform.Web.Validation;
+using Intake.Domain;
+
+namespace Intake.Api.Commands;
+
+/// <summary>An optional note on a command that needs nothing else (acknowledge, resume, confirm-closure).</summary>
+public sealed record NoteRequest(string? Note = null);
+
+/// <summary>A reason, required (wait-on-customer: what is awaited; reopen; cancel).</summary>
+public sealed record ReasonRequest(string? Reason = null);
+
+public sealed record ActionRequest(string? Description = null);
+
+public sealed record CustomerUpdateRequest(string? Message = null);
+
+public sealed record ContextRequest(
+    ContextInput? Context = null, ImpactInput? Impact = null, UrgencyInput? Urgency = null, IReadOnlyList<string>? ActionsTaken = null, string? Note = null);
+
+public sealed record ResolveRequest(ResolutionKind? Kind = null, string? Summary = null, string? RootCause = null);
+
+public static class CommandRequestValidation
+{
+    public const int MaxText = 4_000;
+
+    public static ValidationErrors Note(NoteRequest? request) => new ValidationErrors().Text("note", request?.Note, MaxText);
+
+    public static ValidationErrors Reason(ReasonRequest? request) => new ValidationErrors().Text("reason", request?.Reason, MaxText, required: true);
+
+    public static ValidationErrors Action(ActionRequest request) => new ValidationErrors().Text("description", request.Description, MaxText, required: true);
+
+    public static ValidationErrors CustomerUpdate(CustomerUpdateRequest request) =>
+        new ValidationErrors().Text("message", request.Message, MaxText, required: true);
+
+    public static ValidationErrors Context(ContextRequest request)
+    {
+        var errors = new ValidationErrors();
+        if (request is { Context: null, Impact: null, Urgency: null, ActionsTaken: null })
+        {
+            errors.Add("context", "give at least one of context, impact, urgency or actionsTaken");
+        }
+
+        CaseFactsInputs.ValidateContext(request.Context, errors);
+        CaseFactsInputs.ValidateImpact(request.Impact, errors);
+        errors.Texts("actionsTaken", request.ActionsTaken, CaseFactsInputs.MaxItems, CaseFactsInputs.MaxItemLength);
+        return errors.Text("note", request.Note, MaxText);
+    }
+}

@@ -1,0 +1,30 @@
+using EscalationPlatform.Data;
+using Intake.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Api.Customers;
+
+/// <summary>Customers of every tier for each demo tenant, so that the README walk-through can name them by id.</summary>
+public sealed class DemoCustomers(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoCustomers> logger)
+    : DemoDataSeeder<IntakeDbContext>(scopes, configuration, logger)
+{
+    private static readonly (string Id, string Name, string Tier, bool ContractualSla, string TimeZone)[] Customers =
+    [
+        ("acme", "Acme Corporation", "strategic", true, "Europe/Berlin"),
+        ("umbrella", "Umbrella Health", "strategic", true, "Europe/London"),
+        ("globex", "Globex", "premium", true, "America/New_York"),
+        ("hooli", "Hooli", "premium", false, "America/Los_Angeles"),
+        ("initech", "Initech", "standard", false, "America/Chicago"),
+        ("soylent", "Soylent", "standard", false, "Asia/Singapore"),
+    ];
+
+    protected override Task<bool> HasDataAsync(IntakeDbContext db, string tenantId, CancellationToken cancellationToken) =>
+        db.Customers.AnyAsync(customer => customer.TenantId == tenantId, cancellationToken);
+
+    protected override void Add(IntakeDbContext db, string tenantId) =>
+        db.Customers.AddRange(Customers.Select(customer => new Customer
+        {
+            TenantId = tenantId, Id = customer.Id, Name = customer.Name, Tier = customer.Tier, ContractualSla = customer.ContractualSla,
+            TimeZone = customer.TimeZone, ContactEmail = $"support-contact@{customer.Id}.example",
+        }));
+}

@@ -1,0 +1,90 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Web;
+using EscalationPlatform.Web.Actors;
+using EscalationPlatform.Web.Idempotency;
+using EscalationPlatform.Web.Paging;
+using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Web.Validation;
+using Intake.Api.Data;
+using Intake.Api.Submission;
+using Intake.Api.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Api.Endpoints;
+
+public sealed record CustomerListItem(string Id, string Name, CustomerTier Tier, bool ContractualSla, string TimeZone, string? ContactEmail);
+
+/// <summary>Submitting escalations and reading them: one record, the queue, and the customer directory.</summary>
+public static class RecordEndpoints
+{
+    public static void Map(RouteGroupBuilder escalations)
+    {
+        escalations.MapPost("/", SubmitAsync).WithIdempotency<IntakeDbContext, RouteHandlerBuilder>()
+            .WithSummary("Hands a case to the platform: 202 with its id and key; triage, routing and SLA follow over the bus.");
+        escalations.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("The whole record: status, severity and its rules, owner, backup, team, next action, SLA clocks, missing context, timeline.");
+        escalations.MapGet("/", ListAsync)
+            .WithSummary("The queue, newest first: filter by status, severity, issueType, team, owner, customer, breached; cursor paginated.");
+        escalations.MapGet("/customers", CustomersAsync)
+            .WithSummary("The tenant's customers: a submission naming one of their ids needs give nothing else about the customer.");
+    }
+
+    private static async Task<Results<Accepted<Submitted>, ValidationProblem>> SubmitAsync(
+        SubmitRequest request, HttpContext http, SubmissionService submissions, ITenantContext tenant, CancellationToken cancellationToken)
+    {
+        var idempotencyKey = http.Request.Headers[IdempotencyFilter.Header].ToString();
+        var (accepted, errors) = await submissions.SubmitAsync(
+            tenant.TenantId, request, RequestActor.From(http.Request), idempotencyKey.Length == 0 ? null : idempotencyKey, cancellationToken);
+        return accepted is null ? errors.ToProblem() : TypedResults.Accepted($"{IntakeApi.Prefix}/{accepted.Id}", accepted);
+    }
+
+    private static async Task<Results<Ok<EscalationView>, ProblemHttpResult>> GetAsync(
+        Guid id, EscalationQueries queries, ITenantContext tenant, CancellationToken cancellationToken) =>
+        await queries.GetAsync(tenant.TenantId, id, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound("escalation", id.ToString());
+
+    private static async Task<Results<Ok<Page<EscalationSummary>>, ValidationProblem>> ListAsync(
+        EscalationQueries queries, ITenantContext tenant, CancellationToken cancellationToken,
+        string? status = null, string? severity = null, string? issueType = null, string? team = null, string? owner = null,
+        string? customer = null, bool? breached = null, string? cursor = null, int limit = Cursor.DefaultLimit)
+    {
+        var errors = new ValidationErrors();
+        var filter = new EscalationFilter(
+            KebabEnum<EscalationStatus>.ParseList(status, "status", errors),
+            KebabEnum<Severity>.ParseList(severity, "severity", errors),
+            KebabEnum<IssueType>.ParseList(issueType, "issueType", errors),
+            Id(team, "team", errors),
+            Id(owner, "owner", errors),
+            Id(customer, "customer", errors),
+            breached);
+        Guid? after = null;
+        if (cursor is not null)
+        {
+            after = Cursor.TryDecode(cursor, out var last) ? last : null;
+            if (after is null)
+            {
+                errors.Add("cursor", "not a cursor this API gave out");
+            }
+        }
+
+        errors.Range("limit", limit, 1, Cursor.MaxLimit);
+        return errors.IsValid
+            ? TypedResults.Ok(await queries.ListAsync(tenant.TenantId, filter, after, limit, cancellationToken))
+            : errors.ToProblem();
+    }
+
+    private static async Task<Ok<List<CustomerListItem>>> CustomersAsync(IntakeDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.Customers.AsNoTracking().Where(customer => customer.TenantId == tenant.TenantId).OrderBy(customer => customer.Id)
+                .Take(1_000).ToListAsync(cancellationToken))
+            .Select(customer => new CustomerListItem(customer.Id, customer.Name, Enum.Parse<CustomerTier>(customer.Tier, ignoreCase: true),
+                customer.ContractualSla, customer.TimeZone, customer.ContactEmail))
+            .ToList());
+
+    private static string? Id(string? value, string field, ValidationErrors errors)
+    {
+        errors.Text(field, value, 200);
+        return value;
+    }
+}

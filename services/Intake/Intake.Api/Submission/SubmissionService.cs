@@ -1,0 +1,78 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Web.Facts;
+using EscalationPlatform.Web.Validation;
+using Intake.Api.Customers;
+using Intake.Api.Data;
+using Intake.Api.Records;
+using Intake.Domain;
+
+namespace Intake.Api.Submission;
+
+public sealed record Submitted(Guid Id, string Key, EscalationStatus Status);
+
+/// <summary>Accepts a case: validates it (a known customer id fills in the customer), numbers it, stores the
+/// record with its first timeline entry and announces it (EscalationSubmitted) in one transaction.</summary>
+public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numbers, EscalationChanges changes)
+{
+    public async Task<(Submitted? Accepted, ValidationErrors Errors)> SubmitAsync(
+        string tenantId, SubmitRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var known = request.Customer?.Id is { Length: > 0 and <= CaseFactsInputs.MaxShortText } customerId
+            ? await db.Customers.FindAsync([tenantId, customerId], cancellationToken)
+            : null;
+        var errors = new ValidationErrors();
+        SubmitRequestValidation.Validate(request, errors);
+        CaseFactsInputs.Validate(request, errors, customerKnown: known is not null);
+        if (!errors.IsValid)
+        {
+            return (null, errors);
+        }
+
+        var now = changes.Now;
+        var facts = CaseFactsInputs.ToFacts(request, now, known is null ? null : Facts(known));
+        var number = await numbers.NextAsync(db, tenantId, cancellationToken);
+        var record = new EscalationRecord
+        {
+            CorrelationId = Guid.CreateVersion7(now),
+            TenantId = tenantId,
+            Number = number,
+            Key = EscalationKey.Format(number),
+            Source = actor.Kind == ActorKind.Partner ? "partner" : "portal",
+            ExternalReference = request.ExternalReference,
+            IdempotencyKey = idempotencyKey,
+            Title = request.Title!,
+            Description = request.Description,
+            CurrentState = nameof(EscalationStatus.Submitted),
+            Facts = StoredJson.Write(facts),
+            IssueType = KebabEnum<IssueType>.Name(facts.IssueType),
+            CustomerId = facts.Customer.Id,
+            CustomerName = facts.Customer.Name,
+            CustomerTier = KebabEnum<CustomerTier>.Name(facts.Customer.Tier),
+            CreatedAt = now.UtcDateTime,
+            UpdatedAt = now.UtcDateTime,
+        };
+        db.Escalations.Add(record);
+        changes.Note(record, actor, "submitted", $"{record.Title} ({record.IssueType}, {facts.Customer.Name}, {record.CustomerTier})",
+            request.ExternalReference is null ? null : $"external reference {request.ExternalReference}", to: EscalationStatus.Submitted);
+        await changes.PublishAsync(new EscalationSubmitted
+        {
+            EscalationId = record.CorrelationId,
+            TenantId = tenantId,
+            Key = record.Key,
+            Title = record.Title,
+            Facts = facts,
+        }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (new Submitted(record.CorrelationId, record.Key, EscalationStatus.Submitted), errors);
+    }
+
+    private static CustomerFacts Facts(Customer customer) => new()
+    {
+        Id = customer.Id,
+        Name = customer.Name,
+        Tier = Enum.Parse<CustomerTier>(customer.Tier, ignoreCase: true),
+        ContractualSla = customer.ContractualSla,
+        TimeZone = customer.TimeZone,
+        ContactEmail = customer.ContactEmail,
+    };
+}

@@ -1,0 +1,106 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Web.Paging;
+using EscalationPlatform.Web.Validation;
+using Intake.Api.Data;
+using Intake.Api.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Api.Views;
+
+/// <summary>The queue filters of GET /api/v1/escalations.</summary>
+public sealed record EscalationFilter(
+    IReadOnlyList<EscalationStatus>? Statuses,
+    IReadOnlyList<Severity>? Severities,
+    IReadOnlyList<IssueType>? IssueTypes,
+    string? Team,
+    string? Owner,
+    string? Customer,
+    bool? Breached);
+
+/// <summary>Reads records for the API, always within one tenant, with their clocks from sla.</summary>
+public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks)
+{
+    /// <summary>A timeline longer than this is cut to its latest entries in the record view.</summary>
+    public const int MaxTimelineEntries = 1_000;
+
+    public async Task<EscalationView?> GetAsync(string tenantId, Guid id, CancellationToken cancellationToken)
+    {
+        var record = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(row => row.TenantId == tenantId && row.CorrelationId == id, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var timeline = await TimelineAsync(id, cancellationToken);
+        var sla = await clocks.ForAsync(tenantId, [id], cancellationToken);
+        return EscalationViews.Full(record, timeline, Sla(sla, id));
+    }
+
+    public async Task<(EscalationView View, string ETag)> ViewAsync(EscalationRecord record, CancellationToken cancellationToken) =>
+        (EscalationViews.Full(record, await TimelineAsync(record.CorrelationId, cancellationToken), sla: null), EscalationViews.ETag(record));
+
+    public async Task<Page<EscalationSummary>> ListAsync(string tenantId, EscalationFilter filter, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        var query = db.Escalations.AsNoTracking().Where(row => row.TenantId == tenantId);
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            var names = statuses.Select(status => status.ToString()).ToList();
+            query = query.Where(row => names.Contains(row.CurrentState));
+        }
+
+        if (filter.Severities is { Count: > 0 } severities)
+        {
+            var levels = severities.Select(severity => (int?)severity).ToList();
+            query = query.Where(row => levels.Contains(row.Severity));
+        }
+
+        if (filter.IssueTypes is { Count: > 0 } issueTypes)
+        {
+            var names = issueTypes.Select(KebabEnum<IssueType>.Name).ToList();
+            query = query.Where(row => names.Contains(row.IssueType));
+        }
+
+        if (filter.Team is { } team)
+        {
+            query = query.Where(row => row.TeamId == team);
+        }
+
+        if (filter.Owner is { } owner)
+        {
+            query = query.Where(row => row.OwnerId == owner);
+        }
+
+        if (filter.Customer is { } customer)
+        {
+            query = query.Where(row => row.CustomerId == customer);
+        }
+
+        if (filter.Breached is { } breached)
+        {
+            query = query.Where(row => row.Breached == breached);
+        }
+
+        if (after is { } last)
+        {
+            query = query.Where(row => row.CorrelationId.CompareTo(last) < 0);
+        }
+
+        var rows = await query.OrderByDescending(row => row.CorrelationId).Take(limit + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(limit).ToList();
+        var sla = await clocks.ForAsync(tenantId, [.. page.Select(row => row.CorrelationId)], cancellationToken);
+        return new Page<EscalationSummary>(
+            [.. page.Select(row => EscalationViews.Summary(row, Sla(sla, row.CorrelationId)))],
+            rows.Count > limit ? Cursor.Encode(page[^1].CorrelationId) : null);
+    }
+
+    private async Task<List<TimelineEntry>> TimelineAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var latest = await db.Timeline.AsNoTracking().Where(entry => entry.EscalationId == id)
+            .OrderByDescending(entry => entry.Id).Take(MaxTimelineEntries).ToListAsync(cancellationToken);
+        latest.Reverse();
+        return latest;
+    }
+
+    private static SlaView Sla(IReadOnlyDictionary<Guid, SlaView>? reported, Guid id) =>
+        reported is null ? SlaView.Unavailable : reported.GetValueOrDefault(id, SlaView.NotStarted);
+}

@@ -1,0 +1,66 @@
+using EscalationPlatform.Contracts;
+using Intake.Api.Records;
+
+namespace Intake.Api.Views;
+
+public sealed record PersonView(string Id, string Name);
+
+public sealed record TeamView(string Id, string Name);
+
+public sealed record CustomerView(string Id, string Name, CustomerTier Tier);
+
+public sealed record OfferView(PersonView OfferedTo, string Level, DateTime? RespondBy);
+
+public sealed record NextActionView(string What, string? Who, DateTimeOffset? DueAt);
+
+public sealed record ActorView(string Kind, string Id, string Name);
+
+public sealed record TimelineView(DateTime At, ActorView Actor, string What, EscalationStatus? From, EscalationStatus? To, string? Detail, string? Reason);
+
+/// <summary>The whole record (GET /api/v1/escalations/{id}).</summary>
+public sealed record EscalationView(
+    Guid Id,
+    string Key,
+    EscalationStatus Status,
+    string Source,
+    string? ExternalReference,
+    string Title,
+    string? Description,
+    Severity? Severity,
+    IReadOnlyList<FiredRule> Rules,
+    bool HandoffIncomplete,
+    IReadOnlyList<MissingFact> MissingContext,
+    CaseFacts Facts,
+    TeamView? Team,
+    PersonView? Owner,
+    PersonView? Backup,
+    OfferView? Offer,
+    DateTime? AcknowledgedAt,
+    NextActionView? NextAction,
+    DateTimeOffset? NextCustomerUpdateDue,
+    SlaView? Sla,
+    bool Breached,
+    ResolutionDetails? Resolution,
+    DateTime? AutoCloseAt,
+    DateTime? ClosedAt,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<TimelineView> Timeline);
+
+/// <summary>A line of the queue (GET /api/v1/escalations): who owns it now, how urgent, what is next.</summary>
+public sealed record EscalationSummary(
+    Guid Id,
+    string Key,
+    string Title,
+    EscalationStatus Status,
+    Severity? Severity,
+    IssueType IssueType,
+    CustomerView Customer,
+    TeamView? Team,
+    PersonView? Owner,
+    OfferView? Offer,
+    bool Breached,
+    NextActionView? NextAction,
+    DateTimeOffset? NextCustomerUpdateDue,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);

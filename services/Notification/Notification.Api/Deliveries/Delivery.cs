@@ -1,0 +1,64 @@
+namespace Notification.Api.Deliveries;
+
+/// <summary>One message to one recipient on one channel: what was (or will be) sent, and how its delivery went.
+/// The dedup key makes it one notification per event per recipient, however often the event arrives.</summary>
+public sealed class Delivery
+{
+    public required Guid Id { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public Guid? EscalationId { get; init; }
+
+    public required string DedupKey { get; init; }
+
+    /// <summary><see cref="DeliveryChannel"/>.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>An email address, or the URL of a webhook subscription.</summary>
+    public required string Recipient { get; init; }
+
+    public Guid? SubscriptionId { get; init; }
+
+    /// <summary>The event this tells about, for example "escalation.offered".</summary>
+    public required string EventType { get; init; }
+
+    public required string Subject { get; init; }
+
+    /// <summary>The email text, or the JSON payload of the webhook.</summary>
+    public required string Body { get; init; }
+
+    /// <summary><see cref="DeliveryStatus"/>.</summary>
+    public required string Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime? NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public required DateTime CreatedAt { get; init; }
+
+    public DateTime? DeliveredAt { get; set; }
+}
+
+public static class DeliveryChannel
+{
+    public const string Email = "email";
+    public const string Webhook = "webhook";
+}
+
+public static class DeliveryStatus
+{
+    public const string Pending = "pending";
+    public const string Delivered = "delivered";
+
+    /// <summary>Every attempt failed: kept for inspection and replay.</summary>
+    public const string Dead = "dead";
+
+    public static readonly string[] All = [Pending, Delivered, Dead];
+}
+
+/// <summary>Time to (try to) deliver a notification: sent once when it is planned and again, through the durable
+/// scheduler, after each failed attempt.</summary>
+public sealed record DeliveryDue(Guid DeliveryId);

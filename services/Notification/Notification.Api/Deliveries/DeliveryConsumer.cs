@@ -1,0 +1,78 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Notification.Api.Data;
+using Notification.Api.Email;
+using Notification.Api.Webhooks;
+
+namespace Notification.Api.Deliveries;
+
+/// <summary>Makes one attempt at a pending delivery. A failure is recorded and the next attempt scheduled through
+/// the durable scheduler (<see cref="RetrySchedule"/>); after the last one the delivery is dead, kept for replay.</summary>
+public sealed partial class DeliveryConsumer(
+    NotificationDbContext db,
+    SmtpMailer mailer,
+    WebhookSender webhooks,
+    IMessageScheduler scheduler,
+    IOptions<NotificationOptions> options,
+    TimeProvider clock,
+    ILogger<DeliveryConsumer> logger) : IConsumer<DeliveryDue>
+{
+    public async Task Consume(ConsumeContext<DeliveryDue> context)
+    {
+        var delivery = await db.Deliveries.FindAsync([context.Message.DeliveryId], context.CancellationToken);
+        if (delivery is not { Status: DeliveryStatus.Pending })
+        {
+            return; // delivered or dead already (a replayed or duplicated announcement)
+        }
+
+        delivery.Attempts++;
+        try
+        {
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+            attempt.CancelAfter(options.Value.AttemptTimeout);
+            await SendAsync(delivery, attempt.Token);
+            delivery.Status = DeliveryStatus.Delivered;
+            delivery.DeliveredAt = clock.GetUtcNow().UtcDateTime;
+            delivery.NextAttemptAt = null;
+            delivery.LastError = null;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            delivery.LastError = Shorten(failure.Message);
+            if (RetrySchedule.After(delivery.Attempts, options.Value.RetryScale) is { } delay)
+            {
+                var next = clock.GetUtcNow() + delay;
+                delivery.NextAttemptAt = next.UtcDateTime;
+                await scheduler.SchedulePublish(next.UtcDateTime, new DeliveryDue(delivery.Id), context.CancellationToken);
+                LogRetry(delivery.Id, delivery.Channel, delivery.Attempts, next, failure.Message);
+            }
+            else
+            {
+                delivery.Status = DeliveryStatus.Dead;
+                delivery.NextAttemptAt = null;
+                LogDead(delivery.Id, delivery.Channel, delivery.Attempts, failure.Message);
+            }
+        }
+    }
+
+    private async Task SendAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.Channel == DeliveryChannel.Email)
+        {
+            await mailer.SendAsync(delivery.Id, delivery.Recipient, delivery.Subject, delivery.Body, cancellationToken);
+            return;
+        }
+
+        var subscription = await db.Webhooks.FindAsync([delivery.SubscriptionId], cancellationToken)
+            ?? throw new InvalidOperationException("The webhook subscription was deleted.");
+        await webhooks.SendAsync(delivery.Id, subscription.Url, subscription.Secret, delivery.Body, cancellationToken);
+    }
+
+    private static string Shorten(string message) => message.Length <= 1000 ? message : message[..1000];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Channel}) failed attempt {Attempt}; next attempt at {NextAttemptAt}: {Error}")]
+    private partial void LogRetry(Guid deliveryId, string channel, int attempt, DateTimeOffset nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Channel}) is dead after {Attempts} attempts: {Error}")]
+    private partial void LogDead(Guid deliveryId, string channel, int attempts, string error);
+}

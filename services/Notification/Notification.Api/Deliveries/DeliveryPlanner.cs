@@ -1,0 +1,96 @@
+using System.Text.Json;
+using EscalationPlatform.Web;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Notification.Api.Data;
+using Notification.Api.Email;
+using Notification.Api.Projections;
+
+namespace Notification.Api.Deliveries;
+
+/// <summary>Turns an event into deliveries: emails to the people the rules name and a webhook call per matching
+/// subscription. Each delivery is stored and announced (DeliveryDue) in the caller's unit of work, and a delivery
+/// whose dedup key already exists is not planned again.</summary>
+public sealed class DeliveryPlanner(NotificationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions PayloadJson = CreatePayloadJson();
+
+    private readonly List<Delivery> _planned = [];
+
+    public DeliveryPlanner Email(EscalationProjection escalation, string? recipient, string eventKey, string eventType, EmailText text)
+    {
+        if (string.IsNullOrWhiteSpace(recipient) || _planned.Any(d => d.Channel == DeliveryChannel.Email && d.Recipient == recipient && d.EventType == eventType))
+        {
+            return this; // one notification per event per recipient, also when a person plays two roles
+        }
+
+        _planned.Add(New(escalation.TenantId, escalation.EscalationId, $"email:{eventKey}:{recipient}", DeliveryChannel.Email, recipient,
+            null, eventType, text.Subject, text.Body));
+        return this;
+    }
+
+    public async Task<DeliveryPlanner> WebhooksAsync<T>(string tenantId, Guid escalationId, Guid eventId, string eventType, T data,
+        CancellationToken cancellationToken)
+    {
+        var subscriptions = await db.Webhooks.AsNoTracking().Where(webhook => webhook.TenantId == tenantId).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var subscription in subscriptions.Where(subscription => subscription.Wants(eventType)))
+        {
+            var payload = JsonSerializer.Serialize(new WebhookPayload<T>(eventType, now, data), PayloadJson);
+            _planned.Add(New(tenantId, escalationId, $"webhook:{subscription.Id}:{eventId}", DeliveryChannel.Webhook, subscription.Url,
+                subscription.Id, eventType, eventType, payload));
+        }
+
+        return this;
+    }
+
+    /// <summary>Stores the planned deliveries that are new and announces each.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (_planned.Count == 0)
+        {
+            return;
+        }
+
+        var keys = _planned.Select(delivery => delivery.DedupKey).ToList();
+        var tenantId = _planned[0].TenantId;
+        var existing = await db.Deliveries.AsNoTracking()
+            .Where(delivery => delivery.TenantId == tenantId && keys.Contains(delivery.DedupKey))
+            .Select(delivery => delivery.DedupKey)
+            .ToHashSetAsync(cancellationToken);
+        foreach (var delivery in _planned.Where(delivery => !existing.Contains(delivery.DedupKey)))
+        {
+            db.Deliveries.Add(delivery);
+            await publish.Publish(new DeliveryDue(delivery.Id), cancellationToken);
+        }
+
+        _planned.Clear();
+    }
+
+    private Delivery New(string tenantId, Guid escalationId, string dedupKey, string channel, string recipient, Guid? subscriptionId,
+        string eventType, string subject, string body) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = tenantId,
+        EscalationId = escalationId,
+        DedupKey = dedupKey,
+        Channel = channel,
+        Recipient = recipient,
+        SubscriptionId = subscriptionId,
+        EventType = eventType,
+        Subject = subject,
+        Body = body,
+        Status = DeliveryStatus.Pending,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
+
+    private static JsonSerializerOptions CreatePayloadJson()
+    {
+        var options = new JsonSerializerOptions();
+        WebConventions.Apply(options);
+        return options;
+    }
+
+    /// <summary>The Standard Webhooks payload shape: type, timestamp, data.</summary>
+    private sealed record WebhookPayload<T>(string Type, DateTimeOffset Timestamp, T Data);
+}

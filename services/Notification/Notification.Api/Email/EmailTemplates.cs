@@ -1,0 +1,101 @@
+using System.Globalization;
+using EscalationPlatform.Contracts;
+using Notification.Api.Projections;
+
+namespace Notification.Api.Email;
+
+public sealed record EmailText(string Subject, string Body);
+
+/// <summary>The wording of every email, per event and audience. Times are ISO-8601 UTC, and for customers also
+/// in their own time zone.</summary>
+public static class EmailTemplates
+{
+    public static EmailText Offered(EscalationProjection escalation, EscalationOffered offer)
+    {
+        var why = offer.Level == OfferLevel.Owner
+            ? offer.Reason
+            : $"{offer.Reason} (previously offered to {offer.PreviouslyOfferedTo?.Name ?? "someone else"})";
+        return new(
+            $"[{escalation.Key}] {Severity(escalation)} offered to you: {escalation.Title}",
+            $"""
+            Hello {offer.OfferedTo.Name},
+
+            {escalation.Key} "{escalation.Title}" for {escalation.CustomerName} ({Severity(escalation)}) is offered to you on {offer.Team.Name}.
+            Acknowledge by {Utc(offer.RespondBy)} to take ownership; otherwise it moves on.
+
+            Why you: {why}
+            Backup: {offer.Backup.Name}
+            """);
+    }
+
+    public static EmailText MajorIncidentOpened(EscalationProjection escalation, EscalationOffered offer) => new(
+        $"[{escalation.Key}] S1 escalation: {escalation.Title}",
+        $"""
+        {escalation.Key} "{escalation.Title}" for {escalation.CustomerName} is S1.
+        It is offered to {offer.OfferedTo.Name} on {offer.Team.Name} (backup {offer.Backup.Name}).
+        """);
+
+    public static EmailText Threshold(EscalationProjection escalation, SlaThresholdReached reached)
+    {
+        var clock = ClockName(reached.Clock);
+        var late = reached.AnnouncedLateBy is { } lateBy ? $"\n(Announced {lateBy.TotalSeconds:0} s late: the SLA service was unavailable when it happened.)" : "";
+        return reached.Threshold == ThresholdKind.Breach
+            ? new(
+                $"[{escalation.Key}] SLA breached: {clock}",
+                $"""
+                The {clock} target of {escalation.Key} "{escalation.Title}" ({escalation.Severity}, {escalation.CustomerName}) was missed.
+                It was due {Utc(reached.DueAt)}. Owner: {escalation.OwnerName ?? "not yet accepted"}.{late}
+                """)
+            : new(
+                $"[{escalation.Key}] SLA warning: {clock} {reached.PercentElapsed}% elapsed",
+                $"""
+                {reached.PercentElapsed}% of the {clock} time of {escalation.Key} "{escalation.Title}" ({escalation.Severity}, {escalation.CustomerName}) has elapsed.
+                It is due {Utc(reached.DueAt)}.{late}
+                """);
+    }
+
+    /// <summary>The customer's email for a commitment, or null when the status is internal (not news to the customer).</summary>
+    public static EmailText? Customer(EscalationProjection escalation, CustomerCommitmentUpdated commitment)
+    {
+        var news = commitment.Message is not null ? "There is an update on your case:" : StatusNews(commitment.Status);
+        if (news is null)
+        {
+            return null;
+        }
+
+        var message = commitment.Message is null ? "" : $"\n\n{commitment.Message}";
+        var next = commitment.NextUpdateDue is { } due ? $"\n\nNext update by: {Local(due, escalation.CustomerTimeZone)} ({Utc(due)})." : "";
+        return new(
+            $"[{escalation.Key}] {escalation.Title}",
+            $"Dear {escalation.CustomerName},\n\n{news}{message}{next}\n\nReference: {escalation.Key}\n");
+    }
+
+    private static string? StatusNews(EscalationStatus status) => status switch
+    {
+        EscalationStatus.Triaged => "We have received your case and our specialists are on it.",
+        EscalationStatus.Acknowledged => "An engineer has taken ownership of your case.",
+        EscalationStatus.InProgress => "We are working on your case.",
+        EscalationStatus.WaitingOnCustomer => "We need information from you to continue; your case waits for your reply.",
+        EscalationStatus.Resolved => "We believe your case is resolved. Please confirm that it is, or reply if it is not.",
+        EscalationStatus.Closed => "Your case is closed. Thank you.",
+        EscalationStatus.Reopened => "Your case has been reopened and we are on it again.",
+        EscalationStatus.Cancelled => "Your case has been withdrawn.",
+        _ => null,
+    };
+
+    private static string ClockName(ClockKind clock) => clock switch
+    {
+        ClockKind.FirstResponse => "first response",
+        ClockKind.CustomerUpdate => "customer update",
+        _ => "resolution",
+    };
+
+    private static string Severity(EscalationProjection escalation) => escalation.Severity ?? "severity pending";
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Local(DateTimeOffset at, string timeZone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)
+            ? $"{TimeZoneInfo.ConvertTime(at, zone):yyyy-MM-dd HH:mm} {timeZone}"
+            : Utc(at);
+}

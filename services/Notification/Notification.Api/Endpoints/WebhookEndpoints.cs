@@ -1,0 +1,85 @@
+using System.Text.Json;
+using EscalationPlatform.Web;
+using EscalationPlatform.Web.Idempotency;
+using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Notification.Api.Data;
+using Notification.Api.Webhooks;
+
+namespace Notification.Api.Endpoints;
+
+public sealed record WebhookRequest(string Url, IReadOnlyList<string>? Events = null);
+
+/// <summary>A subscription as listed: without its secret, which is shown once, when it is created.</summary>
+public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> Events, DateTime CreatedAt, string? Secret = null);
+
+/// <summary>Webhook subscriptions per tenant: partner systems register a URL and receive signed events.</summary>
+public static class WebhookEndpoints
+{
+    public const int MaxSubscriptionsPerTenant = 20;
+
+    public static void Map(RouteGroupBuilder webhooks)
+    {
+        webhooks.MapPost("/", CreateAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>()
+            .WithSummary("Registers a URL for events (all, or those listed); answers with the signing secret, shown only this once.");
+        webhooks.MapGet("/", ListAsync).WithSummary("The tenant's webhook subscriptions.");
+        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Stops sending to a subscription.");
+    }
+
+    private static async Task<Results<Created<WebhookView>, ValidationProblem>> CreateAsync(
+        WebhookRequest request, NotificationDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || request.Url.Length > WebhookSubscription.MaxUrlLength)
+        {
+            errors.Add("url", $"an absolute http or https URL of at most {WebhookSubscription.MaxUrlLength} characters");
+        }
+
+        var events = request.Events ?? [];
+        for (var index = 0; index < events.Count; index++)
+        {
+            if (!WebhookEvents.All.Contains(events[index]))
+            {
+                errors.Add($"events[{index}]", $"one of {string.Join(", ", WebhookEvents.All)}");
+            }
+        }
+
+        if (await db.Webhooks.CountAsync(webhook => webhook.TenantId == tenant.TenantId, cancellationToken) >= MaxSubscriptionsPerTenant)
+        {
+            errors.Add("url", $"a tenant has at most {MaxSubscriptionsPerTenant} subscriptions; delete one first");
+        }
+
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var subscription = new WebhookSubscription
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenant.TenantId,
+            Url = request.Url,
+            Secret = StandardWebhooks.NewSecret(),
+            Events = JsonSerializer.Serialize(events.Distinct().ToArray()),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Webhooks.Add(subscription);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"{NotificationApi.Prefix}/webhooks/{subscription.Id}", View(subscription) with { Secret = subscription.Secret });
+    }
+
+    private static async Task<Ok<List<WebhookView>>> ListAsync(NotificationDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.Webhooks.AsNoTracking().Where(webhook => webhook.TenantId == tenant.TenantId).OrderBy(webhook => webhook.Id)
+            .ToListAsync(cancellationToken)).Select(View).ToList());
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, NotificationDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
+        await db.Webhooks.Where(webhook => webhook.TenantId == tenant.TenantId && webhook.Id == id).ExecuteDeleteAsync(cancellationToken) == 1
+            ? TypedResults.NoContent()
+            : Problems.NotFound("webhook subscription", id.ToString());
+
+    private static WebhookView View(WebhookSubscription subscription) =>
+        new(subscription.Id, subscription.Url, JsonSerializer.Deserialize<string[]>(subscription.Events)!, subscription.CreatedAt);
+}

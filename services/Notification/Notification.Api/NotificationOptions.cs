@@ -1,0 +1,21 @@
+namespace Notification.Api;
+
+/// <summary>Configuration section "Notification".</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notification";
+
+    /// <summary>The sender of every email.</summary>
+    public string From { get; set; } = "EscalationPlatform <escalations@platform.example>";
+
+    /// <summary>Who hears of S1 cases and breaches of S1/S2 cases; "{tenant}" is replaced by the tenant id.</summary>
+    public string LeadershipEmail { get; set; } = "leadership@{tenant}.example";
+
+    /// <summary>Multiplies the retry delays (tests use a small value to reach the dead letter quickly).</summary>
+    public double RetryScale { get; set; } = 1;
+
+    /// <summary>How long one SMTP or webhook attempt may take.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public string LeadershipFor(string tenantId) => LeadershipEmail.Replace("{tenant}", tenantId, StringComparison.Ordinal);
+}

@@ -1,0 +1,27 @@
+namespace Notification.Api.Webhooks;
+
+/// <summary>A URL a tenant's partner system registered to receive events, with the secret its deliveries are
+/// signed with (Standard Webhooks) and the event types it wants (none listed: all).</summary>
+public sealed class WebhookSubscription
+{
+    public const int MaxUrlLength = 2_048;
+
+    public required Guid Id { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string Secret { get; init; }
+
+    /// <summary>JSON list of event types, for example ["escalation.offered"]; empty for every event.</summary>
+    public required string Events { get; init; }
+
+    public required DateTime CreatedAt { get; init; }
+
+    public bool Wants(string eventType)
+    {
+        var events = System.Text.Json.JsonSerializer.Deserialize<string[]>(Events) ?? [];
+        return events.Length == 0 || events.Contains(eventType, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using EscalationPlatform.Contracts;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Routing.Api.Data;
+using Routing.Api.Teams;
+using Routing.Domain;
+
+namespace Routing.Api.Offers;
+
+/// <summary>Chooses team, owner and backup for a triaged escalation (routing rules, then round-robin), and moves
+/// an unanswered offer up the ladder. The team's round-robin turn is saved with the offer, in one transaction.</summary>
+public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
+{
+    public async Task PlanAsync(BehaviorContext<OfferState, EscalationTriaged> context)
+    {
+        var triaged = context.Message;
+        var offer = context.Saga;
+        var tenant = triaged.TenantId;
+        offer.TenantId = tenant;
+        offer.Severity = (int)triaged.Severity;
+        offer.CreatedAt = clock.GetUtcNow().UtcDateTime;
+
+        var teams = await db.Teams.Where(team => team.TenantId == tenant).ToListAsync(context.CancellationToken);
+        var rules = await db.Rules.AsNoTracking().Where(rule => rule.TenantId == tenant).OrderBy(rule => rule.Order).ToListAsync(context.CancellationToken);
+        var choice = TeamSelection.Choose([.. rules.Select(ToRule)], DefaultTeams(teams), triaged.Facts, triaged.Severity);
+        if (choice is null || teams.FirstOrDefault(team => team.Id == choice.TeamId) is not { } team)
+        {
+            return; // no owner: the state machine marks the escalation unroutable
+        }
+
+        var members = await db.Members.AsNoTracking().Where(member => member.TenantId == tenant && member.TeamId == team.Id)
+            .ToListAsync(context.CancellationToken);
+        var pool = members.Where(member => member.Id != team.LeadMemberId).ToList();
+        var poolIds = pool.Select(member => member.Id).ToList();
+        var open = await db.Offers.AsNoTracking()
+            .Where(other => other.TenantId == tenant && poolIds.Contains(other.OwnerId) && (other.CurrentState == "Offered" || other.CurrentState == "Accepted"))
+            .GroupBy(other => other.OwnerId)
+            .Select(group => new { Member = group.Key, Count = group.Count() })
+            .ToDictionaryAsync(entry => entry.Member, entry => entry.Count, context.CancellationToken);
+        var assignment = RoundRobin.Pick(
+            [.. pool.Select(member => new Candidate(member.Id, member.Available, member.Capacity, open.GetValueOrDefault(member.Id)))],
+            team.LastAssignedMemberId);
+        team.LastAssignedMemberId = assignment.OwnerId;
+
+        var owner = pool.Single(member => member.Id == assignment.OwnerId);
+        var backup = pool.Single(member => member.Id == assignment.BackupId);
+        var lead = members.FirstOrDefault(member => member.Id == team.LeadMemberId);
+        var window = await WindowAsync(tenant, triaged.Severity, context.CancellationToken);
+        offer.TeamId = team.Id;
+        offer.TeamName = team.Name;
+        (offer.OwnerId, offer.OwnerName, offer.OwnerEmail) = (owner.Id, owner.Name, owner.Email);
+        (offer.BackupId, offer.BackupName, offer.BackupEmail) = (backup.Id, backup.Name, backup.Email);
+        (offer.LeadId, offer.LeadName, offer.LeadEmail) = (lead?.Id, lead?.Name, lead?.Email);
+        offer.Level = nameof(OfferLevel.Owner);
+        offer.OfferedToId = owner.Id;
+        offer.Window = window;
+        offer.RespondBy = offer.CreatedAt + window;
+        offer.Reason = $"{choice.Reason}, round-robin turn in {team.Name}";
+    }
+
+    public static bool CanMoveUp(OfferState offer) =>
+        EscalationLadder.Next(Enum.Parse<OfferLevel>(offer.Level)) is { } next && (next != OfferLevel.TeamLead || offer.LeadId is not null);
+
+    public static void MoveUp(OfferState offer, DateTime now)
+    {
+        var next = EscalationLadder.Next(Enum.Parse<OfferLevel>(offer.Level))!.Value;
+        offer.PreviousOfferedToId = offer.OfferedToId;
+        offer.Reason = $"no acknowledgement within {Describe(offer.Window)}";
+        offer.Level = next.ToString();
+        offer.OfferedToId = next == OfferLevel.Backup ? offer.BackupId : offer.LeadId!;
+        offer.RespondBy = now + offer.Window;
+    }
+
+    public static EscalationOffered Offered(OfferState offer) => new()
+    {
+        EscalationId = offer.CorrelationId,
+        TenantId = offer.TenantId,
+        Team = new TeamRef(offer.TeamId, offer.TeamName),
+        OfferedTo = Member(offer, offer.OfferedToId)!,
+        Backup = new MemberRef(offer.BackupId, offer.BackupName, offer.BackupEmail),
+        TeamLead = offer.LeadId is null ? null : new MemberRef(offer.LeadId, offer.LeadName!, offer.LeadEmail!),
+        Level = Enum.Parse<OfferLevel>(offer.Level),
+        RespondBy = new DateTimeOffset(DateTime.SpecifyKind(offer.RespondBy, DateTimeKind.Utc)),
+        PreviouslyOfferedTo = offer.PreviousOfferedToId is null ? null : Member(offer, offer.PreviousOfferedToId),
+        Reason = offer.Reason,
+        At = DateTimeOffset.UtcNow,
+    };
+
+    public static string Describe(TimeSpan window) => window.TotalMinutes >= 1 ? $"{window.TotalMinutes:0.#} minutes" : $"{window.TotalSeconds:0.#} seconds";
+
+    private static MemberRef? Member(OfferState offer, string id) =>
+        id == offer.OwnerId ? new(offer.OwnerId, offer.OwnerName, offer.OwnerEmail)
+        : id == offer.BackupId ? new(offer.BackupId, offer.BackupName, offer.BackupEmail)
+        : id == offer.LeadId ? new(offer.LeadId, offer.LeadName!, offer.LeadEmail!)
+        : null;
+
+    private async Task<TimeSpan> WindowAsync(string tenant, Severity severity, CancellationToken cancellationToken)
+    {
+        var policy = await db.Policies.AsNoTracking().FirstOrDefaultAsync(row => row.TenantId == tenant, cancellationToken);
+        return policy is null ? AcknowledgementWindows.Default.For(severity) : RoutingPolicies.Read(policy.AcknowledgementWindows).For(severity);
+    }
+
+    private static Dictionary<IssueType, string> DefaultTeams(List<TeamRow> teams) =>
+        teams.SelectMany(team => JsonSerializer.Deserialize<string[]>(team.DefaultFor)!.Select(issueType => (IssueType: Wire.Parse<IssueType>(issueType), team.Id)))
+            .GroupBy(entry => entry.IssueType)
+            .ToDictionary(group => group.Key, group => group.First().Id);
+
+    private static RoutingRule ToRule(RoutingRuleRow row) => new(
+        row.Name,
+        row.TeamId,
+        row.IssueType is null ? null : Wire.Parse<IssueType>(row.IssueType),
+        row.Severity is null ? null : Enum.Parse<Severity>(row.Severity),
+        row.ProductArea,
+        row.Tier is null ? null : Wire.Parse<CustomerTier>(row.Tier),
+        row.Tag);
+}

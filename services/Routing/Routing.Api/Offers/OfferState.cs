@@ -1,0 +1,80 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Routing.Api.Offers;
+
+/// <summary>Who an escalation is offered to, who owns it once accepted, and the timer that moves an unanswered
+/// offer up the escalation ladder. One per escalation (the correlation id is the escalation id).</summary>
+public sealed class OfferState : SagaStateMachineInstance
+{
+    public Guid CorrelationId { get; set; }
+
+    public string CurrentState { get; set; } = null!;
+
+    public string TenantId { get; set; } = null!;
+
+    public int Severity { get; set; }
+
+    public string TeamId { get; set; } = null!;
+
+    public string TeamName { get; set; } = null!;
+
+    public string OwnerId { get; set; } = null!;
+
+    public string OwnerName { get; set; } = null!;
+
+    public string OwnerEmail { get; set; } = null!;
+
+    public string BackupId { get; set; } = null!;
+
+    public string BackupName { get; set; } = null!;
+
+    public string BackupEmail { get; set; } = null!;
+
+    public string? LeadId { get; set; }
+
+    public string? LeadName { get; set; }
+
+    public string? LeadEmail { get; set; }
+
+    /// <summary>Owner, Backup or TeamLead: where the offer stands now.</summary>
+    public string Level { get; set; } = null!;
+
+    public string OfferedToId { get; set; } = null!;
+
+    public string? PreviousOfferedToId { get; set; }
+
+    /// <summary>Why the offer stands with its current person: the routing decision, or the unanswered window.</summary>
+    public string Reason { get; set; } = null!;
+
+    public DateTime RespondBy { get; set; }
+
+    public TimeSpan Window { get; set; }
+
+    public string? AcceptedById { get; set; }
+
+    public Guid? AcknowledgementTimeoutTokenId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+public sealed class OfferStateMap : IEntityTypeConfiguration<OfferState>
+{
+    public void Configure(EntityTypeBuilder<OfferState> offer)
+    {
+        offer.ToTable("offer_state");
+        offer.HasKey(state => state.CorrelationId);
+        offer.Property(state => state.CorrelationId).ValueGeneratedNever();
+        offer.Property(state => state.CurrentState).HasMaxLength(32);
+        offer.Property(state => state.TenantId).HasMaxLength(63);
+        offer.Property(state => state.Level).HasMaxLength(16);
+        offer.Property(state => state.RowVersion).IsRowVersion();
+        offer.HasIndex(state => new { state.TenantId, state.OwnerId, state.CurrentState });
+    }
+}
+
+/// <summary>The acknowledgement window of an offer ran out.</summary>
+public sealed record AcknowledgementDue(Guid EscalationId);

@@ -1,0 +1,87 @@
+using EscalationPlatform.Contracts;
+using MassTransit;
+
+namespace Routing.Api.Offers;
+
+/// <summary>Offers a triaged escalation to the owner chosen by the team's round-robin; when no one acknowledges
+/// within the severity's window the offer moves to the backup, then to the team lead. The offer completes when
+/// intake reports the escalation acknowledged; a cancellation ends it.</summary>
+public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
+{
+    public OfferStateMachine()
+    {
+        InstanceState(offer => offer.CurrentState);
+        Event(() => Triaged, e => e.CorrelateById(context => context.Message.EscalationId));
+        Event(() => StatusChanged, e =>
+        {
+            e.CorrelateById(context => context.Message.EscalationId);
+            e.OnMissingInstance(missing => missing.Discard()); // status changes before the escalation was ever offered
+        });
+        Schedule(() => AcknowledgementTimeout, offer => offer.AcknowledgementTimeoutTokenId, schedule =>
+        {
+            schedule.Received = received => received.CorrelateById(context => context.Message.EscalationId);
+        });
+
+        Initially(
+            When(Triaged)
+                .ThenAsync(context => context.GetServiceOrCreateInstance<OfferPlanner>().PlanAsync(context))
+                .IfElse(context => context.Saga.OwnerId is not null,
+                    routed => routed
+                        .Publish(context => OfferPlanner.Offered(context.Saga))
+                        .Schedule(AcknowledgementTimeout, context => new AcknowledgementDue(context.Saga.CorrelationId), context => context.Saga.RespondBy)
+                        .TransitionTo(Offered),
+                    unroutable => unroutable.TransitionTo(Unroutable)));
+
+        During(Offered,
+            When(AcknowledgementTimeout.Received)
+                .IfElse(context => OfferPlanner.CanMoveUp(context.Saga),
+                    moving => moving
+                        .Then(context => OfferPlanner.MoveUp(context.Saga, DateTime.UtcNow))
+                        .Publish(context => OfferPlanner.Offered(context.Saga))
+                        .Schedule(AcknowledgementTimeout, context => new AcknowledgementDue(context.Saga.CorrelationId), context => context.Saga.RespondBy),
+                    topOfTheLadder => topOfTheLadder),
+            When(StatusChanged, context => context.Message.To == EscalationStatus.Acknowledged)
+                .Then(context => context.Saga.AcceptedById = context.Message.Actor.Id)
+                .Unschedule(AcknowledgementTimeout)
+                .TransitionTo(Accepted),
+            When(StatusChanged, context => context.Message.To == EscalationStatus.Cancelled)
+                .Unschedule(AcknowledgementTimeout)
+                .TransitionTo(Finished),
+            Ignore(StatusChanged));
+
+        During(Accepted,
+            When(StatusChanged, context => context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
+                .TransitionTo(Finished),
+            Ignore(StatusChanged));
+
+        During(Finished, Unroutable, Ignore(StatusChanged));
+        DuringAny(Ignore(Triaged)); // a re-triage does not re-route an escalation that already has an offer
+    }
+
+    public State Offered { get; private set; } = null!;
+
+    public State Accepted { get; private set; } = null!;
+
+    public State Finished { get; private set; } = null!;
+
+    public State Unroutable { get; private set; } = null!;
+
+    public Event<EscalationTriaged> Triaged { get; private set; } = null!;
+
+    public Event<EscalationStatusChanged> StatusChanged { get; private set; } = null!;
+
+    public Schedule<OfferState, AcknowledgementDue> AcknowledgementTimeout { get; private set; } = null!;
+}
+
+/// <summary>Events for one escalation are taken one at a time within a process, so they do not collide.</summary>
+public sealed class OfferStateDefinition : SagaDefinition<OfferState>
+{
+    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<OfferState> sagaConfigurator,
+        IRegistrationContext context)
+    {
+        var partition = endpointConfigurator.CreatePartitioner(16);
+        sagaConfigurator.Message<EscalationTriaged>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
+        sagaConfigurator.Message<EscalationStatusChanged>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
+        sagaConfigurator.Message<AcknowledgementDue>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
+    }
+}

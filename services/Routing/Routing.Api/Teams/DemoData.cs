@@ -1,0 +1,58 @@
+using System.Text.Json;
+using EscalationPlatform.Data;
+using Microsoft.EntityFrameworkCore;
+using Routing.Api.Data;
+
+namespace Routing.Api.Teams;
+
+/// <summary>Teams for every issue type, with members and a lead, for each demo tenant.</summary>
+public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoData> logger)
+    : DemoDataSeeder<RoutingDbContext>(scopes, configuration, logger)
+{
+    private sealed record DemoTeam(string Id, string Name, string TimeZone, string[] DefaultFor, (string Id, string Name, string TimeZone)[] Members);
+
+    private static readonly DemoTeam[] Teams =
+    [
+        new("technical-support", "Technical support", "Europe/Berlin", ["technical", "other"],
+            [("margaret", "Margaret Hamilton", "Europe/Berlin"), ("ada", "Ada Lovelace", "Europe/London"), ("grace", "Grace Hopper", "America/New_York"), ("linus", "Linus Torvalds", "Europe/Helsinki")]),
+        new("billing", "Billing", "Europe/London", ["billing"],
+            [("fibonacci", "Leonardo Fibonacci", "Europe/Rome"), ("pacioli", "Luca Pacioli", "Europe/Rome"), ("lovelock", "Ada Lovelock", "Europe/London")]),
+        new("access-management", "Access management", "America/New_York", ["access"],
+            [("diffie", "Whitfield Diffie", "America/Los_Angeles"), ("hellman", "Martin Hellman", "America/Los_Angeles"), ("rivest", "Ron Rivest", "America/New_York")]),
+        new("security-response", "Security response", "Europe/Berlin", ["security"],
+            [("schneier", "Bruce Schneier", "America/New_York"), ("rejewski", "Marian Rejewski", "Europe/Warsaw"), ("turing", "Alan Turing", "Europe/London"), ("shamir", "Adi Shamir", "Asia/Jerusalem")]),
+        new("legal", "Legal", "Europe/Paris", ["legal"],
+            [("ginsburg", "Ruth Bader Ginsburg", "America/New_York"), ("portia", "Portia Chen", "Asia/Singapore"), ("cicero", "Marcus Cicero", "Europe/Rome")]),
+    ];
+
+    private static readonly string WeekdayHours = JsonSerializer.Serialize(new Dictionary<string, string[]>
+    {
+        ["monday"] = ["09:00", "17:00"], ["tuesday"] = ["09:00", "17:00"], ["wednesday"] = ["09:00", "17:00"],
+        ["thursday"] = ["09:00", "17:00"], ["friday"] = ["09:00", "17:00"],
+    });
+
+    protected override Task<bool> HasDataAsync(RoutingDbContext db, string tenantId, CancellationToken cancellationToken) =>
+        db.Teams.AnyAsync(team => team.TenantId == tenantId, cancellationToken);
+
+    protected override void Add(RoutingDbContext db, string tenant)
+    {
+        foreach (var team in Teams)
+        {
+            db.Teams.Add(new TeamRow
+            {
+                TenantId = tenant, Id = team.Id, Name = team.Name, TimeZone = team.TimeZone,
+                LeadMemberId = team.Members[0].Id, DefaultFor = JsonSerializer.Serialize(team.DefaultFor),
+            });
+            foreach (var (id, name, timeZone) in team.Members)
+            {
+                db.Members.Add(new MemberRow
+                {
+                    TenantId = tenant, Id = id, TeamId = team.Id, Name = name, Email = $"{id}@{tenant}.example",
+                    TimeZone = timeZone, WorkingHours = WeekdayHours, Capacity = 20, Skills = "[]",
+                });
+            }
+        }
+
+        db.Rules.Add(new RoutingRuleRow { TenantId = tenant, Order = 1, Name = "major incidents", TeamId = "technical-support", IssueType = "technical", Severity = "S1" });
+    }
+}

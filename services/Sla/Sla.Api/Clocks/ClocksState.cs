@@ -1,0 +1,40 @@
+using MassTransit;
+
+namespace Sla.Api.Clocks;
+
+/// <summary>The clocks of one escalation, as the history they are derived from (see Sla.Domain.ClockEngine), the
+/// thresholds already announced, and the one timer that wakes the keeper at the next threshold.</summary>
+public sealed class ClocksState : SagaStateMachineInstance
+{
+    public Guid CorrelationId { get; set; }
+
+    public string CurrentState { get; set; } = null!;
+
+    public string TenantId { get; set; } = null!;
+
+    public string Key { get; set; } = null!;
+
+    public int Severity { get; set; }
+
+    public string Tier { get; set; } = null!;
+
+    public string TimeZone { get; set; } = null!;
+
+    /// <summary>The escalation's status, as last reported by intake.</summary>
+    public string Status { get; set; } = null!;
+
+    /// <summary>JSON: [{ "type": "opened", "at": "…" }, …]</summary>
+    public string History { get; set; } = "[]";
+
+    /// <summary>JSON: threshold keys already announced ("FirstResponse:0:75").</summary>
+    public string Announced { get; set; } = "[]";
+
+    public DateTime? NextEvaluationAt { get; set; }
+
+    public Guid? TimerTokenId { get; set; }
+
+    public uint RowVersion { get; set; }
+}
+
+/// <summary>Time to look at the clocks again: a threshold falls due.</summary>
+public sealed record EvaluateClocks(Guid EscalationId);

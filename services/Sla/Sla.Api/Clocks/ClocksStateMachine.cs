@@ -1,0 +1,124 @@
+using EscalationPlatform.Contracts;
+using MassTransit;
+using Sla.Domain;
+
+namespace Sla.Api.Clocks;
+
+/// <summary>Starts an escalation's clocks when it is triaged (counting from its submission), follows its status
+/// and customer updates, and wakes at each threshold through one durable timer. After every change it tells the
+/// customer side what is promised now (CustomerCommitmentUpdated).</summary>
+public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
+{
+    public ClocksStateMachine()
+    {
+        InstanceState(clocks => clocks.CurrentState);
+        Event(() => Triaged, e => e.CorrelateById(context => context.Message.EscalationId));
+        Event(() => StatusChanged, e =>
+        {
+            e.CorrelateById(context => context.Message.EscalationId);
+            e.OnMissingInstance(missing => missing.Discard()); // before triage there are no clocks
+        });
+        Event(() => CustomerUpdate, e =>
+        {
+            e.CorrelateById(context => context.Message.EscalationId);
+            e.OnMissingInstance(missing => missing.Discard());
+        });
+        Schedule(() => Timer, clocks => clocks.TimerTokenId, schedule =>
+        {
+            schedule.Received = received => received.CorrelateById(context => context.Message.EscalationId);
+        });
+
+        Initially(
+            PlanNextLook(When(Triaged)
+                .Then(context => Start(context.Saga, context.Message))
+                .ThenAsync(context => KeepAndCommit(context, message: null))
+                .TransitionTo(Tracking)));
+
+        During(Tracking,
+            When(StatusChanged, context => context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
+                .Then(context => Follow(context, context.Message))
+                .ThenAsync(context => KeepAndCommit(context, message: null))
+                .Unschedule(Timer)
+                .TransitionTo(Ended),
+            PlanNextLook(When(StatusChanged, context => context.Message.To.ToString() != context.Saga.Status)
+                .Then(context => Follow(context, context.Message))
+                .ThenAsync(context => KeepAndCommit(context, message: null))),
+            Ignore(StatusChanged), // the status the clocks started in (Triaged), reported after they started
+            PlanNextLook(When(CustomerUpdate)
+                .Then(context => Keeper(context).Record(context.Saga, new CustomerUpdated(context.Message.At)))
+                .ThenAsync(context => KeepAndCommit(context, context.Message.Message))),
+            PlanNextLook(When(Timer.Received)
+                .ThenAsync(context => Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken))));
+
+        During(Ended,
+            PlanNextLook(When(StatusChanged, context => context.Message.To == EscalationStatus.Reopened)
+                .Then(context => Follow(context, context.Message))
+                .ThenAsync(context => KeepAndCommit(context, message: null))
+                .TransitionTo(Tracking)),
+            Ignore(StatusChanged),
+            Ignore(CustomerUpdate),
+            Ignore(Timer.Received));
+
+        DuringAny(Ignore(Triaged)); // a re-triage keeps the clocks that are running
+    }
+
+    public State Tracking { get; private set; } = null!;
+
+    public State Ended { get; private set; } = null!;
+
+    public Event<EscalationTriaged> Triaged { get; private set; } = null!;
+
+    public Event<EscalationStatusChanged> StatusChanged { get; private set; } = null!;
+
+    public Event<CustomerUpdatePosted> CustomerUpdate { get; private set; } = null!;
+
+    public Schedule<ClocksState, EvaluateClocks> Timer { get; private set; } = null!;
+
+    /// <summary>Puts the one timer at the next threshold the keeper found (moving it, or removing it when none is left).</summary>
+    private EventActivityBinder<ClocksState, T> PlanNextLook<T>(EventActivityBinder<ClocksState, T> binder) where T : class =>
+        binder.IfElse(context => context.Saga.NextEvaluationAt is not null,
+            next => next.Schedule(Timer, context => new EvaluateClocks(context.Saga.CorrelationId), context => context.Saga.NextEvaluationAt!.Value),
+            none => none.Unschedule(Timer));
+
+    private static void Start(ClocksState state, EscalationTriaged triaged)
+    {
+        state.TenantId = triaged.TenantId;
+        state.Key = triaged.Key;
+        state.Severity = (int)triaged.Severity;
+        state.Tier = triaged.Facts.Customer.Tier.ToString();
+        state.TimeZone = triaged.Facts.Customer.TimeZone;
+        state.Status = nameof(EscalationStatus.Triaged);
+        state.History = ClockHistoryJson.Write([new CaseOpened(triaged.Facts.SubmittedAt)]);
+    }
+
+    private static void Follow(BehaviorContext<ClocksState> context, EscalationStatusChanged change)
+    {
+        context.Saga.Status = change.To.ToString();
+        if (ClockKeeper.ClockEventFor(change) is { } happened)
+        {
+            Keeper(context).Record(context.Saga, happened);
+        }
+    }
+
+    private static async Task KeepAndCommit(BehaviorContext<ClocksState> context, string? message)
+    {
+        var report = await Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken);
+        await context.Publish(ClockKeeper.Commitment(context.Saga, report, message, DateTimeOffset.UtcNow));
+    }
+
+    private static ClockKeeper Keeper(BehaviorContext<ClocksState> context) => context.GetServiceOrCreateInstance<ClockKeeper>();
+}
+
+/// <summary>Events for one escalation are taken one at a time within a process, so they do not collide.</summary>
+public sealed class ClocksStateDefinition : SagaDefinition<ClocksState>
+{
+    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<ClocksState> sagaConfigurator,
+        IRegistrationContext context)
+    {
+        var partition = endpointConfigurator.CreatePartitioner(16);
+        sagaConfigurator.Message<EscalationTriaged>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
+        sagaConfigurator.Message<EscalationStatusChanged>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
+        sagaConfigurator.Message<CustomerUpdatePosted>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
+        sagaConfigurator.Message<EvaluateClocks>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using EscalationPlatform.Contracts;
+using MassTransit;
+using Triage.Api.Data;
+using Triage.Api.Matrix;
+using Triage.Domain;
+
+namespace Triage.Api.Assessments;
+
+/// <summary>Assesses a case against the tenant's matrix and checklist. A preview changes nothing; a decision is
+/// recorded and published (EscalationAssessed) through the outbox, saved by the caller's unit of work.</summary>
+public sealed class AssessmentService(TriageDbContext db, MatrixStore matrices, IPublishEndpoint publish, TimeProvider clock)
+{
+    public async Task<AssessmentResult> PreviewAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken) =>
+        Assessor.Assess(await matrices.ActiveAsync(db, tenantId, cancellationToken), facts);
+
+    public async Task<EscalationAssessed> DecideAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
+    {
+        var result = await PreviewAsync(tenantId, facts, cancellationToken);
+        var assessed = new EscalationAssessed
+        {
+            EscalationId = escalationId,
+            TenantId = tenantId,
+            Severity = result.Severity,
+            Rules = [.. result.Fired.Select(rule => new FiredRule(rule.Id, rule.Severity, rule.Description))],
+            MissingFacts = result.Missing,
+            Outcome = result.Outcome,
+            HandoffIncomplete = result.HandoffIncomplete,
+            MatrixVersion = result.MatrixVersion,
+            AssessedAt = clock.GetUtcNow(),
+        };
+        db.Assessments.Add(new AssessmentRow
+        {
+            TenantId = tenantId,
+            EscalationId = escalationId,
+            Severity = (int)assessed.Severity,
+            Rules = JsonSerializer.Serialize(assessed.Rules),
+            Missing = JsonSerializer.Serialize(assessed.MissingFacts),
+            Outcome = assessed.Outcome.ToString(),
+            MatrixVersion = assessed.MatrixVersion,
+            AssessedAt = assessed.AssessedAt.UtcDateTime,
+        });
+        await publish.Publish(assessed, cancellationToken);
+        return assessed;
+    }
+}

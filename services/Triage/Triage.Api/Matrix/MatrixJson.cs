@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EscalationPlatform.Contracts;
+using Triage.Domain;
+
+namespace Triage.Api.Matrix;
+
+/// <summary>Matrix rules as stored and as the API shows them: [{ "id", "severity": "S1", "description", "when" }].</summary>
+public static class MatrixJson
+{
+    public static string Write(IEnumerable<MatrixRule> rules) => new JsonArray([.. rules.Select(ToNode)]).ToJsonString();
+
+    public static JsonObject ToNode(MatrixRule rule) => new()
+    {
+        ["id"] = rule.Id,
+        ["severity"] = rule.Severity.ToString(),
+        ["description"] = rule.Description,
+        ["when"] = ConditionJson.Write(rule.When),
+    };
+
+    /// <summary>Reads rules; a shape error names its path (rules[3].when.any[0]).</summary>
+    public static IReadOnlyList<MatrixRule> Read(JsonElement rules)
+    {
+        if (rules.ValueKind != JsonValueKind.Array)
+        {
+            throw new MatrixFormatException("rules", "must be a list");
+        }
+
+        return [.. rules.EnumerateArray().Select((rule, index) => ReadRule(rule, $"rules[{index}]"))];
+    }
+
+    private static MatrixRule ReadRule(JsonElement rule, string path)
+    {
+        string Text(string name) => rule.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new MatrixFormatException($"{path}.{name}", "required text");
+
+        if (rule.ValueKind != JsonValueKind.Object)
+        {
+            throw new MatrixFormatException(path, "must be an object");
+        }
+
+        var severityText = Text("severity");
+        if (!Enum.TryParse<Severity>(severityText, ignoreCase: true, out var severity) || !Enum.IsDefined(severity))
+        {
+            throw new MatrixFormatException($"{path}.severity", "S1, S2, S3 or S4");
+        }
+
+        if (!rule.TryGetProperty("when", out var when))
+        {
+            throw new MatrixFormatException($"{path}.when", "required condition");
+        }
+
+        return new MatrixRule(Text("id"), severity, Text("description"), ConditionJson.Read(when, $"{path}.when"));
+    }
+}

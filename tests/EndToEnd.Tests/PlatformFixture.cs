@@ -21,13 +21,24 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
 
+    /// <summary>Notification retries 100 times faster here, so a failing receiver reaches the dead letter in seconds.</summary>
+    public const double RetryScale = 0.01;
+
     public HttpClient CreateClient(string resource, string endpoint = "http") => App.CreateHttpClient(resource, endpoint);
+
+    public Uri Endpoint(string resource, string endpoint) => App.GetEndpoint(resource, endpoint);
+
+    /// <summary>The gateway, acting for one tenant.</summary>
+    public EscalationsClient Escalations(string tenant) => new(CreateClient("gateway"), tenant);
+
+    public MailBox Mail() => new(CreateClient("mail"));
 
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await CreateBuilderAsync(timeout.Token);
         AddIntakeWithUnreachableDatabase(builder);
+        Project(builder, "notification-api").WithEnvironment("Notification__RetryScale", RetryScale.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -44,7 +55,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         await LeftoverProcesses.StopAsync(StateDirectory, TimeSpan.FromSeconds(30));
-        if (Directory.Exists(StateDirectory))
+        if (Directory.Exists(StateDirectory) && Environment.GetEnvironmentVariable("E2E_KEEP_STATE") is null) // keep it to read the services' logs
         {
             Directory.Delete(StateDirectory, recursive: true);
         }
@@ -66,6 +77,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                     "Ports:Gateway=0",
                     "Ports:GatewayGrpc=0",
                     "Ports:MailWeb=0",
+                    $"Demo:Tenants={string.Join(',', Tenants.All)}",
                 ],
                 cancellationToken);
         }
@@ -79,6 +91,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
+    private static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == name));
+
     private static void AddIntakeWithUnreachableDatabase(IDistributedApplicationTestingBuilder builder)
     {
         IResourceBuilder<IResourceWithConnectionString> Existing(string name) =>
@@ -88,6 +103,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             .WithHttpEndpoint()
             .WithEnvironment("ConnectionStrings__intakedb", "Host=127.0.0.1;Port=9;Username=postgres;Database=intakedb;Timeout=2")
             .WithEnvironment("Database__MigrateOnStartup", "false")
+            .WithEnvironment("Messaging__EndpointPrefix", "unreachable-db") // its own queues: it must not take the real intake's messages
             .WithReference(Existing("messaging")).WaitFor(Existing("messaging"))
             .WithReference(Existing("cache")).WaitFor(Existing("cache"));
     }

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using EscalationPlatform.Contracts.Routing.V1;
+using EscalationPlatform.Contracts.Sla.V1;
+using EscalationPlatform.Contracts.Triage.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The internal gRPC services (Assess, WhoOwns, GetStatus) answer for the same record the REST API shows.</summary>
+public sealed class GrpcTests(PlatformFixture platform)
+{
+    /// <summary>Assess takes the facts whole: a known customer id does not fill them in there.</summary>
+    private static readonly object Facts = new
+    {
+        issueType = "security",
+        customer = new { id = "acme", name = "Acme Corporation", tier = "strategic", timeZone = "Europe/Berlin" },
+        urgency = new { dataExposure = true },
+    };
+
+    private static CallOptions For(string tenant) =>
+        new(new Metadata { { "x-tenant-id", tenant } }, DateTime.UtcNow.AddSeconds(10), TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Assess_WhoOwns_and_GetStatus_agree_with_the_record()
+    {
+        using var api = platform.Escalations(Tenants.Grpc);
+        var id = await api.SubmitAsync(Cases.SecurityIncident("acme"));
+        var record = await api.WaitForAsync(id, r => r.Status() == "assigned" && r.GetProperty("sla").GetProperty("clocks").GetArrayLength() == 3, "assigned");
+
+        using var triageChannel = GrpcChannel.ForAddress(platform.Endpoint("triage-api", "grpc"));
+        using var routingChannel = GrpcChannel.ForAddress(platform.Endpoint("routing-api", "grpc"));
+        using var slaChannel = GrpcChannel.ForAddress(platform.Endpoint("sla-api", "grpc"));
+
+        var assessment = await new Triage.TriageClient(triageChannel).AssessAsync(
+            new AssessRequest { Mode = AssessMode.Preview, FactsJson = JsonSerializer.Serialize(Facts) },
+            For(Tenants.Grpc));
+        var ownership = await new Routing.RoutingClient(routingChannel).WhoOwnsAsync(new WhoOwnsRequest { EscalationId = id.ToString() }, For(Tenants.Grpc));
+        var status = await new Sla.SlaClient(slaChannel).GetStatusAsync(new GetStatusRequest { EscalationIds = { id.ToString() } }, For(Tenants.Grpc));
+
+        Assert.Equal("S1", assessment.Severity);
+        Assert.Contains(assessment.Rules, rule => rule.Id == "s1-security-or-data-exposure");
+        Assert.Equal(record.PersonId("owner"), ownership.Owner.Id);
+        Assert.Equal(record.PersonId("backup"), ownership.Backup.Id);
+        Assert.False(ownership.Accepted);
+        var clocks = Assert.Single(status.Escalations);
+        Assert.Equal(["customer-update", "first-response", "resolution"], clocks.Clocks.Select(clock => clock.Kind).Order());
+        Assert.Equal(record.Clock("first-response").GetProperty("dueAt").GetDateTimeOffset(), clocks.Clocks.Single(clock => clock.Kind == "first-response").DueAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Another_tenants_escalation_is_not_found_over_grpc_either()
+    {
+        using var api = platform.Escalations(Tenants.Grpc);
+        var id = await api.SubmitAsync(Cases.TeamProblem());
+        await api.WaitForAsync(id, r => r.Status() == "assigned", "assigned");
+        using var routingChannel = GrpcChannel.ForAddress(platform.Endpoint("routing-api", "grpc"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new Routing.RoutingClient(routingChannel).WhoOwnsAsync(new WhoOwnsRequest { EscalationId = id.ToString() }, For(Tenants.Queue)));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+}

@@ -1,0 +1,18 @@
+namespace EndToEnd.Tests;
+
+/// <summary>Each test works in a tenant of its own (seeded with the demo teams and customers), so tests neither
+/// see nor disturb each other's escalations, policies, webhooks or round-robin turns.</summary>
+public static class Tenants
+{
+    public const string MajorIncident = "e2e-major-incident";
+    public const string Lifecycle = "e2e-lifecycle";
+    public const string FastClocks = "e2e-fast-clocks";
+    public const string MissingFacts = "e2e-missing-facts";
+    public const string Idempotency = "e2e-idempotency";
+    public const string AcknowledgementWindow = "e2e-ack-window";
+    public const string Webhooks = "e2e-webhooks";
+    public const string Grpc = "e2e-grpc";
+    public const string Queue = "e2e-queue";
+
+    public static readonly string[] All = ["demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue];
+}

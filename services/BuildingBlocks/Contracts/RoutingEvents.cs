@@ -24,6 +24,9 @@ public sealed record EscalationOffered
 
     public required MemberRef OfferedTo { get; init; }
 
+    /// <summary>Who owns the escalation meanwhile: the person first offered it, until someone accepts.</summary>
+    public required MemberRef Owner { get; init; }
+
     public required MemberRef Backup { get; init; }
 
     public MemberRef? TeamLead { get; init; }

@@ -80,6 +80,11 @@ public sealed class LifecycleSteps(EscalationChanges changes, IOptions<Lifecycle
             return; // the offer moved on just as it was acknowledged (or the case ended): the acceptance stands
         }
 
+        if (record.OfferLevel is { } current && offer.Level < Enum.Parse<OfferLevel>(current.Replace("-", ""), ignoreCase: true))
+        {
+            return; // an earlier offer arriving after the one that replaced it
+        }
+
         record.TeamId = offer.Team.Id;
         record.TeamName = offer.Team.Name;
         record.BackupId ??= offer.Backup.Id;
@@ -92,8 +97,8 @@ public sealed class LifecycleSteps(EscalationChanges changes, IOptions<Lifecycle
         if (status == Triaged)
         {
             // The first offer names the owner: until someone else accepts a handoff, the owner stays the owner.
-            record.OwnerId = offer.OfferedTo.Id;
-            record.OwnerName = offer.OfferedTo.Name;
+            record.OwnerId = offer.Owner.Id;
+            record.OwnerName = offer.Owner.Name;
             await changes.MoveAsync(record, Assigned, Routing, "offered", $"{detail}; backup {offer.Backup.Name}", offer.Reason, cancellationToken);
         }
         else

@@ -78,6 +78,7 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
         TenantId = offer.TenantId,
         Team = new TeamRef(offer.TeamId, offer.TeamName),
         OfferedTo = Member(offer, offer.OfferedToId)!,
+        Owner = new MemberRef(offer.OwnerId, offer.OwnerName, offer.OwnerEmail),
         Backup = new MemberRef(offer.BackupId, offer.BackupName, offer.BackupEmail),
         TeamLead = offer.LeadId is null ? null : new MemberRef(offer.LeadId, offer.LeadName!, offer.LeadEmail!),
         Level = Enum.Parse<OfferLevel>(offer.Level),

@@ -20,7 +20,9 @@ done
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-dotnet test --solution EscalationPlatform.sln --no-build -c "${CONFIGURATION:-Debug}" "$@" 2>&1 | tee "$log"
+# One test project at a time: the end-to-end timing goals (an S1 owned within 10 s) are not measured while the
+# messaging integration tests load the same two cores.
+dotnet test --solution EscalationPlatform.sln --no-build -c "${CONFIGURATION:-Debug}" --max-parallel-test-modules 1 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Test fixtures stop what they start; this catches anything a crashed test run left behind.

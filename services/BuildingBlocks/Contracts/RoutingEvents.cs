@@ -20,6 +20,8 @@ public sealed record EscalationOffered
 
     public required string TenantId { get; init; }
 
+    public required Severity Severity { get; init; }
+
     public required TeamRef Team { get; init; }
 
     public required MemberRef OfferedTo { get; init; }

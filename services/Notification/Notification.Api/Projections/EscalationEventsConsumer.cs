@@ -54,6 +54,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     {
         var offer = context.Message;
         var escalation = await KnownAsync(offer.EscalationId, context.CancellationToken);
+        escalation.Severity = offer.Severity.ToString(); // the offer may overtake the triage event
         if (escalation.OfferedAt is null || offer.At.UtcDateTime >= escalation.OfferedAt)
         {
             escalation.TeamName = offer.Team.Name;
@@ -65,7 +66,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
 
         var eventKey = $"offered:{offer.EscalationId}:{offer.Level}";
         planner.Email(escalation, offer.OfferedTo.Email, eventKey, WebhookEvents.Offered, EmailTemplates.Offered(escalation, offer));
-        if (offer.Level == OfferLevel.Owner && escalation.Severity == nameof(Severity.S1))
+        if (offer.Level == OfferLevel.Owner && offer.Severity == Severity.S1)
         {
             planner.Email(escalation, options.Value.LeadershipFor(escalation.TenantId), $"s1-opened:{offer.EscalationId}", WebhookEvents.Offered,
                 EmailTemplates.MajorIncidentOpened(escalation, offer));

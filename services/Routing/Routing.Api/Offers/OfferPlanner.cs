@@ -76,6 +76,7 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
     {
         EscalationId = offer.CorrelationId,
         TenantId = offer.TenantId,
+        Severity = (Severity)offer.Severity,
         Team = new TeamRef(offer.TeamId, offer.TeamName),
         OfferedTo = Member(offer, offer.OfferedToId)!,
         Owner = new MemberRef(offer.OwnerId, offer.OwnerName, offer.OwnerEmail),

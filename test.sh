@@ -9,9 +9,9 @@ setup
 build
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
-# Every service's migrations must match its model: a forgotten `dotnet ef migrations add` fails here.
+# Every database owner's migrations (the services' and the gateway's) must match its model: a forgotten `dotnet ef migrations add` fails here.
 model_drift=0
-for project in services/*/*.Api; do
+for project in services/*/*.Api gateway/Gateway; do
   if ! dotnet ef migrations has-pending-model-changes --project "$project" --no-build --configuration "${CONFIGURATION:-Debug}" >/dev/null 2>&1; then
     say "The EF Core model of $project has changes no migration covers: run 'dotnet ef migrations add <Name> --project $project --output-dir Data/Migrations'."
     model_drift=$((model_drift + 1))

@@ -9,18 +9,20 @@ try
     // Infrastructure: PostgreSQL with a database per service, RabbitMQ, Redis, and a development mail server.
     var infrastructure = InfrastructureResources.Add(builder);
     var mail = builder.AddMailServer("mail", infrastructure.StateDirectory, ports.MailWeb);
+    var secrets = PlatformSecrets.Load(builder.Configuration, infrastructure.StateDirectory);
 
     // Services: each owns its database; all share the broker and the cache.
-    var intake = builder.AddPlatformService<Projects.Intake_Api>("intake-api", infrastructure.AddDatabase("intakedb"), infrastructure);
-    var triage = builder.AddPlatformService<Projects.Triage_Api>("triage-api", infrastructure.AddDatabase("triagedb"), infrastructure);
-    var routing = builder.AddPlatformService<Projects.Routing_Api>("routing-api", infrastructure.AddDatabase("routingdb"), infrastructure);
-    var sla = builder.AddPlatformService<Projects.Sla_Api>("sla-api", infrastructure.AddDatabase("sladb"), infrastructure);
-    var notification = builder.AddPlatformService<Projects.Notification_Api>("notification-api", infrastructure.AddDatabase("notificationdb"), infrastructure)
+    var intake = builder.AddPlatformService<Projects.Intake_Api>("intake-api", infrastructure.AddDatabase("intakedb"), infrastructure, secrets);
+    var triage = builder.AddPlatformService<Projects.Triage_Api>("triage-api", infrastructure.AddDatabase("triagedb"), infrastructure, secrets);
+    var routing = builder.AddPlatformService<Projects.Routing_Api>("routing-api", infrastructure.AddDatabase("routingdb"), infrastructure, secrets);
+    var sla = builder.AddPlatformService<Projects.Sla_Api>("sla-api", infrastructure.AddDatabase("sladb"), infrastructure, secrets);
+    var notification = builder.AddPlatformService<Projects.Notification_Api>("notification-api", infrastructure.AddDatabase("notificationdb"), infrastructure, secrets)
         .WithReference(mail).WaitFor(mail);
     intake.WithReference(sla); // the record shows each clock, asked of sla over gRPC
 
-    // Gateway: the only way in from outside.
-    var gateway = builder.AddGateway<Projects.EscalationPlatform_Gateway>("gateway", ports, intake, triage, routing, sla, notification);
+    // Gateway: the only way in from outside; it authenticates, limits and vouches for every caller.
+    var gateway = builder.AddGateway<Projects.EscalationPlatform_Gateway>(
+        "gateway", ports, infrastructure.AddDatabase("gatewaydb"), infrastructure, secrets, intake, triage, routing, sla, notification);
 
     builder.AddStartupReport(infrastructure.StateDirectory, gateway, mail);
 }

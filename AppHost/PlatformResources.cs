@@ -11,10 +11,12 @@ public static class PlatformResources
         this IDistributedApplicationBuilder builder,
         string name,
         IResourceBuilder<IResourceWithConnectionString> database,
-        InfrastructureResources infrastructure)
+        InfrastructureResources infrastructure,
+        PlatformSecrets secrets)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
             .WithHttpEndpointUnlessConfigured()
+            .WithEnvironment("Tenancy__TrustKey", secrets.TrustKey)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithReference(database).WaitFor(database)
             .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
@@ -30,13 +32,21 @@ public static class PlatformResources
         project.Resource.Annotations.OfType<EndpointAnnotation>().Any(endpoint => endpoint.Name == "http") ? project : project.WithHttpEndpoint();
 
     /// <summary>The gateway: the only entry point from outside, on fixed ports unless configured otherwise
-    /// (REST on HTTP/1.1 and HTTP/2, gRPC on an HTTP/2-only port, which plain-text gRPC needs).</summary>
+    /// (REST on HTTP/1.1 and HTTP/2, gRPC on an HTTP/2-only port, which plain-text gRPC needs). It owns the partner
+    /// credentials (its database), counts rate limits in the cache, signs the caller's identity for the services,
+    /// and in development serves the local token issuer.</summary>
     public static IResourceBuilder<ProjectResource> AddGateway<TProject>(
-        this IDistributedApplicationBuilder builder, string name, PlatformPorts ports, params IResourceBuilder<ProjectResource>[] services)
+        this IDistributedApplicationBuilder builder, string name, PlatformPorts ports, IResourceBuilder<IResourceWithConnectionString> database,
+        InfrastructureResources infrastructure, PlatformSecrets secrets, params IResourceBuilder<ProjectResource>[] services)
         where TProject : IProjectMetadata, new()
     {
         var gateway = builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .WithEnvironment("Tenancy__TrustKey", secrets.TrustKey)
+            .WithEnvironment("Auth__SigningKey", secrets.SigningKey)
+            .WithEnvironment("Auth__DevIssuerEnabled", builder.Configuration["Auth:DevIssuerEnabled"] ?? (builder.Environment.EnvironmentName == "Development").ToString())
+            .WithReference(database).WaitFor(database)
+            .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache)
             .WithEndpoint("http", endpoint => endpoint.Port = ports.Gateway)
             .WithEndpoint("grpc", endpoint => endpoint.Port = ports.GatewayGrpc)
             .WithExternalHttpEndpoints()

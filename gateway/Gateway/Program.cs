@@ -1,5 +1,9 @@
+using EscalationPlatform.Gateway.Admin;
 using EscalationPlatform.Gateway.Extensions;
+using EscalationPlatform.Gateway.Identity;
+using EscalationPlatform.Gateway.Limits;
 using EscalationPlatform.Gateway.Middleware;
+using EscalationPlatform.Gateway.Proxy;
 using EscalationPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +14,18 @@ builder.AddGatewayServices();
 var app = builder.Build();
 
 app.UseTraceparentResponseHeader();
+app.UseDeclaredBodyLimit();
+app.UseAuthentication();
+app.UseMiddleware<PagerDutyRoutingKey>();
+app.UseMiddleware<TenantFromCredential>();
+app.UseMiddleware<RateLimitMiddleware>();
+app.UseAuthorization();
+app.UseRequestTimeouts();
+
 app.MapDefaultEndpoints();
+app.MapDevTokenIssuer();
+app.MapCredentialAdmin();
+app.MapGatewayDocs();
 app.MapReverseProxy();
 
 app.Run();

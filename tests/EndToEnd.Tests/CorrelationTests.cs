@@ -5,7 +5,7 @@ public sealed class CorrelationTests(PlatformFixture platform)
     [Fact]
     public async Task The_gateway_returns_a_w3c_traceparent()
     {
-        using var gateway = platform.CreateClient("gateway");
+        using var gateway = await platform.GatewayAsAsync("demo");
 
         using var response = await gateway.GetAsync("/api/v1/sla/info", TestContext.Current.CancellationToken);
 
@@ -16,7 +16,7 @@ public sealed class CorrelationTests(PlatformFixture platform)
     [Fact]
     public async Task The_gateway_continues_the_callers_trace()
     {
-        using var gateway = platform.CreateClient("gateway");
+        using var gateway = await platform.GatewayAsAsync("demo");
         const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/routing/info");
         request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");

@@ -5,22 +5,19 @@ using EscalationPlatform.Testing;
 namespace EndToEnd.Tests;
 
 /// <summary>The platform's REST API through the gateway, as a partner or portal would call it, for one tenant.</summary>
-public sealed class EscalationsClient(HttpClient gateway, string tenant) : IDisposable
+public sealed class EscalationsClient(HttpClient gateway, PlatformFixture platform, string tenant) : IDisposable
 {
     public static readonly TimeSpan PipelineTimeout = TimeSpan.FromSeconds(10);
 
     public string Tenant => tenant;
 
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? actor = null, string? idempotencyKey = null,
+    /// <summary>Sends as the tenant's admin, or (naming an <paramref name="actor"/>) as that person with the agent role.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? actor = null, string? idempotencyKey = null,
         string? ifMatch = null)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("x-tenant-id", tenant);
-        if (actor is not null)
-        {
-            request.Headers.Add("x-actor-id", actor);
-        }
-
+        var token = actor is null ? await platform.TokenAsync(tenant) : await platform.TokenAsync(tenant, actor, "agent");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -36,7 +33,7 @@ public sealed class EscalationsClient(HttpClient gateway, string tenant) : IDisp
             request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
-        return gateway.SendAsync(request, TestContext.Current.CancellationToken);
+        return await gateway.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     public async Task<JsonElement> JsonAsync(HttpMethod method, string path, object? body = null, string? actor = null)

@@ -4,6 +4,8 @@ using EscalationPlatform.Contracts.Sla.V1;
 using EscalationPlatform.Contracts.Triage.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Web.Tenancy;
 
 namespace EndToEnd.Tests;
 
@@ -18,8 +20,29 @@ public sealed class GrpcTests(PlatformFixture platform)
         urgency = new { dataExposure = true },
     };
 
-    private static CallOptions For(string tenant) =>
-        new(new Metadata { { "x-tenant-id", tenant } }, DateTime.UtcNow.AddSeconds(10), TestContext.Current.CancellationToken);
+    /// <summary>Signed like another platform service's call.</summary>
+    private CallOptions For(string tenant)
+    {
+        var metadata = new Metadata();
+        foreach (var (name, value) in platform.Trust.Stamp(new PlatformIdentity(tenant, Actor.Service("e2e")), DateTimeOffset.UtcNow))
+        {
+            metadata.Add(name, value);
+        }
+
+        return new(metadata, DateTime.UtcNow.AddSeconds(10), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_call_without_the_platforms_signature_is_refused()
+    {
+        using var routingChannel = GrpcChannel.ForAddress(platform.Endpoint("routing-api", "grpc"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await new Routing.RoutingClient(routingChannel).WhoOwnsAsync(
+            new WhoOwnsRequest { EscalationId = Guid.CreateVersion7().ToString() },
+            new CallOptions(new Metadata { { "x-tenant-id", Tenants.Grpc } }, DateTime.UtcNow.AddSeconds(10), TestContext.Current.CancellationToken)));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
 
     [Fact]
     public async Task Assess_WhoOwns_and_GetStatus_agree_with_the_record()

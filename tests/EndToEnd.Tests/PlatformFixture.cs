@@ -1,4 +1,10 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting;
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Web.Tenancy;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 
@@ -28,8 +34,47 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public Uri Endpoint(string resource, string endpoint) => App.GetEndpoint(resource, endpoint);
 
-    /// <summary>The gateway, acting for one tenant.</summary>
-    public EscalationsClient Escalations(string tenant) => new(CreateClient("gateway"), tenant);
+    /// <summary>The key the platform's processes trust each other's identity headers with, known here so tests can
+    /// call a service directly the way another service would.</summary>
+    public GatewayTrust Trust { get; } = new(Convert.FromBase64String(TrustKey));
+
+    private static readonly string TrustKey = GatewayTrust.NewKey();
+
+    private readonly ConcurrentDictionary<(string Tenant, string Subject, string Roles), Task<string>> _tokens = new();
+
+    /// <summary>The gateway, acting for one tenant (as its admin, or as the actor a call names).</summary>
+    public EscalationsClient Escalations(string tenant) => new(CreateClient("gateway"), this, tenant);
+
+    /// <summary>A portal user's token from the development issuer, minted once per tenant, subject and roles.</summary>
+    public Task<string> TokenAsync(string tenant, string subject = "e2e-admin", params string[] roles) =>
+        _tokens.GetOrAdd((tenant, subject, string.Join(',', roles.Length == 0 ? ["admin"] : roles)), async key =>
+        {
+            using var gateway = CreateClient("gateway");
+            using var response = await gateway.PostAsJsonAsync("/api/v1/auth/dev-token",
+                new { tenant = key.Tenant, subject = key.Subject, name = key.Subject, roles = key.Roles.Split(',') });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        });
+
+    /// <summary>The gateway with a bearer token for the tenant and roles (admin when none are named).</summary>
+    public async Task<HttpClient> GatewayAsAsync(string tenant, params string[] roles)
+    {
+        var client = CreateClient("gateway");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(tenant, "e2e-admin", roles));
+        return client;
+    }
+
+    /// <summary>A service called directly, with the identity headers the gateway would set.</summary>
+    public HttpClient SignedClient(string resource, string tenant, string endpoint = "http")
+    {
+        var client = CreateClient(resource, endpoint);
+        foreach (var (name, value) in Trust.Stamp(new PlatformIdentity(tenant, new Actor(ActorKind.Person, "e2e", "e2e")), DateTimeOffset.UtcNow))
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
+        }
+
+        return client;
+    }
 
     public MailBox Mail() => new(CreateClient("mail"));
 
@@ -78,6 +123,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                     "Ports:GatewayGrpc=0",
                     "Ports:MailWeb=0",
                     $"Demo:Tenants={string.Join(',', Tenants.All)}",
+                    $"Tenancy:TrustKey={TrustKey}",
                 ],
                 cancellationToken);
         }

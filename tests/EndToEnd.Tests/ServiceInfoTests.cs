@@ -17,7 +17,7 @@ public sealed class ServiceInfoTests(PlatformFixture platform)
     [InlineData("/api/v1/notifications/info", "notification")]
     public async Task Every_service_reports_its_version_and_each_dependency_up_through_the_gateway(string path, string service)
     {
-        using var gateway = platform.CreateClient("gateway");
+        using var gateway = await platform.GatewayAsAsync("demo");
 
         using var response = await gateway.GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -34,7 +34,7 @@ public sealed class ServiceInfoTests(PlatformFixture platform)
     [Fact]
     public async Task A_service_whose_database_is_unreachable_is_alive_but_not_ready_and_says_which_dependency_is_down()
     {
-        using var intake = platform.CreateClient(PlatformFixture.IntakeWithoutDatabase);
+        using var intake = platform.SignedClient(PlatformFixture.IntakeWithoutDatabase, "demo");
         var cancellationToken = TestContext.Current.CancellationToken;
 
         using var alive = await intake.GetAsync("/alive", cancellationToken);

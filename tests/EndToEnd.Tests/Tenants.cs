@@ -13,6 +13,18 @@ public static class Tenants
     public const string Webhooks = "e2e-webhooks";
     public const string Grpc = "e2e-grpc";
     public const string Queue = "e2e-queue";
+    public const string Access = "e2e-access";
+    public const string IsolationA = "e2e-isolation-a";
+    public const string IsolationB = "e2e-isolation-b";
+    public const string RateLimits = "e2e-rate-limits";
+    public const string Malformed = "e2e-malformed";
+    public const string PagerDuty = "e2e-pagerduty";
+    public const string Alertmanager = "e2e-alertmanager";
+    public const string PublicGrpc = "e2e-public-grpc";
 
-    public static readonly string[] All = ["demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue];
+    public static readonly string[] All =
+    [
+        "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
+        Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc,
+    ];
 }

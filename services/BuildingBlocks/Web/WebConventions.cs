@@ -42,6 +42,7 @@ public static class WebConventions
         builder.Services.AddScoped<IdempotencyFilter<TDbContext>>();
         builder.Services.AddHostedService<IdempotencyCleanupService<TDbContext>>();
         builder.Services.AddScoped<TenantGrpcInterceptor>();
+        builder.Services.AddSingleton<PlatformCallOptions>();
         builder.Services.AddTransient<IStartupFilter, WebConventionsStartupFilter>();
         return builder;
     }
@@ -53,7 +54,7 @@ public static class WebConventions
             app.Use((context, nextMiddleware) =>
             {
                 // The idempotency filter hashes the raw body after model binding has read it.
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(IdempotencyFilter.Header))
+                if (!HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.ContainsKey(IdempotencyFilter.Header))
                 {
                     context.Request.EnableBuffering();
                 }

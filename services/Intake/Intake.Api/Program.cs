@@ -1,5 +1,6 @@
 using Intake.Api.Endpoints;
 using Intake.Api.Extensions;
+using Intake.Api.Grpc;
 using EscalationPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +12,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapIntakeApi();
+app.MapGrpcService<EscalationsGrpcService>();
 
 app.Run();

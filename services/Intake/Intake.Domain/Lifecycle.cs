@@ -28,4 +28,8 @@ public static class Lifecycle
     public static bool IsOpen(EscalationStatus status) => status is not (Resolved or Closed or Cancelled or Deflected);
 
     public static IReadOnlyList<EscalationStatus> From(EscalationStatus status) => Next[status];
+
+    /// <summary>A monitoring source (PagerDuty, Alertmanager) resolves what it raised from any open status: the
+    /// alert cleared, whether or not anyone had started on it.</summary>
+    public static bool CanResolveAtSource(EscalationStatus status) => IsOpen(status);
 }

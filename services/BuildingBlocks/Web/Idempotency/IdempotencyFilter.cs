@@ -22,7 +22,7 @@ public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantC
     {
         var http = context.HttpContext;
         var key = http.Request.Headers[IdempotencyFilter.Header].ToString();
-        if (key.Length == 0)
+        if (key.Length == 0 || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         {
             return await next(context);
         }

@@ -19,9 +19,9 @@ public static class Cursor
         }
 
         Span<byte> bytes = stackalloc byte[24];
-        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
+        if (!Base64Url.IsValid(cursor) || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
         {
-            return false;
+            return false; // TryDecodeFromChars throws on a character outside the alphabet: IsValid checks first
         }
 
         last = new Guid(bytes[..16], bigEndian: true);

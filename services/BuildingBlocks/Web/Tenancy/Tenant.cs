@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EscalationPlatform.Contracts;
 
 namespace EscalationPlatform.Web.Tenancy;
 
@@ -6,19 +7,31 @@ namespace EscalationPlatform.Web.Tenancy;
 public interface ITenantContext
 {
     string TenantId { get; }
+
+    /// <summary>Who acts: the person, partner system or service the gateway authenticated.</summary>
+    Actor Actor { get; }
+
+    /// <summary>For an integration credential, the customer it is bound to.</summary>
+    string? CustomerId { get; }
 }
 
 public sealed class TenantContext : ITenantContext
 {
-    private string? _tenantId;
+    private PlatformIdentity? _identity;
 
-    public string TenantId => _tenantId ?? throw new InvalidOperationException("No tenant has been resolved for this request.");
+    public string TenantId => Identity.TenantId;
 
-    public bool IsResolved => _tenantId is not null;
+    public Actor Actor => Identity.Actor;
 
-    public void Set(string tenantId) => _tenantId = Tenant.IsValid(tenantId)
-        ? tenantId
-        : throw new ArgumentException($"'{tenantId}' is not a valid tenant id.", nameof(tenantId));
+    public string? CustomerId => Identity.CustomerId;
+
+    public bool IsResolved => _identity is not null;
+
+    private PlatformIdentity Identity => _identity ?? throw new InvalidOperationException("No tenant has been resolved for this request.");
+
+    public void Set(PlatformIdentity identity) => _identity = Tenant.IsValid(identity.TenantId)
+        ? identity
+        : throw new ArgumentException($"'{identity.TenantId}' is not a valid tenant id.", nameof(identity));
 }
 
 public static partial class Tenant

@@ -3,8 +3,9 @@ using Grpc.Core.Interceptors;
 
 namespace EscalationPlatform.Web.Tenancy;
 
-/// <summary>gRPC calls carry the tenant in the x-tenant-id metadata header; a call without a valid one is refused.</summary>
-public sealed class TenantGrpcInterceptor(TenantContext tenant) : Interceptor
+/// <summary>gRPC calls carry the identity in metadata, signed like the gateway's HTTP headers
+/// (<see cref="GatewayTrust"/>); a call without a valid one is refused (Unauthenticated).</summary>
+public sealed class TenantGrpcInterceptor(TenantContext tenant, GatewayTrust trust, TimeProvider clock) : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
@@ -22,16 +23,23 @@ public sealed class TenantGrpcInterceptor(TenantContext tenant) : Interceptor
 
     private void Resolve(ServerCallContext context)
     {
-        var header = context.RequestHeaders.GetValue(Tenant.Header);
-        if (!Tenant.IsValid(header))
+        var identity = trust.Verify(name => context.RequestHeaders.GetValue(name), clock.GetUtcNow(), out var problem)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, $"Calls reach this service through the gateway or another platform service: {problem}."));
+        tenant.Set(identity);
+    }
+}
+
+/// <summary>Call options that carry an identity to another service, signed.</summary>
+public sealed class PlatformCallOptions(GatewayTrust trust, TimeProvider clock)
+{
+    public CallOptions For(PlatformIdentity identity, CancellationToken cancellationToken, TimeSpan deadline)
+    {
+        var metadata = new Metadata();
+        foreach (var (name, value) in trust.Stamp(identity, clock.GetUtcNow()))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "The x-tenant-id metadata header is missing or invalid."));
+            metadata.Add(name, value);
         }
 
-        tenant.Set(header!);
+        return new(metadata, clock.GetUtcNow().UtcDateTime + deadline, cancellationToken);
     }
-
-    /// <summary>Call options that carry a tenant, for clients.</summary>
-    public static CallOptions For(string tenantId, CancellationToken cancellationToken, TimeSpan? deadline = null) =>
-        new(new Metadata { { Tenant.Header, tenantId } }, DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(5)), cancellationToken);
 }

@@ -58,6 +58,12 @@ public sealed class EscalationCommands(IntakeDbContext db, EscalationQueries que
                 db.ChangeTracker.Clear(); // the saga changed it meanwhile: decide again on the fresh record
                 continue;
             }
+            catch (DbUpdateException error) when (Submission.SubmissionService.IsUniqueViolation(error, "DedupKey"))
+            {
+                db.ChangeTracker.Clear();
+                return Problems.Conflict("Another open escalation carries this alert's deduplication key; work on that one.",
+                    KebabEnum<EscalationStatus>.Name(status));
+            }
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();

@@ -39,7 +39,11 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             escalation.Property(row => row.Resolution).HasColumnType("jsonb");
             escalation.Property(row => row.OfferLevel).HasMaxLength(16);
             escalation.Property(row => row.RowVersion).IsRowVersion();
+            escalation.Property(row => row.DedupKey).HasMaxLength(255);
             escalation.HasIndex(row => new { row.TenantId, row.Number }).IsUnique();
+            escalation.HasIndex(row => new { row.TenantId, row.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
+            escalation.HasIndex(row => new { row.TenantId, row.Source, row.DedupKey }).IsUnique()
+                .HasFilter("\"DedupKey\" IS NOT NULL AND status NOT IN ('Resolved', 'Closed', 'Cancelled', 'Deflected')");
             escalation.HasIndex(row => new { row.TenantId, row.CorrelationId });
             escalation.HasIndex(row => new { row.TenantId, row.CurrentState, row.CorrelationId });
             escalation.HasIndex(row => new { row.TenantId, row.OwnerId, row.CorrelationId });

@@ -1,6 +1,5 @@
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Web;
-using EscalationPlatform.Web.Actors;
 using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Tenancy;
@@ -11,8 +10,6 @@ using Intake.Api.Lifecycle;
 using Intake.Api.Records;
 using Intake.Api.Views;
 using Intake.Domain;
-using MassTransit;
-using Microsoft.Extensions.Options;
 using static EscalationPlatform.Contracts.EscalationStatus;
 
 namespace Intake.Api.Endpoints;
@@ -23,7 +20,7 @@ public static class CommandEndpoints
 {
     public static void Map(RouteGroupBuilder escalation)
     {
-        Command(escalation, "/acknowledge", AcknowledgeAsync, "The offered person takes ownership (x-actor-id must be the person offered).");
+        Command(escalation, "/acknowledge", AcknowledgeAsync, "The offered person takes ownership (the caller must be the person offered).");
         Command(escalation, "/context", AddContextAsync, "Adds facts; triage assesses the case again (a case waiting for information continues).");
         Command(escalation, "/actions", RecordActionAsync, "Records an action taken; the first one puts an acknowledged case in progress.");
         Command(escalation, "/customer-updates", PostCustomerUpdateAsync, "A public update to the customer; the next update is due one update interval later.");
@@ -52,7 +49,7 @@ public static class CommandEndpoints
             {
                 return Problems.Forbidden(
                     $"It is offered to {record.OfferedToName} ({record.OfferedToId}); only they can acknowledge it, and '{actor.Id}' is not them.",
-                    RequestActor.IdHeader);
+                    "actor");
             }
 
             var handoff = record.OwnerId is not null && record.OwnerId != actor.Id ? $" (handed over from {record.OwnerName})" : "";
@@ -123,21 +120,14 @@ public static class CommandEndpoints
                 return errors.ToProblem("The resolution is not complete.");
             }
 
-            var resolvedAt = Milliseconds(services.Changes.Now.UtcDateTime);
-            record.Resolution = StoredJson.Write(new ResolutionDetails(request.Kind!.Value, request.Summary!, request.RootCause, resolvedAt, actor.Name));
-            record.ResolvedAt = resolvedAt;
-            record.AutoCloseAt = resolvedAt + services.Lifecycle.Value.AutoCloseAfter;
-            var timer = await services.Scheduler.SchedulePublish(record.AutoCloseAt.Value, new AutoCloseDue(record.CorrelationId, resolvedAt), cancellationToken);
-            record.AutoCloseTokenId = timer.TokenId;
-            await services.Changes.MoveAsync(record, Resolved, actor, "resolved", $"{KebabEnum<ResolutionKind>.Name(request.Kind.Value)}: {request.Summary}",
-                request.RootCause is null ? null : $"root cause: {request.RootCause}", cancellationToken);
+            await services.Resolutions.ResolveAsync(record, request.Kind!.Value, request.Summary!, request.RootCause, actor, "resolved", cancellationToken);
             return null;
         }, cancellationToken);
 
     private static Task<IResult> ConfirmClosureAsync(Guid id, NoteRequest? request, HttpContext http, Services services, CancellationToken cancellationToken) =>
         services.RunAsync(id, Intake.Domain.Command.ConfirmClosure, http, CommandRequestValidation.Note(request), async (record, _, actor) =>
         {
-            await services.CancelAutoCloseAsync(record, cancellationToken);
+            await services.Resolutions.CancelAutoCloseAsync(record, cancellationToken);
             record.ClosedAt = services.Changes.Now.UtcDateTime;
             await services.Changes.MoveAsync(record, Closed, actor, "closure-confirmed", "The customer confirmed the resolution", request?.Note, cancellationToken);
             return null;
@@ -146,7 +136,7 @@ public static class CommandEndpoints
     private static Task<IResult> ReopenAsync(Guid id, ReasonRequest request, HttpContext http, Services services, CancellationToken cancellationToken) =>
         services.RunAsync(id, Intake.Domain.Command.Reopen, http, CommandRequestValidation.Reason(request), async (record, _, actor) =>
         {
-            await services.CancelAutoCloseAsync(record, cancellationToken);
+            await services.Resolutions.CancelAutoCloseAsync(record, cancellationToken);
             record.ClosedAt = null;
             await services.Changes.MoveAsync(record, Reopened, actor, "reopened", $"{record.OwnerName} owns it again", request.Reason, cancellationToken);
             return null;
@@ -155,23 +145,18 @@ public static class CommandEndpoints
     private static Task<IResult> CancelAsync(Guid id, ReasonRequest request, HttpContext http, Services services, CancellationToken cancellationToken) =>
         services.RunAsync(id, Intake.Domain.Command.Cancel, http, CommandRequestValidation.Reason(request), async (record, _, actor) =>
         {
-            await services.CancelAutoCloseAsync(record, cancellationToken);
+            await services.Resolutions.CancelAutoCloseAsync(record, cancellationToken);
             await services.Changes.MoveAsync(record, Cancelled, actor, "cancelled", null, request.Reason, cancellationToken);
             return null;
         }, cancellationToken);
 
-    /// <summary>PostgreSQL keeps microseconds; the auto-close timer compares this time after a round trip.</summary>
-    private static DateTime Milliseconds(DateTime at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
-
     /// <summary>What every command handler needs, bound from DI in one parameter.</summary>
     public sealed class Services(
-        EscalationCommands commands, EscalationChanges changes, IMessageScheduler scheduler, IOptions<LifecycleOptions> lifecycle, ITenantContext tenant)
+        EscalationCommands commands, EscalationChanges changes, Resolutions resolutions, ITenantContext tenant)
     {
         public EscalationChanges Changes => changes;
 
-        public IMessageScheduler Scheduler => scheduler;
-
-        public IOptions<LifecycleOptions> Lifecycle => lifecycle;
+        public Resolutions Resolutions => resolutions;
 
         public Task<IResult> RunAsync(Guid id, Intake.Domain.Command command, HttpContext http, ValidationErrors requestErrors,
             Func<EscalationRecord, CommandDecision, Actor, Task<IResult?>> change, CancellationToken cancellationToken)
@@ -181,7 +166,7 @@ public static class CommandEndpoints
                 return Task.FromResult<IResult>(requestErrors.ToProblem());
             }
 
-            var actor = RequestActor.From(http.Request);
+            var actor = tenant.Actor;
             return commands.RunAsync(tenant.TenantId, id, command, http, (record, decision) => change(record, decision, actor), cancellationToken);
         }
 
@@ -196,17 +181,6 @@ public static class CommandEndpoints
             {
                 changes.Note(record, actor, what, detail);
             }
-        }
-
-        public async Task CancelAutoCloseAsync(EscalationRecord record, CancellationToken cancellationToken)
-        {
-            if (record.AutoCloseTokenId is { } token)
-            {
-                await scheduler.CancelScheduledPublish<AutoCloseDue>(token, cancellationToken);
-            }
-
-            record.AutoCloseTokenId = null;
-            record.AutoCloseAt = null;
         }
     }
 }

@@ -1,5 +1,9 @@
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
+using EscalationPlatform.Web.Idempotency;
+using EscalationPlatform.Web.OpenApi;
+using Intake.Api.Data;
+using Intake.Api.Integrations;
 
 namespace Intake.Api.Endpoints;
 
@@ -10,12 +14,15 @@ public static class IntakeApi
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix);
+        endpoints.MapMessagingOperations(Prefix).WithIdempotency<IntakeDbContext, RouteGroupBuilder>();
         endpoints.MapServiceInfo(Prefix, "intake");
+        endpoints.MapPlatformOpenApi(Prefix);
 
         var escalations = endpoints.MapGroup(Prefix).WithTags("Escalations");
         RecordEndpoints.Map(escalations);
         CommandEndpoints.Map(escalations.MapGroup("/{id:guid}"));
+        endpoints.MapPagerDutyEvents();
+        endpoints.MapAlertmanagerWebhook();
         return endpoints;
     }
 }

@@ -1,6 +1,5 @@
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Web;
-using EscalationPlatform.Web.Actors;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Paging;
 using EscalationPlatform.Web.Tenancy;
@@ -35,7 +34,7 @@ public static class RecordEndpoints
     {
         var idempotencyKey = http.Request.Headers[IdempotencyFilter.Header].ToString();
         var (accepted, errors) = await submissions.SubmitAsync(
-            tenant.TenantId, request, RequestActor.From(http.Request), idempotencyKey.Length == 0 ? null : idempotencyKey, cancellationToken);
+            tenant.TenantId, request, tenant.Actor, new SubmissionOrigin(IdempotencyKey: idempotencyKey.Length == 0 ? null : idempotencyKey), cancellationToken);
         return accepted is null ? errors.ToProblem() : TypedResults.Accepted($"{IntakeApi.Prefix}/{accepted.Id}", accepted);
     }
 
@@ -51,24 +50,7 @@ public static class RecordEndpoints
         string? customer = null, bool? breached = null, string? cursor = null, int limit = Cursor.DefaultLimit)
     {
         var errors = new ValidationErrors();
-        var filter = new EscalationFilter(
-            KebabEnum<EscalationStatus>.ParseList(status, "status", errors),
-            KebabEnum<Severity>.ParseList(severity, "severity", errors),
-            KebabEnum<IssueType>.ParseList(issueType, "issueType", errors),
-            Id(team, "team", errors),
-            Id(owner, "owner", errors),
-            Id(customer, "customer", errors),
-            breached);
-        Guid? after = null;
-        if (cursor is not null)
-        {
-            after = Cursor.TryDecode(cursor, out var last) ? last : null;
-            if (after is null)
-            {
-                errors.Add("cursor", "not a cursor this API gave out");
-            }
-        }
-
+        var (filter, after) = EscalationFilter.Parse(status, severity, issueType, team, owner, customer, breached, cursor, errors);
         errors.Range("limit", limit, 1, Cursor.MaxLimit);
         return errors.IsValid
             ? TypedResults.Ok(await queries.ListAsync(tenant.TenantId, filter, after, limit, cancellationToken))
@@ -81,10 +63,4 @@ public static class RecordEndpoints
             .Select(customer => new CustomerListItem(customer.Id, customer.Name, Enum.Parse<CustomerTier>(customer.Tier, ignoreCase: true),
                 customer.ContractualSla, customer.TimeZone, customer.ContactEmail))
             .ToList());
-
-    private static string? Id(string? value, string field, ValidationErrors errors)
-    {
-        errors.Text(field, value, 200);
-        return value;
-    }
 }

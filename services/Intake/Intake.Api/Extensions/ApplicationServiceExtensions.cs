@@ -2,10 +2,12 @@ using EscalationPlatform.Contracts.Sla.V1;
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.OpenApi;
 using Intake.Api.Commands;
 using Intake.Api.Customers;
 using Intake.Api.Data;
 using Intake.Api.Endpoints;
+using Intake.Api.Integrations;
 using Intake.Api.Lifecycle;
 using Intake.Api.Records;
 using Intake.Api.Submission;
@@ -24,6 +26,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<IntakeDbContext>(DatabaseName);
         builder.AddServiceCache();
+        builder.Services.AddPlatformOpenApi("intake");
         builder.AddWebConventions<IntakeDbContext>();
         builder.AddMessaging<IntakeDbContext>(messaging =>
             messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>());
@@ -32,6 +35,9 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<EscalationNumbers>();
         builder.Services.AddScoped<EscalationChanges>();
         builder.Services.AddScoped<LifecycleSteps>();
+        builder.Services.AddScoped<Resolutions>();
+        builder.Services.AddScoped<AlertEscalations>();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<EscalationPlatform.Web.Tenancy.TenantGrpcInterceptor>());
         builder.Services.AddScoped<SubmissionService>();
         builder.Services.AddScoped<EscalationQueries>();
         builder.Services.AddScoped<EscalationCommands>();

@@ -18,9 +18,9 @@ public sealed class LifecycleSteps(EscalationChanges changes, IOptions<Lifecycle
     public async Task AssessedAsync(EscalationRecord record, EscalationAssessed assessed, CancellationToken cancellationToken)
     {
         var status = EscalationChanges.StatusOf(record);
-        if (!Domain.Lifecycle.IsOpen(status))
+        if (record.TenantId != assessed.TenantId || !Domain.Lifecycle.IsOpen(status))
         {
-            return; // facts added just before it was resolved or cancelled: nothing left to decide
+            return; // another tenant's id (never acted on), or facts added just before it was resolved or cancelled
         }
 
         var previous = record.Severity;
@@ -75,7 +75,7 @@ public sealed class LifecycleSteps(EscalationChanges changes, IOptions<Lifecycle
     public async Task OfferedAsync(EscalationRecord record, EscalationOffered offer, CancellationToken cancellationToken)
     {
         var status = EscalationChanges.StatusOf(record);
-        if (status is not (Triaged or Assigned))
+        if (record.TenantId != offer.TenantId || status is not (Triaged or Assigned))
         {
             return; // the offer moved on just as it was acknowledged (or the case ended): the acceptance stands
         }
@@ -109,6 +109,11 @@ public sealed class LifecycleSteps(EscalationChanges changes, IOptions<Lifecycle
 
     public void ThresholdReached(EscalationRecord record, SlaThresholdReached reached)
     {
+        if (record.TenantId != reached.TenantId)
+        {
+            return; // another tenant's id: never acted on
+        }
+
         var breach = reached.Threshold == ThresholdKind.Breach;
         record.Breached |= breach;
         var late = reached.AnnouncedLateBy is { } lateBy ? $"; announced {lateBy.TotalSeconds:0} s late" : "";

@@ -22,6 +22,10 @@ public sealed class EscalationRecord : SagaStateMachineInstance
 
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>For escalations a monitoring source raised: its deduplication key (PagerDuty's dedup_key,
+    /// Alertmanager's group key). One open escalation per source and key.</summary>
+    public string? DedupKey { get; init; }
+
     public required string Title { get; init; }
 
     public string? Description { get; init; }

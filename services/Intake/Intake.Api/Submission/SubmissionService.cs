@@ -5,18 +5,29 @@ using Intake.Api.Customers;
 using Intake.Api.Data;
 using Intake.Api.Records;
 using Intake.Domain;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Intake.Api.Submission;
 
 public sealed record Submitted(Guid Id, string Key, EscalationStatus Status);
+
+/// <summary>Where a submission comes from: its source (portal, partner, pagerduty-events, alertmanager), the
+/// caller's idempotency key and a monitoring source's deduplication key.</summary>
+public sealed record SubmissionOrigin(string? Source = null, string? IdempotencyKey = null, string? DedupKey = null);
 
 /// <summary>Accepts a case: validates it (a known customer id fills in the customer), numbers it, stores the
 /// record with its first timeline entry and announces it (EscalationSubmitted) in one transaction.</summary>
 public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numbers, EscalationChanges changes)
 {
     public async Task<(Submitted? Accepted, ValidationErrors Errors)> SubmitAsync(
-        string tenantId, SubmitRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
+        string tenantId, SubmitRequest request, Actor actor, SubmissionOrigin origin, CancellationToken cancellationToken)
     {
+        if (origin.IdempotencyKey is { } idempotencyKey && await SubmittedUnderAsync(tenantId, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return (earlier, new ValidationErrors()); // the key outlived the API's idempotency record: still the same escalation
+        }
+
         var known = request.Customer?.Id is { Length: > 0 and <= CaseFactsInputs.MaxShortText } customerId
             ? await db.Customers.FindAsync([tenantId, customerId], cancellationToken)
             : null;
@@ -37,9 +48,10 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
             TenantId = tenantId,
             Number = number,
             Key = EscalationKey.Format(number),
-            Source = actor.Kind == ActorKind.Partner ? "partner" : "portal",
+            Source = origin.Source ?? (actor.Kind == ActorKind.Partner ? "partner" : "portal"),
             ExternalReference = request.ExternalReference,
-            IdempotencyKey = idempotencyKey,
+            IdempotencyKey = origin.IdempotencyKey,
+            DedupKey = origin.DedupKey,
             Title = request.Title!,
             Description = request.Description,
             CurrentState = nameof(EscalationStatus.Submitted),
@@ -62,9 +74,28 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
             Title = record.Title,
             Facts = facts,
         }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException error) when (origin.IdempotencyKey is { } key && IsUniqueViolation(error, "IdempotencyKey"))
+        {
+            db.ChangeTracker.Clear(); // the same key submitted at the same moment (over gRPC): the other one won
+            return ((await SubmittedUnderAsync(tenantId, key, cancellationToken))!, errors);
+        }
+
         return (new Submitted(record.CorrelationId, record.Key, EscalationStatus.Submitted), errors);
     }
+
+    public static bool IsUniqueViolation(DbUpdateException error, string column) =>
+        error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+        && unique.ConstraintName?.Contains(column, StringComparison.Ordinal) == true;
+
+    private async Task<Submitted?> SubmittedUnderAsync(string tenantId, string idempotencyKey, CancellationToken cancellationToken) =>
+        await db.Escalations.AsNoTracking()
+            .Where(row => row.TenantId == tenantId && row.IdempotencyKey == idempotencyKey)
+            .Select(row => new Submitted(row.CorrelationId, row.Key, EscalationStatus.Submitted))
+            .FirstOrDefaultAsync(cancellationToken);
 
     private static CustomerFacts Facts(Customer customer) => new()
     {

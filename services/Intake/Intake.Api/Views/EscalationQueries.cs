@@ -15,7 +15,40 @@ public sealed record EscalationFilter(
     string? Team,
     string? Owner,
     string? Customer,
-    bool? Breached);
+    bool? Breached)
+{
+    /// <summary>The filters as the query string (or the gRPC request) gives them; each bad one is named in
+    /// <paramref name="errors"/>.</summary>
+    public static (EscalationFilter Filter, Guid? After) Parse(string? status, string? severity, string? issueType, string? team, string? owner,
+        string? customer, bool? breached, string? cursor, ValidationErrors errors)
+    {
+        var filter = new EscalationFilter(
+            KebabEnum<EscalationStatus>.ParseList(status, "status", errors),
+            KebabEnum<Severity>.ParseList(severity, "severity", errors),
+            KebabEnum<IssueType>.ParseList(issueType, "issueType", errors),
+            Id(team, "team", errors),
+            Id(owner, "owner", errors),
+            Id(customer, "customer", errors),
+            breached);
+        Guid? after = null;
+        if (cursor is not null)
+        {
+            after = Cursor.TryDecode(cursor, out var last) ? last : null;
+            if (after is null)
+            {
+                errors.Add("cursor", "not a cursor this API gave out");
+            }
+        }
+
+        return (filter, after);
+    }
+
+    private static string? Id(string? value, string field, ValidationErrors errors)
+    {
+        errors.Text(field, value, 200);
+        return value;
+    }
+}
 
 /// <summary>Reads records for the API, always within one tenant, with their clocks from sla.</summary>
 public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks)

@@ -20,9 +20,11 @@ public sealed record SlaView(bool Available, bool Breached, DateTimeOffset? Next
 
 /// <summary>Asks the sla service for clocks over gRPC (escalation.sla.v1.Sla/GetStatus), a page of escalations per
 /// call. A slow or absent sla service degrades the answer instead of failing it.</summary>
-public sealed partial class SlaClocks(Sla.SlaClient client, ILogger<SlaClocks> logger)
+public sealed partial class SlaClocks(Sla.SlaClient client, PlatformCallOptions calls, ILogger<SlaClocks> logger)
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
+
+    private static readonly EscalationPlatform.Contracts.Actor Intake = EscalationPlatform.Contracts.Actor.Service("intake");
 
     public async Task<IReadOnlyDictionary<Guid, SlaView>?> ForAsync(string tenantId, IReadOnlyCollection<Guid> escalationIds, CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ public sealed partial class SlaClocks(Sla.SlaClient client, ILogger<SlaClocks> l
         request.EscalationIds.AddRange(escalationIds.Select(id => id.ToString()));
         try
         {
-            var response = await client.GetStatusAsync(request, TenantGrpcInterceptor.For(tenantId, cancellationToken, Deadline));
+            var response = await client.GetStatusAsync(request, calls.For(new PlatformIdentity(tenantId, Intake), cancellationToken, Deadline));
             return response.Escalations.ToDictionary(
                 escalation => Guid.Parse(escalation.EscalationId),
                 escalation => new SlaView(true, escalation.Breached, escalation.NextUpdateDue?.ToDateTimeOffset(), [.. escalation.Clocks.Select(View)]));

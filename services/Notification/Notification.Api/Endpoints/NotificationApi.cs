@@ -1,5 +1,8 @@
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
+using EscalationPlatform.Web.Idempotency;
+using EscalationPlatform.Web.OpenApi;
+using Notification.Api.Data;
 
 namespace Notification.Api.Endpoints;
 
@@ -10,8 +13,9 @@ public static class NotificationApi
 
     public static IEndpointRouteBuilder MapNotificationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix);
+        endpoints.MapMessagingOperations(Prefix).WithIdempotency<NotificationDbContext, RouteGroupBuilder>();
         endpoints.MapServiceInfo(Prefix, "notification");
+        endpoints.MapPlatformOpenApi(Prefix);
 
         var notifications = endpoints.MapGroup(Prefix).WithTags("Notifications");
         DeliveryEndpoints.Map(notifications);

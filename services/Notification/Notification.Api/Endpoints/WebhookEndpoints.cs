@@ -25,7 +25,7 @@ public static class WebhookEndpoints
         webhooks.MapPost("/", CreateAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>()
             .WithSummary("Registers a URL for events (all, or those listed); answers with the signing secret, shown only this once.");
         webhooks.MapGet("/", ListAsync).WithSummary("The tenant's webhook subscriptions.");
-        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Stops sending to a subscription.");
+        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>().WithSummary("Stops sending to a subscription.");
     }
 
     private static async Task<Results<Created<WebhookView>, ValidationProblem>> CreateAsync(

@@ -1,6 +1,7 @@
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.OpenApi;
 using Notification.Api.Data;
 using Notification.Api.Deliveries;
 using Notification.Api.Email;
@@ -17,6 +18,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<NotificationDbContext>(DatabaseName);
         builder.AddServiceCache();
+        builder.Services.AddPlatformOpenApi("notification");
         builder.AddWebConventions<NotificationDbContext>();
         builder.AddMessaging<NotificationDbContext>(messaging =>
         {

@@ -45,7 +45,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
 
     public async Task Consume(ConsumeContext<EscalationTriaged> context)
     {
-        var escalation = await KnownAsync(context.Message.EscalationId, context.CancellationToken);
+        var escalation = await KnownAsync(context.Message.TenantId, context.Message.EscalationId, context.CancellationToken);
         escalation.Severity = context.Message.Severity.ToString();
         await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.Triaged);
     }
@@ -53,7 +53,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     public async Task Consume(ConsumeContext<EscalationOffered> context)
     {
         var offer = context.Message;
-        var escalation = await KnownAsync(offer.EscalationId, context.CancellationToken);
+        var escalation = await KnownAsync(offer.TenantId, offer.EscalationId, context.CancellationToken);
         escalation.Severity = offer.Severity.ToString(); // the offer may overtake the triage event
         if (escalation.OfferedAt is null || offer.At.UtcDateTime >= escalation.OfferedAt)
         {
@@ -78,7 +78,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     public async Task Consume(ConsumeContext<EscalationStatusChanged> context)
     {
         var change = context.Message;
-        var escalation = await KnownAsync(change.EscalationId, context.CancellationToken);
+        var escalation = await KnownAsync(change.TenantId, change.EscalationId, context.CancellationToken);
         if (change.At.UtcDateTime >= escalation.StatusAt)
         {
             escalation.Status = change.To.ToString();
@@ -90,14 +90,14 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
 
     public async Task Consume(ConsumeContext<CustomerUpdatePosted> context)
     {
-        var escalation = await KnownAsync(context.Message.EscalationId, context.CancellationToken);
+        var escalation = await KnownAsync(context.Message.TenantId, context.Message.EscalationId, context.CancellationToken);
         await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.CustomerUpdatePosted);
     }
 
     public async Task Consume(ConsumeContext<SlaThresholdReached> context)
     {
         var reached = context.Message;
-        var escalation = await KnownAsync(reached.EscalationId, context.CancellationToken);
+        var escalation = await KnownAsync(reached.TenantId, reached.EscalationId, context.CancellationToken);
         var eventKey = $"sla:{reached.EscalationId}:{reached.Clock}:{reached.Threshold}:{reached.PercentElapsed}:{reached.DueAt.ToUnixTimeSeconds()}";
         var text = EmailTemplates.Threshold(escalation, reached);
         planner.Email(escalation, escalation.OwnerEmail ?? escalation.TeamLeadEmail, eventKey, WebhookEvents.SlaThresholdReached, text);
@@ -116,7 +116,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     public async Task Consume(ConsumeContext<CustomerCommitmentUpdated> context)
     {
         var commitment = context.Message;
-        var escalation = await KnownAsync(commitment.EscalationId, context.CancellationToken);
+        var escalation = await KnownAsync(commitment.TenantId, commitment.EscalationId, context.CancellationToken);
         if (EmailTemplates.Customer(escalation, commitment) is { } text)
         {
             var eventKey = $"customer:{commitment.EscalationId}:{commitment.Status}:{commitment.At.ToUnixTimeMilliseconds()}";
@@ -132,7 +132,8 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         await planner.SaveAsync(context.CancellationToken);
     }
 
-    private async Task<EscalationProjection> KnownAsync(Guid escalationId, CancellationToken cancellationToken) =>
-        await db.Escalations.FirstOrDefaultAsync(escalation => escalation.EscalationId == escalationId, cancellationToken)
+    /// <summary>The escalation the event is about, within the event's tenant (another tenant's id is never found).</summary>
+    private async Task<EscalationProjection> KnownAsync(string tenantId, Guid escalationId, CancellationToken cancellationToken) =>
+        await db.Escalations.FirstOrDefaultAsync(escalation => escalation.TenantId == tenantId && escalation.EscalationId == escalationId, cancellationToken)
         ?? throw new EscalationNotYetKnownException(escalationId);
 }

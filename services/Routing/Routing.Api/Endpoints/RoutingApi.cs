@@ -3,6 +3,8 @@ using EscalationPlatform.Contracts;
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.Idempotency;
+using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,14 +32,15 @@ public static class RoutingApi
 
     public static IEndpointRouteBuilder MapRoutingApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix);
+        endpoints.MapMessagingOperations(Prefix).WithIdempotency<RoutingDbContext, RouteGroupBuilder>();
         endpoints.MapServiceInfo(Prefix, "routing");
+        endpoints.MapPlatformOpenApi(Prefix);
 
         var routing = endpoints.MapGroup(Prefix).WithTags("Routing");
         routing.MapGet("/teams", TeamsAsync).WithSummary("The tenant's teams with their members and leads.");
         routing.MapGet("/escalations/{id:guid}/ownership", OwnershipAsync).WithSummary("Who owns the escalation now (the REST twin of gRPC WhoOwns).");
         routing.MapGet("/escalation-policy", GetPolicyAsync).WithSummary("How long an offer waits for an acknowledgement, per severity.");
-        routing.MapPut("/escalation-policy", PutPolicyAsync).WithSummary("Sets the acknowledgement windows (the severities given; the others keep theirs).");
+        routing.MapPut("/escalation-policy", PutPolicyAsync).WithIdempotency<RoutingDbContext, RouteHandlerBuilder>().WithSummary("Sets the acknowledgement windows (the severities given; the others keep theirs).");
         return endpoints;
     }
 

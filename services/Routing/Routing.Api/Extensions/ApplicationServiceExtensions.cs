@@ -1,6 +1,7 @@
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
 using Routing.Api.Data;
 using Routing.Api.Offers;
@@ -16,6 +17,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<RoutingDbContext>(DatabaseName);
         builder.AddServiceCache();
+        builder.Services.AddPlatformOpenApi("routing");
         builder.AddWebConventions<RoutingDbContext>();
         builder.AddMessaging<RoutingDbContext>(messaging => messaging.AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());

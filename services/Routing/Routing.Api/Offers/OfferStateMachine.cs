@@ -5,7 +5,8 @@ namespace Routing.Api.Offers;
 
 /// <summary>Offers a triaged escalation to the owner chosen by the team's round-robin; when no one acknowledges
 /// within the severity's window the offer moves to the backup, then to the team lead. The offer completes when
-/// intake reports the escalation acknowledged; a cancellation ends it.</summary>
+/// intake reports the escalation acknowledged; a resolution (an alert cleared at its source) or a cancellation
+/// ends it.</summary>
 public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
 {
     public OfferStateMachine()
@@ -40,23 +41,26 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
                         .Publish(context => OfferPlanner.Offered(context.Saga))
                         .Schedule(AcknowledgementTimeout, context => new AcknowledgementDue(context.Saga.CorrelationId), context => context.Saga.RespondBy),
                     topOfTheLadder => topOfTheLadder),
-            When(StatusChanged, context => context.Message.To == EscalationStatus.Acknowledged)
+            When(StatusChanged, context => SameTenant(context) && context.Message.To == EscalationStatus.Acknowledged)
                 .Then(context => context.Saga.AcceptedById = context.Message.Actor.Id)
                 .Unschedule(AcknowledgementTimeout)
                 .TransitionTo(Accepted),
-            When(StatusChanged, context => context.Message.To == EscalationStatus.Cancelled)
+            When(StatusChanged, context => SameTenant(context) && context.Message.To is EscalationStatus.Resolved or EscalationStatus.Closed or EscalationStatus.Cancelled)
                 .Unschedule(AcknowledgementTimeout)
                 .TransitionTo(Finished),
             Ignore(StatusChanged));
 
         During(Accepted,
-            When(StatusChanged, context => context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
+            When(StatusChanged, context => SameTenant(context) && context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
                 .TransitionTo(Finished),
             Ignore(StatusChanged));
 
         During(Finished, Unroutable, Ignore(StatusChanged));
         DuringAny(Ignore(Triaged)); // a re-triage does not re-route an escalation that already has an offer
     }
+
+    /// <summary>A status change names its tenant; one for another tenant's escalation changes nothing here.</summary>
+    private static bool SameTenant(BehaviorContext<OfferState, EscalationStatusChanged> context) => context.Message.TenantId == context.Saga.TenantId;
 
     public State Offered { get; private set; } = null!;
 

@@ -35,23 +35,24 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
                 .TransitionTo(Tracking)));
 
         During(Tracking,
-            When(StatusChanged, context => context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
+            When(StatusChanged, context => SameTenant(context) && context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
                 .Then(context => Follow(context, context.Message))
                 .ThenAsync(context => KeepAndCommit(context, message: null))
                 .Unschedule(Timer)
                 .TransitionTo(Ended),
-            PlanNextLook(When(StatusChanged, context => context.Message.To.ToString() != context.Saga.Status)
+            PlanNextLook(When(StatusChanged, context => SameTenant(context) && context.Message.To.ToString() != context.Saga.Status)
                 .Then(context => Follow(context, context.Message))
                 .ThenAsync(context => KeepAndCommit(context, message: null))),
             Ignore(StatusChanged), // the status the clocks started in (Triaged), reported after they started
-            PlanNextLook(When(CustomerUpdate)
+            Ignore(CustomerUpdate),
+            PlanNextLook(When(CustomerUpdate, context => context.Message.TenantId == context.Saga.TenantId)
                 .Then(context => Keeper(context).Record(context.Saga, new CustomerUpdated(context.Message.At)))
                 .ThenAsync(context => KeepAndCommit(context, context.Message.Message))),
             PlanNextLook(When(Timer.Received)
                 .ThenAsync(context => Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken))));
 
         During(Ended,
-            PlanNextLook(When(StatusChanged, context => context.Message.To == EscalationStatus.Reopened)
+            PlanNextLook(When(StatusChanged, context => SameTenant(context) && context.Message.To == EscalationStatus.Reopened)
                 .Then(context => Follow(context, context.Message))
                 .ThenAsync(context => KeepAndCommit(context, message: null))
                 .TransitionTo(Tracking)),
@@ -61,6 +62,9 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
 
         DuringAny(Ignore(Triaged)); // a re-triage keeps the clocks that are running
     }
+
+    /// <summary>A status change names its tenant; one for another tenant's escalation changes nothing here.</summary>
+    private static bool SameTenant(BehaviorContext<ClocksState, EscalationStatusChanged> context) => context.Message.TenantId == context.Saga.TenantId;
 
     public State Tracking { get; private set; } = null!;
 

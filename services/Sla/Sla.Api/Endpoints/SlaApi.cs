@@ -1,6 +1,8 @@
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.Idempotency;
+using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,13 +19,14 @@ public static class SlaApi
 
     public static IEndpointRouteBuilder MapSlaApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix);
+        endpoints.MapMessagingOperations(Prefix).WithIdempotency<SlaDbContext, RouteGroupBuilder>();
         endpoints.MapServiceInfo(Prefix, "sla");
+        endpoints.MapPlatformOpenApi(Prefix);
 
         var sla = endpoints.MapGroup(Prefix).WithTags("SLA");
         sla.MapGet("/escalations/{id:guid}/clocks", ClocksAsync).WithSummary("An escalation's clocks as of now (the REST twin of gRPC GetStatus).");
         sla.MapGet("/policy", GetPolicyAsync).WithSummary("The tenant's SLA policy in force.");
-        sla.MapPut("/policy", PutPolicyAsync).WithSummary("Changes the tenant's SLA policy: the parts given replace, the rest stays.");
+        sla.MapPut("/policy", PutPolicyAsync).WithIdempotency<SlaDbContext, RouteHandlerBuilder>().WithSummary("Changes the tenant's SLA policy: the parts given replace, the rest stays.");
         return endpoints;
     }
 

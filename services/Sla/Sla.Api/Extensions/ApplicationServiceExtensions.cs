@@ -1,6 +1,7 @@
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
 using Sla.Api.Clocks;
 using Sla.Api.Data;
@@ -16,6 +17,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<SlaDbContext>(DatabaseName);
         builder.AddServiceCache();
+        builder.Services.AddPlatformOpenApi("sla");
         builder.AddWebConventions<SlaDbContext>();
         builder.AddMessaging<SlaDbContext>(messaging => messaging.AddSagaStateMachine<ClocksStateMachine, ClocksState, ClocksStateDefinition>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());

@@ -4,6 +4,8 @@ using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Facts;
+using EscalationPlatform.Web.Idempotency;
+using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,15 +31,16 @@ public static class TriageApi
 
     public static IEndpointRouteBuilder MapTriageApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix);
+        endpoints.MapMessagingOperations(Prefix).WithIdempotency<TriageDbContext, RouteGroupBuilder>();
         endpoints.MapServiceInfo(Prefix, "triage");
+        endpoints.MapPlatformOpenApi(Prefix);
 
         var triage = endpoints.MapGroup(Prefix).WithTags("Triage");
         triage.MapPost("/preview", PreviewAsync)
             .WithSummary("The severity a case would get (with the rules that fired) and the facts it still lacks. Changes nothing.");
         triage.MapGet("/matrix", GetMatrixAsync)
             .WithSummary("The tenant's escalation matrix in force.");
-        triage.MapPut("/matrix", PutMatrixAsync)
+        triage.MapPut("/matrix", PutMatrixAsync).WithIdempotency<TriageDbContext, RouteHandlerBuilder>()
             .WithSummary("Saves new rules as the next version of the tenant's escalation matrix.");
         return endpoints;
     }

@@ -1,6 +1,7 @@
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.OpenApi;
 using Triage.Api.Assessments;
 using Triage.Api.Data;
 using Triage.Api.Matrix;
@@ -15,6 +16,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<TriageDbContext>(DatabaseName);
         builder.AddServiceCache();
+        builder.Services.AddPlatformOpenApi("triage");
         builder.AddWebConventions<TriageDbContext>();
         builder.AddMessaging<TriageDbContext>(messaging => messaging.AddConsumer<AssessEscalationConsumer>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<EscalationPlatform.Web.Tenancy.TenantGrpcInterceptor>());

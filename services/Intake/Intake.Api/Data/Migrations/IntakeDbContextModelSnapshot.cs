@@ -279,6 +279,10 @@ namespace Intake.Api.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
@@ -383,6 +387,10 @@ namespace Intake.Api.Data.Migrations
 
                     b.HasIndex("TenantId", "CorrelationId");
 
+                    b.HasIndex("TenantId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
@@ -391,6 +399,10 @@ namespace Intake.Api.Data.Migrations
                     b.HasIndex("TenantId", "CustomerId", "CorrelationId");
 
                     b.HasIndex("TenantId", "OwnerId", "CorrelationId");
+
+                    b.HasIndex("TenantId", "Source", "DedupKey")
+                        .IsUnique()
+                        .HasFilter("\"DedupKey\" IS NOT NULL AND status NOT IN ('Resolved', 'Closed', 'Cancelled', 'Deflected')");
 
                     b.ToTable("escalation", (string)null);
                 });

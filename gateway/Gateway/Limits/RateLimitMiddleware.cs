@@ -1,0 +1,46 @@
+using System.Globalization;
+using EscalationPlatform.Gateway.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace EscalationPlatform.Gateway.Limits;
+
+/// <summary>Counts each authenticated request against its credential's rate limit: over it, 429 with
+/// Retry-After (whole seconds, rounded up) and problem details.</summary>
+public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter limiter, IOptions<RateLimitOptions> options, IProblemDetailsService problems)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var user = context.User;
+        if (user.FindFirst(PlatformClaims.RateKey)?.Value is not { } key)
+        {
+            await next(context);
+            return;
+        }
+
+        var limit = int.TryParse(user.FindFirst(PlatformClaims.RateLimit)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var own) ? own
+            : user.HasClaim(PlatformClaims.Scope, Scopes.PagerDuty) || user.HasClaim(PlatformClaims.Scope, Scopes.Alertmanager) ? options.Value.IntegrationRequestsPerMinute
+            : options.Value.RequestsPerMinute;
+        var decision = await limiter.TakeAsync(key, limit, options.Value.RedisTimeout);
+        if (decision.Allowed)
+        {
+            await next(context);
+            return;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await problems.WriteAsync(new()
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"This credential may make {limit} requests a minute; try again in {seconds} s.",
+                Extensions = { ["retryAfterSeconds"] = seconds },
+            },
+        });
+    }
+}

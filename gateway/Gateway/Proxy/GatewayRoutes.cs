@@ -1,0 +1,89 @@
+using EscalationPlatform.Gateway.Authorization;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace EscalationPlatform.Gateway.Proxy;
+
+/// <summary>Every route the gateway exposes, and the policy each needs: reads need any role or a read scope;
+/// writes name what they change (work on escalations, routing or SLA configuration, webhooks, operations). A
+/// method or path not listed here is not exposed (404). Destinations are service names resolved by service
+/// discovery; gRPC goes to intake's HTTP/2 endpoint.</summary>
+public static class GatewayRoutes
+{
+    private sealed record Service(string Prefix, string Cluster, string Host);
+
+    private static readonly Service[] Services =
+    [
+        new("escalations", "intake", "http://intake-api"),
+        new("triage", "triage", "http://triage-api"),
+        new("routing", "routing", "http://routing-api"),
+        new("sla", "sla", "http://sla-api"),
+        new("notifications", "notification", "http://notification-api"),
+    ];
+
+    public const string IntakeGrpcCluster = "intake-grpc";
+    public const string PublicGrpcService = "escalation.v1.Escalations";
+
+    public static IReadOnlyList<RouteConfig> Routes()
+    {
+        var routes = new List<RouteConfig>();
+        foreach (var service in Services)
+        {
+            var prefix = $"/api/v1/{service.Prefix}";
+            routes.Add(Route($"{service.Prefix}-openapi", service.Cluster, $"{prefix}/openapi.json", PlatformPolicies.Anonymous, ["GET"]));
+            routes.Add(Route($"{service.Prefix}-operations", service.Cluster, $"{prefix}/ops/{{**rest}}", PlatformPolicies.Operations, ["GET", "POST"]));
+            routes.Add(Route($"{service.Prefix}-read", service.Cluster, $"{prefix}/{{**rest}}", PlatformPolicies.Read, ["GET"], order: 10));
+        }
+
+        routes.AddRange(
+        [
+            Route("escalations-write", "intake", "/api/v1/escalations/{**rest}", PlatformPolicies.Work, ["POST"], order: 10),
+            Route("triage-preview", "triage", "/api/v1/triage/preview", PlatformPolicies.Read, ["POST"]),
+            Route("triage-matrix", "triage", "/api/v1/triage/matrix", PlatformPolicies.Configure, ["PUT"]),
+            Route("routing-policy", "routing", "/api/v1/routing/escalation-policy", PlatformPolicies.ConfigureRouting, ["PUT"]),
+            Route("sla-policy", "sla", "/api/v1/sla/policy", PlatformPolicies.Configure, ["PUT"]),
+            Route("notifications-webhooks", "notification", "/api/v1/notifications/webhooks/{**rest}", PlatformPolicies.Webhooks, ["POST", "DELETE"]),
+            Route("notifications-replay", "notification", "/api/v1/notifications/{id}/replay", PlatformPolicies.Operations, ["POST"]),
+            Route("pagerduty", "intake", "/v2/enqueue", PlatformPolicies.PagerDuty, ["POST"]) with
+            {
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = "/integrations/pagerduty" }],
+            },
+            Route("alertmanager", "intake", "/api/v1/integrations/alertmanager", PlatformPolicies.Alertmanager, ["POST"]) with
+            {
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = "/integrations/alertmanager" }],
+            },
+            Route("grpc-submit", IntakeGrpcCluster, $"/{PublicGrpcService}/Submit", PlatformPolicies.Work, ["POST"]),
+            Route("grpc-read", IntakeGrpcCluster, $"/{PublicGrpcService}/{{method}}", PlatformPolicies.Read, ["POST"], order: 10),
+        ]);
+        return routes;
+    }
+
+    public static IReadOnlyList<ClusterConfig> Clusters() =>
+    [
+        .. Services.DistinctBy(service => service.Cluster).Select(service => new ClusterConfig
+        {
+            ClusterId = service.Cluster,
+            Destinations = new Dictionary<string, DestinationConfig> { [service.Cluster] = new() { Address = service.Host } },
+        }),
+        new ClusterConfig
+        {
+            ClusterId = IntakeGrpcCluster,
+            Destinations = new Dictionary<string, DestinationConfig> { ["intake"] = new() { Address = "http://_grpc.intake-api" } },
+            HttpRequest = new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+        },
+    ];
+
+    /// <summary>The OpenAPI documents the gateway serves (and lists at /docs), one per service.</summary>
+    public static IEnumerable<(string Name, string Path)> OpenApiDocuments() =>
+        Services.Select(service => (service.Prefix, $"/api/v1/{service.Prefix}/openapi.json"));
+
+    private static RouteConfig Route(string id, string cluster, string path, string policy, string[]? methods = null, int order = 0) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Order = order,
+        AuthorizationPolicy = policy,
+        Timeout = id.StartsWith("grpc", StringComparison.Ordinal) ? null : TimeSpan.FromSeconds(30),
+        Match = new RouteMatch { Path = path, Methods = methods },
+    };
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using EscalationPlatform.Gateway.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EscalationPlatform.Gateway.Proxy;
+
+/// <summary>PagerDuty's Events API v2 authenticates with the routing_key inside the event body, not a header:
+/// for POST /v2/enqueue this reads it (the body stays buffered for the proxy) and, when it is a live PagerDuty
+/// integration key, signs the request in as that integration. A missing or unknown key is answered the way
+/// PagerDuty answers it: 400 with the errors listed (as problem details).</summary>
+public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore credentials, IProblemDetailsService problems)
+{
+    public const string Path = "/v2/enqueue";
+
+    /// <summary>PagerDuty's limit on an event's size.</summary>
+    public const long MaxEventBytes = 512 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(Path, StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.Request.ContentLength > MaxEventBytes)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Event too large.", $"An event may be at most {MaxEventBytes / 1024} KB.");
+            return;
+        }
+
+        context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxEventBytes);
+        string? routingKey = null;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("routing_key", out var key) && key.ValueKind == JsonValueKind.String)
+            {
+                routingKey = key.GetString();
+            }
+        }
+        catch (JsonException)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "Event object is invalid.", "The body is not valid JSON.", "body");
+            return;
+        }
+        finally
+        {
+            context.Request.Body.Position = 0;
+        }
+
+        var credential = routingKey is { Length: 32 } ? await credentials.FindAsync(routingKey, context.RequestAborted) : null;
+        if (credential is not { Kind: CredentialKind.PagerDuty })
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "Event object is invalid.",
+                routingKey is null ? "routing_key is missing." : "routing_key is not a valid integration key.", "routing_key");
+            return;
+        }
+
+        context.User = ApiKeyAuthenticationHandler.Principal(credential, "PagerDuty");
+        await next(context);
+    }
+
+    private Task RefuseAsync(HttpContext context, int status, string title, string message, string field = "body")
+    {
+        context.Response.StatusCode = status;
+        return problems.WriteAsync(new()
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = title,
+                Detail = message,
+                Extensions =
+                {
+                    ["message"] = title.TrimEnd('.'),
+                    ["errors"] = new[] { message },
+                    ["fields"] = new Dictionary<string, string[]> { [field] = [message] },
+                },
+            },
+        }).AsTask();
+    }
+}

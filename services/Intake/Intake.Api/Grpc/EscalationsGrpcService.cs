@@ -1,0 +1,178 @@
+using System.Text.Json;
+using EscalationPlatform.Contracts.Escalation.V1;
+using EscalationPlatform.Web.Paging;
+using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Web.Validation;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Intake.Api.Data;
+using Intake.Api.Submission;
+using EscalationSummary = EscalationPlatform.Contracts.Escalation.V1.EscalationSummary;
+using SubmitRequest = EscalationPlatform.Contracts.Escalation.V1.SubmitRequest;
+using Submitted = EscalationPlatform.Contracts.Escalation.V1.Submitted;
+using Intake.Api.Views;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Api.Grpc;
+
+/// <summary>escalation.v1.Escalations, the public gRPC API (through the gateway): the same submission, record and
+/// queue as REST, and a stream of an escalation's timeline. Bad input is InvalidArgument with each field named;
+/// another tenant's escalation is NotFound.</summary>
+public sealed class EscalationsGrpcService(
+    SubmissionService submissions, EscalationQueries queries, IntakeDbContext db, ITenantContext tenant, IOptions<JsonOptions> json)
+    : Escalations.EscalationsBase
+{
+    /// <summary>How often a watch looks for new timeline entries.</summary>
+    public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(250);
+
+    private JsonSerializerOptions Json => json.Value.SerializerOptions;
+
+    public override async Task<Submitted> Submit(SubmitRequest request, ServerCallContext context)
+    {
+        Submission.SubmitRequest escalation;
+        try
+        {
+            escalation = JsonSerializer.Deserialize<Submission.SubmitRequest>(request.EscalationJson, Json)
+                ?? throw Invalid(new ValidationErrors().Add("escalation_json", "required"));
+        }
+        catch (JsonException error)
+        {
+            throw Invalid(new ValidationErrors().Add($"escalation_json{error.Path?.TrimStart('$')}", error.Message.Split(" Path:")[0]));
+        }
+
+        var errors = new ValidationErrors().Text("idempotency_key", request.IdempotencyKey.Length == 0 ? null : request.IdempotencyKey, 255);
+        if (!errors.IsValid)
+        {
+            throw Invalid(errors);
+        }
+
+        var origin = new SubmissionOrigin(IdempotencyKey: request.IdempotencyKey.Length == 0 ? null : request.IdempotencyKey);
+        var (accepted, refused) = await submissions.SubmitAsync(tenant.TenantId, escalation, tenant.Actor, origin, context.CancellationToken);
+        return accepted is null
+            ? throw Invalid(refused)
+            : new Submitted { Id = accepted.Id.ToString(), Key = accepted.Key, Status = KebabEnum<EscalationPlatform.Contracts.EscalationStatus>.Name(accepted.Status) };
+    }
+
+    public override async Task<Escalation> Get(GetRequest request, ServerCallContext context)
+    {
+        var view = await queries.GetAsync(tenant.TenantId, Id(request.Id), context.CancellationToken) ?? throw NotFound(request.Id);
+        return new Escalation
+        {
+            Summary = Summary(view.Id, view.Key, view.Title, view.Status, view.Severity, view.Facts.IssueType, view.Facts.Customer.Id,
+                view.Facts.Customer.Name, view.Team, view.Owner, view.Offer, view.Breached, view.CreatedAt, view.UpdatedAt),
+            RecordJson = JsonSerializer.Serialize(view, Json),
+        };
+    }
+
+    public override async Task<ListResponse> List(ListRequest request, ServerCallContext context)
+    {
+        var errors = new ValidationErrors();
+        bool? breached = request.Breached switch { "" => null, "true" => true, "false" => false, _ => null };
+        if (request.Breached is not ("" or "true" or "false"))
+        {
+            errors.Add("breached", "true, false or empty");
+        }
+
+        var (filter, after) = EscalationFilter.Parse(Empty(request.Status), Empty(request.Severity), Empty(request.IssueType), Empty(request.Team),
+            Empty(request.Owner), Empty(request.Customer), breached, Empty(request.Cursor), errors);
+        var limit = request.Limit == 0 ? Cursor.DefaultLimit : request.Limit;
+        errors.Range("limit", limit, 1, Cursor.MaxLimit);
+        if (!errors.IsValid)
+        {
+            throw Invalid(errors);
+        }
+
+        var page = await queries.ListAsync(tenant.TenantId, filter, after, limit, context.CancellationToken);
+        var response = new ListResponse { NextCursor = page.NextCursor ?? "" };
+        response.Items.AddRange(page.Items.Select(item => Summary(item.Id, item.Key, item.Title, item.Status, item.Severity, item.IssueType,
+            item.Customer.Id, item.Customer.Name, item.Team, item.Owner, item.Offer, item.Breached, item.CreatedAt, item.UpdatedAt)));
+        return response;
+    }
+
+    public override async Task WatchUpdates(WatchRequest request, IServerStreamWriter<TimelineEntry> responseStream, ServerCallContext context)
+    {
+        var id = Id(request.Id);
+        if (!await db.Escalations.AnyAsync(row => row.TenantId == tenant.TenantId && row.CorrelationId == id, context.CancellationToken))
+        {
+            throw NotFound(request.Id);
+        }
+
+        var last = 0L;
+        using var timer = new PeriodicTimer(WatchInterval);
+        do
+        {
+            var entries = await db.Timeline.AsNoTracking().Where(entry => entry.EscalationId == id && entry.Id > last)
+                .OrderBy(entry => entry.Id).Take(500).ToListAsync(context.CancellationToken);
+            foreach (var entry in entries)
+            {
+                await responseStream.WriteAsync(new TimelineEntry
+                {
+                    Sequence = entry.Id,
+                    At = Timestamp.FromDateTime(DateTime.SpecifyKind(entry.At, DateTimeKind.Utc)),
+                    ActorKind = entry.ActorKind,
+                    ActorId = entry.ActorId,
+                    ActorName = entry.ActorName,
+                    What = entry.What,
+                    FromStatus = Status(entry.FromStatus),
+                    ToStatus = Status(entry.ToStatus),
+                    Detail = entry.Detail ?? "",
+                    Reason = entry.Reason ?? "",
+                });
+                last = entry.Id;
+            }
+        }
+        while (await timer.WaitForNextTickAsync(context.CancellationToken));
+    }
+
+    private static EscalationSummary Summary(Guid id, string key, string title, EscalationPlatform.Contracts.EscalationStatus status,
+        EscalationPlatform.Contracts.Severity? severity, EscalationPlatform.Contracts.IssueType issueType, string customerId, string customerName,
+        TeamView? team, PersonView? owner, OfferView? offer, bool breached, DateTime createdAt, DateTime updatedAt)
+    {
+        var summary = new EscalationSummary
+        {
+            Id = id.ToString(),
+            Key = key,
+            Title = title,
+            Status = KebabEnum<EscalationPlatform.Contracts.EscalationStatus>.Name(status),
+            Severity = severity?.ToString() ?? "",
+            IssueType = KebabEnum<EscalationPlatform.Contracts.IssueType>.Name(issueType),
+            CustomerId = customerId,
+            CustomerName = customerName,
+            TeamId = team?.Id ?? "",
+            Breached = breached,
+            CreatedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(createdAt, DateTimeKind.Utc)),
+            UpdatedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(updatedAt, DateTimeKind.Utc)),
+        };
+        if (owner is not null)
+        {
+            summary.Owner = new Person { Id = owner.Id, Name = owner.Name };
+        }
+
+        if (offer is not null)
+        {
+            summary.OfferedTo = new Person { Id = offer.OfferedTo.Id, Name = offer.OfferedTo.Name };
+        }
+
+        return summary;
+    }
+
+    private static string Status(string? status) =>
+        status is null ? "" : KebabEnum<EscalationPlatform.Contracts.EscalationStatus>.Name(System.Enum.Parse<EscalationPlatform.Contracts.EscalationStatus>(status));
+
+    private static string? Empty(string value) => value.Length == 0 ? null : value;
+
+    private static Guid Id(string id) =>
+        Guid.TryParse(id, out var parsed) ? parsed : throw Invalid(new ValidationErrors().Add("id", "not an escalation id"));
+
+    private static RpcException NotFound(string id) => new(new Status(StatusCode.NotFound, $"There is no escalation '{id}'."));
+
+    /// <summary>InvalidArgument, the fields and reasons in the message and as JSON in the "errors" trailer.</summary>
+    private static RpcException Invalid(ValidationErrors errors)
+    {
+        var fields = errors.ToDictionary();
+        var message = string.Join("; ", fields.Select(field => $"{field.Key}: {string.Join(", ", field.Value)}"));
+        return new RpcException(new Status(StatusCode.InvalidArgument, message), new Metadata { { "errors", JsonSerializer.Serialize(fields) } });
+    }
+}

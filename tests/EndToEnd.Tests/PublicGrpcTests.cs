@@ -52,7 +52,7 @@ public sealed class PublicGrpcTests(PlatformFixture platform)
             }
         }
 
-        Assert.Equal(["submitted", "triaged", "offered"], seen);
+        Assert.Equal(["submitted", "triaged", "offered"], seen.Where(what => what != "clocks-started"));
         var escalation = await client.GetAsync(new GetRequest { Id = submitted.Id }, options);
         Assert.Equal("assigned", escalation.Summary.Status);
         Assert.Equal("S3", escalation.Summary.Severity);

@@ -5,7 +5,7 @@ using MassTransit;
 namespace Intake.Api.Lifecycle;
 
 /// <summary>The lifecycle saga: follows each escalation through the other services' decisions — triage's
-/// assessment, routing's offers, the SLA's thresholds — and its own auto-close timer. The saga state is the
+/// assessment, routing's offers, the SLA's thresholds and commitments — and its own auto-close timer. The saga state is the
 /// record's status, which API commands move too; <see cref="LifecycleSteps"/> holds what each event does in
 /// each status.</summary>
 public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRecord>
@@ -17,12 +17,14 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
         Event(() => Offered, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => ThresholdReached, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => AutoClose, e => Correlate(e, context => context.Message.EscalationId));
+        Event(() => Commitment, e => Correlate(e, context => context.Message.EscalationId));
 
         DuringAny(
             When(Assessed).ThenAsync(context => Steps(context).AssessedAsync(context.Saga, context.Message, context.CancellationToken)),
             When(Offered).ThenAsync(context => Steps(context).OfferedAsync(context.Saga, context.Message, context.CancellationToken)),
             When(ThresholdReached).Then(context => Steps(context).ThresholdReached(context.Saga, context.Message)),
-            When(AutoClose).ThenAsync(context => Steps(context).AutoCloseAsync(context.Saga, context.Message, context.CancellationToken)));
+            When(AutoClose).ThenAsync(context => Steps(context).AutoCloseAsync(context.Saga, context.Message, context.CancellationToken)),
+            When(Commitment).Then(context => Steps(context).CommitmentUpdated(context.Saga, context.Message)));
     }
 
     // The states are the statuses of EscalationStatus, by name.
@@ -58,6 +60,8 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
 
     public Event<AutoCloseDue> AutoClose { get; private set; } = null!;
 
+    public Event<CustomerCommitmentUpdated> Commitment { get; private set; } = null!;
+
     /// <summary>Every record is created by submission, so an event for an unknown one is a fault, not a new record.</summary>
     private static void Correlate<T>(IEventCorrelationConfigurator<EscalationRecord, T> configurator, Func<ConsumeContext<T>, Guid> id) where T : class
     {
@@ -81,6 +85,7 @@ public sealed class LifecycleStateDefinition : SagaDefinition<EscalationRecord>
         sagaConfigurator.Message<EscalationOffered>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
         sagaConfigurator.Message<SlaThresholdReached>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
         sagaConfigurator.Message<AutoCloseDue>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
+        sagaConfigurator.Message<CustomerCommitmentUpdated>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
     }
 }
 

@@ -122,6 +122,25 @@ public sealed class LifecycleSteps(EscalationChanges changes, IOptions<Lifecycle
             breach ? "the target time passed" : $"the {reached.PercentElapsed}% warning threshold of the {reached.Severity} policy");
     }
 
+    /// <summary>The customer's "next update by" time, kept on the record; the first commitment marks the moment the
+    /// escalation went on the clock.</summary>
+    public void CommitmentUpdated(EscalationRecord record, CustomerCommitmentUpdated commitment)
+    {
+        if (record.TenantId != commitment.TenantId)
+        {
+            return; // another tenant's id: never acted on
+        }
+
+        record.NextUpdateDue = commitment.NextUpdateDue?.UtcDateTime;
+        if (record.ClocksStartedAt is null)
+        {
+            record.ClocksStartedAt = changes.Now.UtcDateTime;
+            var update = commitment.NextUpdateDue is { } next ? $"next customer update by {Utc(next)}" : "no update cadence";
+            var resolution = commitment.ResolutionDue is { } due ? $"; resolution due {Utc(due)}" : "";
+            changes.Note(record, Sla, "clocks-started", $"{update}{resolution}", "the SLA policy of this severity and customer tier");
+        }
+    }
+
     public async Task AutoCloseAsync(EscalationRecord record, AutoCloseDue due, CancellationToken cancellationToken)
     {
         if (EscalationChanges.StatusOf(record) != Resolved || record.ResolvedAt != due.ResolvedAt)

@@ -84,6 +84,12 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     // SLA and outcome.
     public bool Breached { get; set; }
 
+    /// <summary>When the sla service started the clocks (its first commitment to the customer).</summary>
+    public DateTime? ClocksStartedAt { get; set; }
+
+    /// <summary>The "next update by" time last promised to the customer, as the sla service announced it.</summary>
+    public DateTime? NextUpdateDue { get; set; }
+
     /// <summary>JSON: kind (fix or workaround), summary, root cause.</summary>
     public string? Resolution { get; set; }
 

@@ -252,6 +252,9 @@ namespace Intake.Api.Data.Migrations
                     b.Property<bool>("Breached")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("ClocksStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -317,6 +320,9 @@ namespace Intake.Api.Data.Migrations
                     b.Property<string>("MissingFacts")
                         .IsRequired()
                         .HasColumnType("jsonb");
+
+                    b.Property<DateTime?>("NextUpdateDue")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Number")
                         .HasColumnType("bigint");

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Measurements (not tests): ./bench.sh <suite> [options]. Each suite starts the real servers it needs and
 # prints a Markdown report; docs/performance.md records the results and the machine they came from.
+#   load        end-to-end throughput and latency through the gateway, audited (--rate N | --clients N, --duration S)
+#   overhead    the same request mix direct to intake and through the gateway, alternating
+#   faults      kills and restarts under load, audited for loss and duplicates, with 1 and 2 replicas
+#   micro       BenchmarkDotNet over the matrix, SLA due times and routing selection
 #   messaging   saga transitions/s, outbox delivery/s and timer lateness beside the raw MassTransit rate
 set -euo pipefail
 cd "$(dirname "$0")"

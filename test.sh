@@ -35,5 +35,10 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   say "dotnet test exited with code $status without a failing test (a build error, a crash or a timeout): counted as one failure."
   failed=1
 fi
+# The failures again at the end, where the tail of a CI log shows them.
+if grep -qE '^\s*failed ' "$log"; then
+  say "Failed tests:"
+  grep -E -A 15 '^\s*failed ' "$log" | head -n 120
+fi
 say "${passed} passed, ${failed} failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

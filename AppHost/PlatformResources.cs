@@ -22,7 +22,8 @@ public static class PlatformResources
             .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
             .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache)
             .WithHttpHealthCheck("/health")
-            .WithDemoTenants(builder.Configuration["Demo:Tenants"]);
+            .WithDemoTenants(builder.Configuration["Demo:Tenants"])
+            .WithReplicas(int.TryParse(builder.Configuration["Platform:Replicas"], out var replicas) && replicas > 1 ? replicas : 1);
 
     /// <summary>The tenants seeded with demo teams and customers ("Demo:Tenants", comma-separated; default "demo").</summary>
     private static IResourceBuilder<ProjectResource> WithDemoTenants(this IResourceBuilder<ProjectResource> project, string? tenants) =>

@@ -1,14 +1,31 @@
+using Benchmarks.Faults;
+using Benchmarks.Load;
 using Benchmarks.Messaging;
+using Benchmarks.Micro;
+using Benchmarks.Overhead;
 
-// ./bench.sh <suite>: each suite starts the servers it needs, measures, and prints a Markdown report.
+// ./bench.sh <suite>: each suite starts the servers (or the whole platform) it needs, measures, and prints a
+// Markdown report; the platform suites also write it, with a JSON result, to .state/bench.
+var options = args.Skip(1).ToArray();
 return args.FirstOrDefault() switch
 {
-    "messaging" => await MessagingBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "messaging" => await MessagingBenchmark.RunAsync(options),
+    "load" => await LoadBenchmark.RunAsync(options),
+    "overhead" => await GatewayOverheadBenchmark.RunAsync(options),
+    "faults" => await FaultBenchmark.RunAsync(options),
+    "micro" => MicroBenchmarks.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ./bench.sh messaging [--messages N] [--timers N]");
+    Console.Error.WriteLine("""
+        usage: ./bench.sh <suite> [options]
+          messaging [--messages N] [--timers N]                       saga, outbox and timer rates beside the raw bus
+          load [--rate N | --clients N] [--duration S] [--replicas N] end-to-end throughput and latency through the gateway
+          overhead [--clients N] [--window S] [--rounds N]            the same mix direct to intake and through the gateway
+          faults [--replicas N] [--rate N]                            kills and restarts under load, audited for loss
+          micro [--filter PATTERN]                                    BenchmarkDotNet over matrix, SLA and routing rules
+        """);
     return 2;
 }

@@ -18,8 +18,8 @@ public static class MessagingBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var messages = Argument(args, "--messages", 20_000);
-        var timers = Argument(args, "--timers", 10_000);
+        var messages = Arguments.Int(args, "--messages", 20_000);
+        var timers = Arguments.Int(args, "--timers", 10_000);
         var directory = Path.Combine(Path.GetTempPath(), $"escalation-bench-{Guid.NewGuid():N}");
         try
         {
@@ -228,7 +228,7 @@ public static class MessagingBenchmark
             $"| {what} | {Percentiles.Of(values, 50):N0} ms | {Percentiles.Of(values, 99):N0} ms | {values.LastOrDefault():N0} ms | {values.Length:N0} |";
 
         var report = new StringBuilder();
-        report.AppendLine($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        report.AppendLine($"Machine: {Machine.Describe()}");
         report.AppendLine();
         report.AppendLine("| measurement | rate | of raw (mean of both raw runs) | notes |");
         report.AppendLine("|---|---|---|---|");
@@ -246,16 +246,5 @@ public static class MessagingBenchmark
         report.AppendLine(Latency("handed to the broker (delivery service)", lateness.Delivery));
         report.AppendLine(Latency("consumed and committed (consumer)", lateness.Consumed));
         return report.ToString();
-    }
-
-    private static string CpuModel() =>
-        File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
-            : "unknown";
-
-    private static int Argument(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
     }
 }

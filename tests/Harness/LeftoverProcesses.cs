@@ -1,4 +1,4 @@
-namespace EndToEnd.Tests;
+namespace EscalationPlatform.Harness;
 
 /// <summary>The app host's process manager stops resources in its own time after the app is disposed; a test
 /// run must not leave servers behind, so wait for them, and stop what is still there.</summary>

@@ -1,0 +1,98 @@
+using System.Text;
+using Benchmarks.Platform;
+using EscalationPlatform.Harness;
+using EscalationPlatform.Harness.Faults;
+using EscalationPlatform.Harness.Load;
+
+namespace Benchmarks.Faults;
+
+/// <summary>./bench.sh faults [--replicas N] [--rate N]: steady load through the gateway while, in turn, each service
+/// is killed with SIGKILL and started again, RabbitMQ and PostgreSQL are restarted and Redis is stopped for a while.
+/// Each fault gets a tenant of its own, so its audit (once the platform is quiet) counts exactly the escalations
+/// submitted around it. Without --replicas it runs the whole round with one replica of each service, then with two.</summary>
+public static class FaultBenchmark
+{
+    private sealed record Fault(string Name, string Tenant, Func<FaultInjector, Task> Inject);
+
+    public sealed record Outcome(string Fault, int Replicas, int Sent, Dictionary<string, int> Statuses, AuditReport Audit);
+
+    private static readonly Fault[] Faults =
+    [
+        .. PlatformProcesses.Assemblies.Where(service => service.Key != "gateway").Select(service =>
+            new Fault($"SIGKILL {service.Key}", $"kill-{service.Key.Replace("-api", "")}", injector => injector.KillServiceAsync(service.Key, service.Value, CancellationToken.None))),
+        new Fault("restart RabbitMQ", "restart-messaging", injector => injector.StopServerAsync("messaging", TimeSpan.FromSeconds(3), CancellationToken.None)),
+        new Fault("restart PostgreSQL", "restart-postgres", injector => injector.StopServerAsync("postgres", TimeSpan.FromSeconds(3), CancellationToken.None)),
+        new Fault("stop Redis for 15 s", "stop-cache", injector => injector.StopServerAsync("cache", TimeSpan.FromSeconds(15), CancellationToken.None)),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rate = Arguments.Number(args, "--rate", 20);
+        var replicaCounts = Arguments.Int(args, "--replicas", 0) is var replicas and > 0 ? [replicas] : new[] { 1, 2 };
+        var outcomes = new List<Outcome>();
+        foreach (var count in replicaCounts)
+        {
+            outcomes.AddRange(await RoundAsync(count, rate));
+        }
+
+        await BenchmarkOutput.WriteAsync(args, "faults", new { Machine = Machine.Describe(), Rate = rate, Outcomes = outcomes }, Markdown(rate, outcomes));
+        return outcomes.All(outcome => outcome.Audit.Clean) ? 0 : 1;
+    }
+
+    private static async Task<List<Outcome>> RoundAsync(int replicas, double rate)
+    {
+        await using var host = await BenchPlatform.StartAsync(Faults.Select(fault => fault.Tenant), replicas);
+        var injector = new FaultInjector(host);
+        using var mail = host.CreateClient("mail");
+        var outcomes = new List<Outcome>();
+        foreach (var fault in Faults)
+        {
+            Console.Error.WriteLine($"{fault.Name} ({replicas} replica(s)) under {rate:0}/s...");
+            var key = await BenchPlatform.PartnerKeyAsync(host, fault.Tenant);
+            using var load = new LoadDriver(host.Endpoint("gateway"), key, new CaseMix($"{fault.Tenant}-{Guid.NewGuid():N}"[..24]));
+            var running = load.RunAtRateAsync(rate, TimeSpan.FromSeconds(30), CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            await fault.Inject(injector);
+            await running;
+
+            using var gateway = host.PartnerClient(key);
+            var audit = await new PipelineAudit(gateway, mail).RunAsync(load.Results, TimeSpan.FromMinutes(4), CancellationToken.None);
+            var statuses = load.Results.GroupBy(sent => sent.Status).OrderBy(group => group.Key)
+                .ToDictionary(group => group.Key == 0 ? "no answer" : group.Key.ToString(), group => group.Count());
+            outcomes.Add(new Outcome(fault.Name, replicas, load.Results.Count, statuses, audit));
+            Console.Error.WriteLine($"  accepted {audit.Accepted}, lost {audit.Lost}, duplicated {audit.Duplicated}, stuck {audit.Stuck}, " +
+                $"repeated {audit.RepeatedTransitions}, notifications undelivered {audit.UndeliveredNotifications} / duplicated {audit.DuplicatedNotifications}");
+            foreach (var finding in audit.Findings.Take(5))
+            {
+                Console.Error.WriteLine($"  - {finding}");
+            }
+        }
+
+        return outcomes;
+    }
+
+    private static string Markdown(double rate, List<Outcome> outcomes)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"### Faults under {rate:0} submissions/s (30 s of load per fault, the fault 8 s in)");
+        text.AppendLine();
+        text.AppendLine($"Machine: {Machine.Describe()}");
+        text.AppendLine();
+        text.AppendLine("| replicas | fault | sent | answers | accepted | lost | duplicated | stuck | repeated steps | notifications undelivered / duplicated | submission to owned |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var outcome in outcomes)
+        {
+            var audit = outcome.Audit;
+            text.AppendLine($"| {outcome.Replicas} | {outcome.Fault} | {outcome.Sent:N0} | {string.Join(", ", outcome.Statuses.Select(status => $"{status.Key}: {status.Value}"))} | " +
+                $"{audit.Accepted:N0} | {audit.Lost} | {audit.Duplicated} | {audit.Stuck} | {audit.RepeatedTransitions} | {audit.UndeliveredNotifications} / {audit.DuplicatedNotifications} | " +
+                $"p50 {audit.SubmissionToOwned.P50:N0} ms, p99 {audit.SubmissionToOwned.P99:N0} ms, max {audit.SubmissionToOwned.Max:N0} ms |");
+        }
+
+        foreach (var finding in outcomes.SelectMany(outcome => outcome.Audit.Findings.Take(5).Select(finding => $"{outcome.Replicas}× {outcome.Fault}: {finding}")))
+        {
+            text.AppendLine($"- {finding}");
+        }
+
+        return text.ToString();
+    }
+}

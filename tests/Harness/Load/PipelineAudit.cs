@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+
+namespace EscalationPlatform.Harness.Load;
+
+/// <summary>What the audit found.</summary>
+public sealed record AuditReport(
+    int Accepted,
+    int Escalations,
+    int Lost,
+    int Duplicated,
+    int Stuck,
+    int RepeatedTransitions,
+    int UndeliveredNotifications,
+    int DuplicatedNotifications,
+    Percentiles SubmissionToOwned,
+    double PipelinePerSecond,
+    IReadOnlyList<string> Findings)
+{
+    public bool Clean => Lost == 0 && Duplicated == 0 && Stuck == 0 && RepeatedTransitions == 0 && UndeliveredNotifications == 0 && DuplicatedNotifications == 0;
+}
+
+/// <summary>After a run, once the platform has gone quiet: every submission that got a 202 exists exactly once (one
+/// escalation per idempotency key, no escalation nobody submitted), reached its expected state (owned and on the
+/// clock, or waiting for the facts it lacks), took each lifecycle step once (one triage, one offer per level, one
+/// start of the clocks, one announcement per SLA threshold), and each notification it caused was delivered once per
+/// recipient. End-to-end latency comes from the record's own timeline: submitted to owned-and-on-the-clock.</summary>
+public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProvider? clock = null)
+{
+    private const int Parallelism = 8;
+    private static readonly string[] OncePerEscalation = ["submitted", "triaged", "offered", "clocks-started", "needs-information", "acknowledged"];
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    private sealed record Observed(JsonElement Record, JsonElement Deliveries);
+
+    public async Task<AuditReport> RunAsync(IReadOnlyCollection<SubmissionResult> results, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var findings = new ConcurrentQueue<string>();
+        var accepted = results.Where(result => result.EscalationId is not null).ToList();
+        var duplicated = 0;
+        foreach (var group in accepted.GroupBy(result => result.Case.IdempotencyKey))
+        {
+            if (group.Select(result => result.EscalationId).Distinct().Count() > 1)
+            {
+                duplicated++;
+                findings.Enqueue($"idempotency key {group.Key} created {group.Select(result => result.EscalationId).Distinct().Count()} escalations");
+            }
+        }
+
+        var expected = accepted.GroupBy(result => result.EscalationId!.Value).ToDictionary(group => group.Key, group => group.First().Case);
+        var observed = await SettleAsync(expected, patience, cancellationToken);
+        var lost = expected.Keys.Count(id => !observed.ContainsKey(id));
+        foreach (var id in expected.Keys.Where(id => !observed.ContainsKey(id)))
+        {
+            findings.Enqueue($"{id}: accepted, then not found");
+        }
+
+        var stuck = 0;
+        var repeated = 0;
+        var undelivered = 0;
+        var duplicatedNotifications = 0;
+        var latencies = new List<double>();
+        var completions = new List<DateTimeOffset>();
+        foreach (var (id, seen) in observed)
+        {
+            var @case = expected[id];
+            var timeline = seen.Record.GetProperty("timeline").EnumerateArray().ToList();
+            if (!Settled(seen.Record, @case))
+            {
+                stuck++;
+                findings.Enqueue($"{id}: stuck in {seen.Record.GetProperty("status").GetString()}");
+            }
+
+            foreach (var what in OncePerEscalation)
+            {
+                var count = timeline.Count(entry => entry.GetProperty("what").GetString() == what);
+                if (count > 1)
+                {
+                    repeated++;
+                    findings.Enqueue($"{id}: '{what}' {count} times");
+                }
+            }
+
+            foreach (var group in timeline.Where(entry => entry.GetProperty("what").GetString() is "sla-warning" or "sla-breached" or "offer-moved")
+                .GroupBy(entry => (entry.GetProperty("what").GetString(), entry.TryGetProperty("detail", out var detail) ? detail.GetString() : null)).Where(group => group.Count() > 1))
+            {
+                repeated++;
+                findings.Enqueue($"{id}: '{group.Key.Item1}' ({group.Key.Item2}) {group.Count()} times");
+            }
+
+            var deliveries = seen.Deliveries.GetProperty("items").EnumerateArray().ToList();
+            foreach (var delivery in deliveries.Where(delivery => delivery.GetProperty("status").GetString() != "delivered"))
+            {
+                undelivered++;
+                findings.Enqueue($"{id}: delivery to {delivery.GetProperty("recipient").GetString()} is {delivery.GetProperty("status").GetString()}");
+            }
+
+            foreach (var group in deliveries.GroupBy(delivery => (Text(delivery, "channel"), Text(delivery, "recipient"), Text(delivery, "subject"))).Where(group => group.Count() > 1))
+            {
+                duplicatedNotifications++;
+                findings.Enqueue($"{id}: {group.Count()} deliveries of '{group.Key.Item3}' to {group.Key.Item2}");
+            }
+
+            var submitted = At(timeline, "submitted");
+            var owned = At(timeline, "offered");
+            var onClock = At(timeline, "clocks-started");
+            if (submitted is not null && owned is not null && onClock is not null)
+            {
+                var done = owned > onClock ? owned.Value : onClock.Value;
+                latencies.Add((done - submitted.Value).TotalMilliseconds);
+                completions.Add(done);
+            }
+        }
+
+        duplicatedNotifications += await DuplicatedMailAsync(findings, cancellationToken);
+        var unknown = await UnknownEscalationsAsync(expected.Keys.ToHashSet(), cancellationToken);
+        foreach (var id in unknown)
+        {
+            duplicated++;
+            findings.Enqueue($"{id}: an escalation nobody submitted");
+        }
+
+        var first = accepted.Count == 0 ? _clock.GetUtcNow() : accepted.Min(result => result.SentAt);
+        var last = completions.Count == 0 ? first : completions.Max();
+        var perSecond = completions.Count == 0 || last <= first ? 0 : completions.Count / (last - first).TotalSeconds;
+        return new AuditReport(accepted.Count, expected.Count, lost, duplicated, stuck, repeated, undelivered, duplicatedNotifications,
+            Percentiles.Of(latencies), perSecond, [.. findings.Take(50)]);
+    }
+
+    /// <summary>Reads every escalation (and its deliveries) until all have settled or patience runs out.</summary>
+    private async Task<Dictionary<Guid, Observed>> SettleAsync(Dictionary<Guid, CaseToSend> expected, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var observed = new ConcurrentDictionary<Guid, Observed>();
+        var pending = expected.Keys.ToList();
+        var deadline = _clock.GetUtcNow() + patience;
+        while (true)
+        {
+            var missing = new ConcurrentBag<Guid>();
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, token) =>
+            {
+                var record = await GetAsync($"/api/v1/escalations/{id}", token);
+                if (record is null)
+                {
+                    missing.Add(id);
+                    return;
+                }
+
+                var deliveries = await GetAsync($"/api/v1/notifications?escalationId={id}&limit=100", token);
+                observed[id] = new Observed(record.Value, deliveries ?? default);
+            });
+            pending = [.. expected.Keys.Where(id => !observed.TryGetValue(id, out var seen) || !Settled(seen.Record, expected[id]) || Pending(seen.Deliveries))];
+            if (pending.Count == 0 || _clock.GetUtcNow() > deadline)
+            {
+                foreach (var id in missing)
+                {
+                    observed.TryRemove(id, out _);
+                }
+
+                return new Dictionary<Guid, Observed>(observed);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+    }
+
+    /// <summary>Complete cases end owned and on the clock; incomplete ones wait for their facts (an S1 goes on).</summary>
+    private static bool Settled(JsonElement record, CaseToSend @case)
+    {
+        var status = record.GetProperty("status").GetString();
+        var timeline = record.GetProperty("timeline").EnumerateArray().Select(entry => entry.GetProperty("what").GetString()).ToHashSet();
+        var owned = status is not ("submitted" or "triaged" or "needs-information") && timeline.Contains("offered") && timeline.Contains("clocks-started");
+        return @case.Incomplete ? owned || status == "needs-information" : owned;
+    }
+
+    private static bool Pending(JsonElement deliveries) =>
+        deliveries.ValueKind == JsonValueKind.Object && deliveries.GetProperty("items").EnumerateArray().Any(delivery => delivery.GetProperty("status").GetString() == "pending");
+
+    private async Task<JsonElement?> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await gateway.GetAsync(path, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return null;
+                }
+
+                response.EnsureSuccessStatusCode();
+                using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                return document.RootElement.Clone();
+            }
+            catch (HttpRequestException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken); // a service restarting under a fault
+            }
+        }
+    }
+
+    /// <summary>The same delivery sent twice (a crash between sending and recording it) shows as two mails with one subject.</summary>
+    private async Task<int> DuplicatedMailAsync(ConcurrentQueue<string> findings, CancellationToken cancellationToken)
+    {
+        if (mail is null)
+        {
+            return 0;
+        }
+
+        using var page = JsonDocument.Parse(await mail.GetStringAsync("/api/messages?page=1&pageSize=100000", cancellationToken));
+        var messages = page.RootElement.GetProperty("results").EnumerateArray()
+            .Select(message => (To: string.Join(",", message.GetProperty("to").EnumerateArray().Select(to => to.GetString())), Subject: message.GetProperty("subject").GetString()));
+        var duplicates = 0;
+        foreach (var group in messages.GroupBy(message => message).Where(group => group.Count() > 1))
+        {
+            duplicates++;
+            findings.Enqueue($"mail '{group.Key.Subject}' to {group.Key.To} received {group.Count()} times");
+        }
+
+        return duplicates;
+    }
+
+    private async Task<IReadOnlyList<Guid>> UnknownEscalationsAsync(HashSet<Guid> expected, CancellationToken cancellationToken)
+    {
+        var unknown = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = (await GetAsync($"/api/v1/escalations?limit=100{(cursor is null ? "" : $"&cursor={cursor}")}", cancellationToken))!.Value;
+            unknown.AddRange(page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()).Where(id => !expected.Contains(id)));
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+        }
+        while (cursor is not null);
+        return unknown;
+    }
+
+    private static DateTimeOffset? At(List<JsonElement> timeline, string what) =>
+        timeline.FirstOrDefault(entry => entry.GetProperty("what").GetString() == what) is { ValueKind: JsonValueKind.Object } entry
+            ? entry.GetProperty("at").GetDateTimeOffset()
+            : null;
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) ? value.GetString() : null;
+}

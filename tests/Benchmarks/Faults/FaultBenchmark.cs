@@ -21,7 +21,7 @@ public static class FaultBenchmark
         .. PlatformProcesses.Assemblies.Where(service => service.Key != "gateway").Select(service =>
             new Fault($"SIGKILL {service.Key}", $"kill-{service.Key.Replace("-api", "")}", injector => injector.KillServiceAsync(service.Key, service.Value, CancellationToken.None))),
         new Fault("restart RabbitMQ", "restart-messaging", injector => injector.StopServerAsync("messaging", TimeSpan.FromSeconds(3), CancellationToken.None)),
-        new Fault("restart PostgreSQL", "restart-postgres", injector => injector.StopServerAsync("postgres", TimeSpan.FromSeconds(3), CancellationToken.None)),
+        new Fault("restart PostgreSQL", "restart-postgres", injector => injector.RestartPostgresAsync(TimeSpan.FromSeconds(3), CancellationToken.None)),
         new Fault("stop Redis for 15 s", "stop-cache", injector => injector.StopServerAsync("cache", TimeSpan.FromSeconds(15), CancellationToken.None)),
     ];
 

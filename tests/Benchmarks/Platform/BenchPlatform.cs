@@ -15,7 +15,7 @@ public static class BenchPlatform
         {
             Replicas = replicas,
             StatePrefix = "escalation-bench",
-            WarmUp = new WarmUp(PerSecond: 50, TimeSpan.FromSeconds(15)),
+            WarmUp = new WarmUp(PerSecond: 20, TimeSpan.FromSeconds(10)),
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using EscalationPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,20 @@ public sealed class FaultInjector(PlatformHost host)
         await StartStoppedAsync(resource, cancellationToken);
     }
 
-    /// <summary>Stops a server (PostgreSQL, RabbitMQ, Redis) for <paramref name="down"/>, then starts it again.</summary>
+    /// <summary>Restarts PostgreSQL the way an operator would under load: a fast shutdown (SIGINT to the postmaster),
+    /// which ends the sessions and rolls back what was in flight. The app host's stop sends SIGTERM, a smart shutdown
+    /// that waits for every client to disconnect, which pooled connections never do.</summary>
+    public async Task RestartPostgresAsync(TimeSpan down, CancellationToken cancellationToken)
+    {
+        var pidFile = Path.Combine(host.StateDirectory, "postgres", "data", "postmaster.pid");
+        var postmaster = int.Parse(File.ReadLines(pidFile).First(), CultureInfo.InvariantCulture);
+        Signals.Send(postmaster, Signals.Interrupt);
+        await WaitUntilAsync(() => PlatformProcesses.HasExited(postmaster), $"PostgreSQL ({postmaster}) to shut down", cancellationToken);
+        await Task.Delay(down, cancellationToken);
+        await StartStoppedAsync("postgres", cancellationToken);
+    }
+
+    /// <summary>Stops a server (RabbitMQ, Redis) for <paramref name="down"/>, then starts it again.</summary>
     public async Task StopServerAsync(string resource, TimeSpan down, CancellationToken cancellationToken)
     {
         await ExecuteAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);

@@ -29,6 +29,7 @@ public sealed record AuditReport(
 public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProvider? clock = null)
 {
     private const int Parallelism = 8;
+    private const int ProbeSize = 20;
     private static readonly string[] OncePerEscalation = ["submitted", "triaged", "offered", "clocks-started", "needs-information", "acknowledged"];
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -114,7 +115,7 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
             }
         }
 
-        duplicatedNotifications += await DuplicatedMailAsync(findings, cancellationToken);
+        duplicatedNotifications += await DuplicatedMailAsync(expected.Values.Select(@case => @case.ExternalReference).ToHashSet(), findings, cancellationToken);
         var unknown = await UnknownEscalationsAsync(expected.Keys.ToHashSet(), cancellationToken);
         foreach (var id in unknown)
         {
@@ -129,41 +130,48 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
             Percentiles.Of(latencies), perSecond, [.. findings.Take(50)]);
     }
 
-    /// <summary>Reads every escalation (and its deliveries) until all have settled or patience runs out.</summary>
+    /// <summary>Reads every escalation (and its deliveries) until all have settled or patience runs out. While the
+    /// newest cases have not settled the pipeline is still busy, and reading only them keeps the audit from
+    /// competing with the work it waits for.</summary>
     private async Task<Dictionary<Guid, Observed>> SettleAsync(Dictionary<Guid, CaseToSend> expected, TimeSpan patience, CancellationToken cancellationToken)
     {
         var observed = new ConcurrentDictionary<Guid, Observed>();
-        var pending = expected.Keys.ToList();
+        bool Done(Guid id) => observed.TryGetValue(id, out var seen) && Settled(seen.Record, expected[id]) && !Pending(seen.Deliveries);
+
+        var pending = expected.Keys.OrderBy(id => expected[id].Sequence).ToList();
         var deadline = _clock.GetUtcNow() + patience;
         while (true)
         {
-            var missing = new ConcurrentBag<Guid>();
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, token) =>
+            var newest = pending[Math.Max(0, pending.Count - ProbeSize)..];
+            await ReadAsync(newest, observed, cancellationToken);
+            var overdue = _clock.GetUtcNow() > deadline;
+            if (newest.All(Done) || overdue)
             {
-                var record = await GetAsync($"/api/v1/escalations/{id}", token);
-                if (record is null)
+                await ReadAsync(pending[..^newest.Count], observed, cancellationToken);
+                pending = [.. pending.Where(id => !Done(id))];
+                if (pending.Count == 0 || overdue)
                 {
-                    missing.Add(id);
-                    return;
+                    return new Dictionary<Guid, Observed>(observed);
                 }
-
-                var deliveries = await GetAsync($"/api/v1/notifications?escalationId={id}&limit=100", token);
-                observed[id] = new Observed(record.Value, deliveries ?? default);
-            });
-            pending = [.. expected.Keys.Where(id => !observed.TryGetValue(id, out var seen) || !Settled(seen.Record, expected[id]) || Pending(seen.Deliveries))];
-            if (pending.Count == 0 || _clock.GetUtcNow() > deadline)
-            {
-                foreach (var id in missing)
-                {
-                    observed.TryRemove(id, out _);
-                }
-
-                return new Dictionary<Guid, Observed>(observed);
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
     }
+
+    private async Task ReadAsync(IReadOnlyList<Guid> ids, ConcurrentDictionary<Guid, Observed> observed, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, token) =>
+        {
+            var record = await GetAsync($"/api/v1/escalations/{id}", token);
+            if (record is null)
+            {
+                observed.TryRemove(id, out _);
+                return;
+            }
+
+            var deliveries = await GetAsync($"/api/v1/notifications?escalationId={id}&limit=100", token);
+            observed[id] = new Observed(record.Value, deliveries ?? default);
+        });
 
     /// <summary>Complete cases end owned and on the clock; incomplete ones wait for their facts (an S1 goes on).</summary>
     private static bool Settled(JsonElement record, CaseToSend @case)
@@ -200,8 +208,9 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
         }
     }
 
-    /// <summary>The same delivery sent twice (a crash between sending and recording it) shows as two mails with one subject.</summary>
-    private async Task<int> DuplicatedMailAsync(ConcurrentQueue<string> findings, CancellationToken cancellationToken)
+    /// <summary>The same delivery sent twice (a crash between sending and recording it) shows as two mails with one
+    /// subject. Only mail about the audited cases counts: the mail server may hold other runs' mail.</summary>
+    private async Task<int> DuplicatedMailAsync(HashSet<string> references, ConcurrentQueue<string> findings, CancellationToken cancellationToken)
     {
         if (mail is null)
         {
@@ -210,7 +219,8 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
 
         using var page = JsonDocument.Parse(await mail.GetStringAsync("/api/messages?page=1&pageSize=100000", cancellationToken));
         var messages = page.RootElement.GetProperty("results").EnumerateArray()
-            .Select(message => (To: string.Join(",", message.GetProperty("to").EnumerateArray().Select(to => to.GetString())), Subject: message.GetProperty("subject").GetString()));
+            .Select(message => (To: string.Join(",", message.GetProperty("to").EnumerateArray().Select(to => to.GetString())), Subject: message.GetProperty("subject").GetString()))
+            .Where(message => CaseMix.ReferenceIn(message.Subject) is { } reference && references.Contains(reference));
         var duplicates = 0;
         foreach (var group in messages.GroupBy(message => message).Where(group => group.Count() > 1))
         {

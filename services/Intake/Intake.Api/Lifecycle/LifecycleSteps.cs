@@ -126,12 +126,13 @@ public sealed class LifecycleSteps(EscalationChanges changes, IOptions<Lifecycle
     /// escalation went on the clock.</summary>
     public void CommitmentUpdated(EscalationRecord record, CustomerCommitmentUpdated commitment)
     {
-        if (record.TenantId != commitment.TenantId)
+        if (record.TenantId != commitment.TenantId || commitment.At.UtcDateTime < record.CommitmentAt)
         {
-            return; // another tenant's id: never acted on
+            return; // another tenant's id, never acted on; or an older promise than the one shown
         }
 
         record.NextUpdateDue = commitment.NextUpdateDue?.UtcDateTime;
+        record.CommitmentAt = commitment.At.UtcDateTime;
         if (record.ClocksStartedAt is null)
         {
             record.ClocksStartedAt = changes.Now.UtcDateTime;

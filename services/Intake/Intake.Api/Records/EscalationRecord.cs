@@ -90,6 +90,9 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     /// <summary>The "next update by" time last promised to the customer, as the sla service announced it.</summary>
     public DateTime? NextUpdateDue { get; set; }
 
+    /// <summary>When sla made that promise: an older announcement, redelivered late, does not replace it.</summary>
+    public DateTime? CommitmentAt { get; set; }
+
     /// <summary>JSON: kind (fix or workaround), summary, root cause.</summary>
     public string? Resolution { get; set; }
 

@@ -21,10 +21,10 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
         offer.Severity = (int)triaged.Severity;
         offer.CreatedAt = clock.GetUtcNow().UtcDateTime;
 
-        var teams = await db.Teams.Where(team => team.TenantId == tenant).ToListAsync(context.CancellationToken);
+        var teams = await db.Teams.AsNoTracking().Where(team => team.TenantId == tenant).ToListAsync(context.CancellationToken);
         var rules = await db.Rules.AsNoTracking().Where(rule => rule.TenantId == tenant).OrderBy(rule => rule.Order).ToListAsync(context.CancellationToken);
         var choice = TeamSelection.Choose([.. rules.Select(ToRule)], DefaultTeams(teams), triaged.Facts, triaged.Severity);
-        if (choice is null || teams.FirstOrDefault(team => team.Id == choice.TeamId) is not { } team)
+        if (choice is null || await TakeTurnAsync(tenant, choice.TeamId, context.CancellationToken) is not { } team)
         {
             return; // no owner: the state machine marks the escalation unroutable
         }
@@ -58,6 +58,13 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
         offer.RespondBy = offer.CreatedAt + window;
         offer.Reason = $"{choice.Reason}, round-robin turn in {team.Name}";
     }
+
+    /// <summary>The team, locked until this transaction commits: assignments to one team take its round-robin turn
+    /// one after another, where reading the same turn would make all but one collide and start over (under load
+    /// that retry storm cost more than the assignments). The row version stays as the safety net.</summary>
+    private Task<TeamRow?> TakeTurnAsync(string tenant, string teamId, CancellationToken cancellationToken) =>
+        db.Teams.FromSql($"""SELECT *, xmin FROM team WHERE "TenantId" = {tenant} AND "Id" = {teamId} FOR UPDATE""")
+            .SingleOrDefaultAsync(cancellationToken);
 
     public static bool CanMoveUp(OfferState offer) =>
         EscalationLadder.Next(Enum.Parse<OfferLevel>(offer.Level)) is { } next && (next != OfferLevel.TeamLead || offer.LeadId is not null);

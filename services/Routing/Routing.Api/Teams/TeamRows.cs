@@ -1,7 +1,7 @@
 namespace Routing.Api.Teams;
 
-/// <summary>A team (queue). <see cref="LastAssignedMemberId"/> is where round-robin continues; the row version
-/// makes two assignments that read the same turn collide, and one of them retry.</summary>
+/// <summary>A team (queue). <see cref="LastAssignedMemberId"/> is where round-robin continues; an assignment locks
+/// the row to take the turn, and the row version would make two that read the same turn collide.</summary>
 public sealed class TeamRow
 {
     public required string TenantId { get; init; }

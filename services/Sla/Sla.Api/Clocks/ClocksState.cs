@@ -23,6 +23,10 @@ public sealed class ClocksState : SagaStateMachineInstance
     /// <summary>The escalation's status, as last reported by intake.</summary>
     public string Status { get; set; } = null!;
 
+    /// <summary>When that status was reached: a report of an earlier change, redelivered late (after a crash, out of
+    /// the order intake published it in), is ignored instead of turning the status back.</summary>
+    public DateTime? StatusAt { get; set; }
+
     /// <summary>JSON: [{ "type": "opened", "at": "…" }, …]</summary>
     public string History { get; set; } = "[]";
 

@@ -35,12 +35,12 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
                 .TransitionTo(Tracking)));
 
         During(Tracking,
-            When(StatusChanged, context => SameTenant(context) && context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
+            When(StatusChanged, context => SameTenant(context) && IsNews(context) && context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
                 .Then(context => Follow(context, context.Message))
                 .ThenAsync(context => KeepAndCommit(context, message: null))
                 .Unschedule(Timer)
                 .TransitionTo(Ended),
-            PlanNextLook(When(StatusChanged, context => SameTenant(context) && context.Message.To.ToString() != context.Saga.Status)
+            PlanNextLook(When(StatusChanged, context => SameTenant(context) && IsNews(context))
                 .Then(context => Follow(context, context.Message))
                 .ThenAsync(context => KeepAndCommit(context, message: null))),
             Ignore(StatusChanged), // the status the clocks started in (Triaged), reported after they started
@@ -52,7 +52,7 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
                 .ThenAsync(context => Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken))));
 
         During(Ended,
-            PlanNextLook(When(StatusChanged, context => SameTenant(context) && context.Message.To == EscalationStatus.Reopened)
+            PlanNextLook(When(StatusChanged, context => SameTenant(context) && IsNews(context) && context.Message.To == EscalationStatus.Reopened)
                 .Then(context => Follow(context, context.Message))
                 .ThenAsync(context => KeepAndCommit(context, message: null))
                 .TransitionTo(Tracking)),
@@ -65,6 +65,11 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
 
     /// <summary>A status change names its tenant; one for another tenant's escalation changes nothing here.</summary>
     private static bool SameTenant(BehaviorContext<ClocksState, EscalationStatusChanged> context) => context.Message.TenantId == context.Saga.TenantId;
+
+    /// <summary>A change to another status than the one known, and no older than it.</summary>
+    private static bool IsNews(BehaviorContext<ClocksState, EscalationStatusChanged> context) =>
+        context.Message.To.ToString() != context.Saga.Status
+        && (context.Saga.StatusAt is not { } known || context.Message.At.UtcDateTime >= known);
 
     public State Tracking { get; private set; } = null!;
 
@@ -92,12 +97,14 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
         state.Tier = triaged.Facts.Customer.Tier.ToString();
         state.TimeZone = triaged.Facts.Customer.TimeZone;
         state.Status = nameof(EscalationStatus.Triaged);
+        state.StatusAt = triaged.TriagedAt.UtcDateTime;
         state.History = ClockHistoryJson.Write([new CaseOpened(triaged.Facts.SubmittedAt)]);
     }
 
     private static void Follow(BehaviorContext<ClocksState> context, EscalationStatusChanged change)
     {
         context.Saga.Status = change.To.ToString();
+        context.Saga.StatusAt = change.At.UtcDateTime;
         if (ClockKeeper.ClockEventFor(change) is { } happened)
         {
             Keeper(context).Record(context.Saga, happened);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,21 +18,27 @@ public static class ProblemDetailsExtensions
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddSingleton<IDeveloperPageExceptionFilter, BadRequestDeveloperPageFilter>();
+        services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
+        services.AddSingleton<IDeveloperPageExceptionFilter, HandledExceptionsDeveloperPageFilter>();
         services.AddTransient<IStartupFilter, ProblemDetailsStartupFilter>();
         return services;
     }
 
     /// <summary>In development the framework's exception page sits inside the exception handler and would answer a
-    /// client's bad request with a stack trace; it hands those to the same handler instead.</summary>
-    private sealed class BadRequestDeveloperPageFilter(IProblemDetailsService problemDetails) : IDeveloperPageExceptionFilter
+    /// client's bad request, or an outage, with a stack trace and a 500; it hands those to the same handlers instead.</summary>
+    private sealed class HandledExceptionsDeveloperPageFilter(IEnumerable<IExceptionHandler> handlers) : IDeveloperPageExceptionFilter
     {
         public async Task HandleExceptionAsync(ErrorContext errorContext, Func<ErrorContext, Task> next)
         {
-            if (!await new BadRequestExceptionHandler(problemDetails).TryHandleAsync(errorContext.HttpContext, errorContext.Exception, errorContext.HttpContext.RequestAborted))
+            foreach (var handler in handlers)
             {
-                await next(errorContext);
+                if (await handler.TryHandleAsync(errorContext.HttpContext, errorContext.Exception, errorContext.HttpContext.RequestAborted))
+                {
+                    return;
+                }
             }
+
+            await next(errorContext);
         }
     }
 

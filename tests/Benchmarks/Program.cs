@@ -22,7 +22,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: ./bench.sh <suite> [options]
           messaging [--messages N] [--timers N]                       saga, outbox and timer rates beside the raw bus
-          load [--rate N | --clients N] [--duration S] [--replicas N] end-to-end throughput and latency through the gateway
+          load [--rate N | --clients N] [--duration S] [--replicas N] [--patience S]
+                                                                      end-to-end throughput and latency through the gateway
           overhead [--clients N] [--window S] [--rounds N]            the same mix direct to intake and through the gateway
           faults [--replicas N] [--rate N]                            kills and restarts under load, audited for loss
           micro [--filter PATTERN]                                    BenchmarkDotNet over matrix, SLA and routing rules

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace EndToEnd.Tests;
 
@@ -47,6 +48,21 @@ public sealed class ServiceInfoTests(PlatformFixture platform)
         Assert.Equal("Unhealthy", info.Dependencies["postgres"].Status);
         Assert.Equal("Healthy", info.Dependencies["rabbitmq"].Status);
         Assert.Equal("Healthy", info.Dependencies["redis"].Status);
+    }
+
+    [Fact]
+    public async Task A_request_that_needs_an_unreachable_database_gets_503_problem_details_with_retry_after_never_500()
+    {
+        using var intake = platform.SignedClient(PlatformFixture.IntakeWithoutDatabase, "demo");
+
+        using var response = await intake.GetAsync("/api/v1/escalations?limit=5", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Contains("unavailable", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

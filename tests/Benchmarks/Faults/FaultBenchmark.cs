@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using Benchmarks.Platform;
 using EscalationPlatform.Harness;
@@ -12,6 +14,8 @@ namespace Benchmarks.Faults;
 /// submitted around it. Without --replicas it runs the whole round with one replica of each service, then with two.</summary>
 public static class FaultBenchmark
 {
+    private static readonly TimeSpan AcknowledgementWindow = TimeSpan.FromSeconds(10);
+
     private sealed record Fault(string Name, string Tenant, Func<FaultInjector, Task> Inject);
 
     public sealed record Outcome(string Fault, int Replicas, int Sent, Dictionary<string, int> Statuses, AuditReport Audit);
@@ -49,11 +53,13 @@ public static class FaultBenchmark
         {
             Console.Error.WriteLine($"{fault.Name} ({replicas} replica(s)) under {rate:0}/s...");
             var key = await BenchPlatform.PartnerKeyAsync(host, fault.Tenant);
+            await ShortenAcknowledgementWindowsAsync(host, fault.Tenant);
             using var load = new LoadDriver(host.Endpoint("gateway"), key, new CaseMix($"{fault.Tenant}-{Guid.NewGuid():N}"[..24]));
             var running = load.RunAtRateAsync(rate, TimeSpan.FromSeconds(30), CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(8));
             await fault.Inject(injector);
             await running;
+            await Task.Delay(3 * AcknowledgementWindow); // the last offers move to the backup, then to the team lead
 
             using var gateway = host.PartnerClient(key);
             var audit = await new PipelineAudit(gateway, mail).RunAsync(load.Results, TimeSpan.FromMinutes(4), CancellationToken.None);
@@ -71,10 +77,21 @@ public static class FaultBenchmark
         return outcomes;
     }
 
+    /// <summary>Offers that nobody acknowledges move up the ladder when their timer fires: with a short window every
+    /// case's timers fire during the run, so the audit sees whether a timer fired twice (an offer moved twice).</summary>
+    private static async Task ShortenAcknowledgementWindowsAsync(PlatformHost host, string tenant)
+    {
+        using var admin = await host.GatewayAsAsync(tenant);
+        var window = AcknowledgementWindow.ToString("c", CultureInfo.InvariantCulture);
+        using var response = await admin.PutAsJsonAsync("/api/v1/routing/escalation-policy",
+            new { acknowledgementWindows = new Dictionary<string, string> { ["S1"] = window, ["S2"] = window, ["S3"] = window, ["S4"] = window } });
+        response.EnsureSuccessStatusCode();
+    }
+
     private static string Markdown(double rate, List<Outcome> outcomes)
     {
         var text = new StringBuilder();
-        text.AppendLine($"### Faults under {rate:0} submissions/s (30 s of load per fault, the fault 8 s in)");
+        text.AppendLine($"### Faults under {rate:0} submissions/s (30 s of load per fault, the fault 8 s in, offers moving up every {AcknowledgementWindow.TotalSeconds:0} s)");
         text.AppendLine();
         text.AppendLine($"Machine: {Machine.Describe()}");
         text.AppendLine();

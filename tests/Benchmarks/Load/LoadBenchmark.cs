@@ -4,7 +4,7 @@ using EscalationPlatform.Harness.Load;
 
 namespace Benchmarks.Load;
 
-/// <summary>./bench.sh load [--rate N | --clients N] [--duration S] [--replicas N]: varied escalations through the
+/// <summary>./bench.sh load [--rate N | --clients N] [--duration S] [--replicas N] [--patience S]: varied escalations through the
 /// gateway at a constant arrival rate (open loop, the default: 150/s) or from N closed-loop clients; then, once the
 /// pipeline is quiet, the audit of every accepted case and its end-to-end latency from the record's timeline.</summary>
 public static class LoadBenchmark
@@ -45,7 +45,7 @@ public static class LoadBenchmark
         var elapsed = DateTimeOffset.UtcNow - started;
         Console.Error.WriteLine("Waiting for the pipeline to settle, then auditing...");
         using var gateway = host.PartnerClient(key);
-        var audit = await new PipelineAudit(gateway, mail: null).RunAsync(load.Results, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var audit = await new PipelineAudit(gateway, mail: null).RunAsync(load.Results, TimeSpan.FromSeconds(Arguments.Int(args, "--patience", 900)), CancellationToken.None);
         var usage = await memory.StopAsync();
         var consumed = await ConsumedMessages.CountAsync(host) - consumedBefore;
 

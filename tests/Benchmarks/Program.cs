@@ -25,7 +25,7 @@ static int Usage()
           load [--rate N | --clients N] [--duration S] [--replicas N] [--patience S]
                                                                       end-to-end throughput and latency through the gateway
           overhead [--clients N] [--window S] [--rounds N]            the same mix direct to intake and through the gateway
-          faults [--replicas N] [--rate N]                            kills and restarts under load, audited for loss
+          faults [--replicas N] [--rate N] [--only NAME]              kills and restarts under load, audited for loss
           micro [--filter PATTERN]                                    BenchmarkDotNet over matrix, SLA and routing rules
         """);
     return 2;

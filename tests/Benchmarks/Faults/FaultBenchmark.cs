@@ -8,7 +8,7 @@ using EscalationPlatform.Harness.Load;
 
 namespace Benchmarks.Faults;
 
-/// <summary>./bench.sh faults [--replicas N] [--rate N]: steady load through the gateway while, in turn, each service
+/// <summary>./bench.sh faults [--replicas N] [--rate N] [--only NAME]: steady load through the gateway while, in turn, each service
 /// is killed with SIGKILL and started again, RabbitMQ and PostgreSQL are restarted and Redis is stopped for a while.
 /// Each fault gets a tenant of its own, so its audit (once the platform is quiet) counts exactly the escalations
 /// submitted around it. Without --replicas it runs the whole round with one replica of each service, then with two.</summary>
@@ -32,24 +32,25 @@ public static class FaultBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var rate = Arguments.Number(args, "--rate", 20);
+        var only = Arguments.Text(args, "--only");
         var replicaCounts = Arguments.Int(args, "--replicas", 0) is var replicas and > 0 ? [replicas] : new[] { 1, 2 };
         var outcomes = new List<Outcome>();
         foreach (var count in replicaCounts)
         {
-            outcomes.AddRange(await RoundAsync(count, rate));
+            outcomes.AddRange(await RoundAsync(count, rate, [.. Faults.Where(fault => only is null || fault.Name.Contains(only, StringComparison.OrdinalIgnoreCase))]));
         }
 
         await BenchmarkOutput.WriteAsync(args, "faults", new { Machine = Machine.Describe(), Rate = rate, Outcomes = outcomes }, Markdown(rate, outcomes));
         return outcomes.All(outcome => outcome.Audit.Clean) ? 0 : 1;
     }
 
-    private static async Task<List<Outcome>> RoundAsync(int replicas, double rate)
+    private static async Task<List<Outcome>> RoundAsync(int replicas, double rate, IReadOnlyList<Fault> faults)
     {
-        await using var host = await BenchPlatform.StartAsync(Faults.Select(fault => fault.Tenant), replicas);
+        await using var host = await BenchPlatform.StartAsync(faults.Select(fault => fault.Tenant), replicas);
         var injector = new FaultInjector(host);
         using var mail = host.CreateClient("mail");
         var outcomes = new List<Outcome>();
-        foreach (var fault in Faults)
+        foreach (var fault in faults)
         {
             Console.Error.WriteLine($"{fault.Name} ({replicas} replica(s)) under {rate:0}/s...");
             var key = await BenchPlatform.PartnerKeyAsync(host, fault.Tenant);
@@ -65,9 +66,11 @@ public static class FaultBenchmark
             var audit = await new PipelineAudit(gateway, mail).RunAsync(load.Results, TimeSpan.FromMinutes(4), CancellationToken.None);
             var statuses = load.Results.GroupBy(sent => sent.Status).OrderBy(group => group.Key)
                 .ToDictionary(group => group.Key == 0 ? "no answer" : group.Key.ToString(), group => group.Count());
+            statuses["sent again"] = load.Results.Count(sent => sent.Attempts > 1); // same Idempotency-Key, after no answer or a 5xx
+            statuses["created, answer lost"] = audit.CreatedUnanswered;
             outcomes.Add(new Outcome(fault.Name, replicas, load.Results.Count, statuses, audit));
             Console.Error.WriteLine($"  accepted {audit.Accepted}, lost {audit.Lost}, duplicated {audit.Duplicated}, stuck {audit.Stuck}, " +
-                $"repeated {audit.RepeatedTransitions}, notifications undelivered {audit.UndeliveredNotifications} / duplicated {audit.DuplicatedNotifications}");
+                $"repeated {audit.RepeatedTransitions}, timers fired {audit.TimersFired}, notifications undelivered {audit.UndeliveredNotifications} / duplicated {audit.DuplicatedNotifications}");
             foreach (var finding in audit.Findings.Take(5))
             {
                 Console.Error.WriteLine($"  - {finding}");
@@ -95,13 +98,13 @@ public static class FaultBenchmark
         text.AppendLine();
         text.AppendLine($"Machine: {Machine.Describe()}");
         text.AppendLine();
-        text.AppendLine("| replicas | fault | sent | answers | accepted | lost | duplicated | stuck | repeated steps | notifications undelivered / duplicated | submission to owned |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| replicas | fault | sent | answers | accepted | lost | duplicated | stuck | repeated steps | timers fired | notifications undelivered / duplicated | submission to owned |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var outcome in outcomes)
         {
             var audit = outcome.Audit;
             text.AppendLine($"| {outcome.Replicas} | {outcome.Fault} | {outcome.Sent:N0} | {string.Join(", ", outcome.Statuses.Select(status => $"{status.Key}: {status.Value}"))} | " +
-                $"{audit.Accepted:N0} | {audit.Lost} | {audit.Duplicated} | {audit.Stuck} | {audit.RepeatedTransitions} | {audit.UndeliveredNotifications} / {audit.DuplicatedNotifications} | " +
+                $"{audit.Accepted:N0} | {audit.Lost} | {audit.Duplicated} | {audit.Stuck} | {audit.RepeatedTransitions} | {audit.TimersFired:N0} | {audit.UndeliveredNotifications} / {audit.DuplicatedNotifications} | " +
                 $"p50 {audit.SubmissionToOwned.P50:N0} ms, p99 {audit.SubmissionToOwned.P99:N0} ms, max {audit.SubmissionToOwned.Max:N0} ms |");
         }
 

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace EscalationPlatform.Harness.Load;
 
 /// <summary>What one submission got: the status, the escalation id when accepted, and how long intake took.</summary>
-public sealed record SubmissionResult(CaseToSend Case, int Status, Guid? EscalationId, double LatencyMs, DateTimeOffset SentAt);
+public sealed record SubmissionResult(CaseToSend Case, int Status, Guid? EscalationId, double LatencyMs, DateTimeOffset SentAt, int Attempts = 1);
 
 /// <summary>Submits escalations through the gateway, either at a constant arrival rate (open loop: latency counts
 /// from the moment each request was due, so a slow answer cannot hide the queue behind it) or from N clients that
@@ -22,9 +22,11 @@ public sealed class LoadDriver(Uri gateway, string token, CaseMix mix) : IDispos
     })
     {
         BaseAddress = gateway,
-        Timeout = TimeSpan.FromSeconds(30),
+        Timeout = TimeSpan.FromSeconds(10),
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
     };
+
+    private const int MaxAttempts = 3;
 
     private readonly ConcurrentBag<SubmissionResult> _results = [];
 
@@ -68,32 +70,50 @@ public sealed class LoadDriver(Uri gateway, string token, CaseMix mix) : IDispos
         }));
     }
 
+    /// <summary>Sends one case as a careful client does: when there is no answer, or the platform says it is
+    /// unavailable (5xx), it tries again a little later with the same Idempotency-Key, so an escalation created by
+    /// an attempt whose answer was lost comes back instead of a second one. Latency runs to the final answer.</summary>
     private async Task SendAsync(CaseToSend @case, Stopwatch clock, TimeSpan due, CancellationToken cancellationToken)
     {
         var sentAt = DateTimeOffset.UtcNow - (clock.Elapsed - due);
+        var (status, id) = (0, (Guid?)null);
+        var attempt = 0;
+        while (++attempt <= MaxAttempts)
+        {
+            (status, id) = await AttemptAsync(@case, cancellationToken);
+            if (status is > 0 and < 500 || attempt == MaxAttempts)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+        }
+
+        _results.Add(new SubmissionResult(@case, status, id, (clock.Elapsed - due).TotalMilliseconds, sentAt, Math.Min(attempt, MaxAttempts)));
+    }
+
+    private async Task<(int Status, Guid? Id)> AttemptAsync(CaseToSend @case, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/escalations")
         {
             Content = new StringContent(@case.Body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Idempotency-Key", @case.IdempotencyKey);
-        int status;
-        Guid? id = null;
         try
         {
             using var response = await _client.SendAsync(request, cancellationToken);
-            status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode)
             {
-                using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-                id = document.RootElement.GetProperty("id").GetGuid();
+                return ((int)response.StatusCode, null);
             }
+
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return ((int)response.StatusCode, document.RootElement.GetProperty("id").GetGuid());
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            status = 0; // no answer: a connection refused or reset, or a timeout
+            return (0, null); // no answer: a connection refused or reset, or a timeout
         }
-
-        _results.Add(new SubmissionResult(@case, status, id, (clock.Elapsed - due).TotalMilliseconds, sentAt));
     }
 
     public void Dispose() => _client.Dispose();

@@ -16,7 +16,9 @@ public sealed record AuditReport(
     int DuplicatedNotifications,
     Percentiles SubmissionToOwned,
     double PipelinePerSecond,
-    IReadOnlyList<string> Findings)
+    IReadOnlyList<string> Findings,
+    int TimersFired = 0,
+    int CreatedUnanswered = 0)
 {
     public bool Clean => Lost == 0 && Duplicated == 0 && Stuck == 0 && RepeatedTransitions == 0 && UndeliveredNotifications == 0 && DuplicatedNotifications == 0;
 }
@@ -62,6 +64,7 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
         var repeated = 0;
         var undelivered = 0;
         var duplicatedNotifications = 0;
+        var timersFired = 0;
         var latencies = new List<double>();
         var completions = new List<DateTimeOffset>();
         foreach (var (id, seen) in observed)
@@ -84,6 +87,7 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
                 }
             }
 
+            timersFired += timeline.Count(entry => entry.GetProperty("what").GetString() is "sla-warning" or "sla-breached" or "offer-moved");
             foreach (var group in timeline.Where(entry => entry.GetProperty("what").GetString() is "sla-warning" or "sla-breached" or "offer-moved")
                 .GroupBy(entry => (entry.GetProperty("what").GetString(), entry.TryGetProperty("detail", out var detail) ? detail.GetString() : null)).Where(group => group.Count() > 1))
             {
@@ -116,18 +120,29 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
         }
 
         duplicatedNotifications += await DuplicatedMailAsync(expected.Values.Select(@case => @case.ExternalReference).ToHashSet(), findings, cancellationToken);
-        var unknown = await UnknownEscalationsAsync(expected.Keys.ToHashSet(), cancellationToken);
-        foreach (var id in unknown)
+        // An escalation the client never heard of is either one whose every answer was lost (the client gave up; its
+        // next retry with the same key would get it back) or one nobody submitted, which would be a duplicate.
+        var unanswered = results.Where(result => result.EscalationId is null).Select(result => result.Case.ExternalReference)
+            .Except(accepted.Select(result => result.Case.ExternalReference)).ToHashSet();
+        var unknownByReference = (await UnknownEscalationsAsync(expected.Keys.ToHashSet(), cancellationToken))
+            .GroupBy(unknown => CaseMix.ReferenceIn(unknown.Title));
+        var createdUnanswered = 0;
+        foreach (var group in unknownByReference)
         {
-            duplicated++;
-            findings.Enqueue($"{id}: an escalation nobody submitted");
+            var answerLost = group.Key is not null && unanswered.Contains(group.Key);
+            createdUnanswered += answerLost ? 1 : 0;
+            foreach (var (id, _) in group.Skip(answerLost ? 1 : 0))
+            {
+                duplicated++;
+                findings.Enqueue($"{id}: an escalation nobody submitted");
+            }
         }
 
         var first = accepted.Count == 0 ? _clock.GetUtcNow() : accepted.Min(result => result.SentAt);
         var last = completions.Count == 0 ? first : completions.Max();
         var perSecond = completions.Count == 0 || last <= first ? 0 : completions.Count / (last - first).TotalSeconds;
         return new AuditReport(accepted.Count, expected.Count, lost, duplicated, stuck, repeated, undelivered, duplicatedNotifications,
-            Percentiles.Of(latencies), perSecond, [.. findings.Take(50)]);
+            Percentiles.Of(latencies), perSecond, [.. findings.Take(50)], timersFired, createdUnanswered);
     }
 
     /// <summary>Reads every escalation (and its deliveries) until all have settled or patience runs out. While the
@@ -231,14 +246,16 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
         return duplicates;
     }
 
-    private async Task<IReadOnlyList<Guid>> UnknownEscalationsAsync(HashSet<Guid> expected, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(Guid Id, string? Title)>> UnknownEscalationsAsync(HashSet<Guid> expected, CancellationToken cancellationToken)
     {
-        var unknown = new List<Guid>();
+        var unknown = new List<(Guid Id, string? Title)>();
         string? cursor = null;
         do
         {
             var page = (await GetAsync($"/api/v1/escalations?limit=100{(cursor is null ? "" : $"&cursor={cursor}")}", cancellationToken))!.Value;
-            unknown.AddRange(page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()).Where(id => !expected.Contains(id)));
+            unknown.AddRange(page.GetProperty("items").EnumerateArray()
+                .Select(item => (Id: item.GetProperty("id").GetGuid(), Title: Text(item, "title")))
+                .Where(item => !expected.Contains(item.Id)));
             cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
         }
         while (cursor is not null);

@@ -53,7 +53,7 @@ public static class FaultBenchmark
         foreach (var fault in faults)
         {
             Console.Error.WriteLine($"{fault.Name} ({replicas} replica(s)) under {rate:0}/s...");
-            var key = await BenchPlatform.PartnerKeyAsync(host, fault.Tenant);
+            var key = await host.PartnerKeyAsync(fault.Tenant, "bench");
             await ShortenAcknowledgementWindowsAsync(host, fault.Tenant);
             using var load = new LoadDriver(host.Endpoint("gateway"), key, new CaseMix($"{fault.Tenant}-{Guid.NewGuid():N}"[..24]));
             var running = load.RunAtRateAsync(rate, TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -64,8 +64,7 @@ public static class FaultBenchmark
 
             using var gateway = host.PartnerClient(key);
             var audit = await new PipelineAudit(gateway, mail).RunAsync(load.Results, TimeSpan.FromMinutes(4), CancellationToken.None);
-            var statuses = load.Results.GroupBy(sent => sent.Status).OrderBy(group => group.Key)
-                .ToDictionary(group => group.Key == 0 ? "no answer" : group.Key.ToString(), group => group.Count());
+            var statuses = load.AnswersByStatus();
             statuses["sent again"] = load.Results.Count(sent => sent.Attempts > 1); // same Idempotency-Key, after no answer or a 5xx
             statuses["created, answer lost"] = audit.CreatedUnanswered;
             outcomes.Add(new Outcome(fault.Name, replicas, load.Results.Count, statuses, audit));

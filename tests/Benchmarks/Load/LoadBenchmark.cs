@@ -24,7 +24,7 @@ public static class LoadBenchmark
         var replicas = Arguments.Int(args, "--replicas", 1);
 
         await using var host = await BenchPlatform.StartAsync([Tenant], replicas);
-        var key = await BenchPlatform.PartnerKeyAsync(host, Tenant);
+        var key = await host.PartnerKeyAsync(Tenant, "bench");
         using var load = new LoadDriver(host.Endpoint("gateway"), key, new CaseMix($"load-{Guid.NewGuid():N}"[..13]));
         await using var memory = new ServiceMemory(host.Processes);
 
@@ -53,7 +53,7 @@ public static class LoadBenchmark
         var result = new Result(
             Machine.Describe(), mode, clients > 0 ? clients : rate, elapsed.TotalSeconds, replicas, results.Count,
             results.Count(sent => sent.Status == 202) / elapsed.TotalSeconds,
-            results.GroupBy(sent => sent.Status).OrderBy(group => group.Key).ToDictionary(group => group.Key == 0 ? "no answer" : group.Key.ToString(), group => group.Count()),
+            load.AnswersByStatus(),
             Percentiles.Of(results.Where(sent => sent.Status != 0).Select(sent => sent.LatencyMs)),
             audit.SubmissionToOwned, audit.PipelinePerSecond, audit, usage, audit.Escalations == 0 ? 0 : (double)consumed / audit.Escalations);
         await BenchmarkOutput.WriteAsync(args, "load", result, Markdown(result));

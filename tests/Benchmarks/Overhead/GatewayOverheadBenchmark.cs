@@ -31,7 +31,7 @@ public static class GatewayOverheadBenchmark
         var rounds = Arguments.Int(args, "--rounds", 6);
 
         await using var host = await BenchPlatform.StartAsync([Tenant]);
-        var key = await BenchPlatform.PartnerKeyAsync(host, Tenant);
+        var key = await host.PartnerKeyAsync(Tenant, "bench");
         using var gateway = Client(host.Endpoint("gateway"), new AuthenticationHeaderValue("Bearer", key));
         using var direct = Client(host.Endpoint("intake-api"), authorization: null, host);
         var mix = new RequestMix(await SeedAsync(gateway, 200), new CaseMix($"ovh-{Guid.NewGuid():N}"[..12], duplicateShare: 0));

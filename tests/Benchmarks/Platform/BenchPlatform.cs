@@ -3,11 +3,9 @@ using EscalationPlatform.Harness;
 namespace Benchmarks.Platform;
 
 /// <summary>The whole platform for a benchmark: started in local mode like the end-to-end tests and warmed up for
-/// longer, with a partner API key per tenant whose own rate limit (100,000/min) is far above what is measured.</summary>
+/// longer.</summary>
 public static class BenchPlatform
 {
-    private const int RateLimitPerMinute = 100_000;
-
     public static Task<PlatformHost> StartAsync(IEnumerable<string> tenants, int replicas = 1)
     {
         Console.Error.WriteLine($"Starting the platform ({replicas} replica(s) of each service)...");
@@ -18,7 +16,4 @@ public static class BenchPlatform
             WarmUp = new WarmUp(PerSecond: 20, TimeSpan.FromSeconds(10)),
         });
     }
-
-    public static Task<string> PartnerKeyAsync(PlatformHost host, string tenant) =>
-        host.ApiKeyAsync(tenant, "bench", ["escalations:read", "escalations:write"], RateLimitPerMinute);
 }

@@ -25,7 +25,7 @@ public sealed class FaultInjector(PlatformHost host)
         }
 
         Signals.Send(victim, Signals.Kill);
-        await WaitUntilAsync(() => PlatformProcesses.HasExited(victim), $"{assembly} ({victim}) to die", cancellationToken);
+        await WaitUntilAsync(() => PlatformProcesses.HasExited(victim), $"{assembly} ({victim}) to die");
         await StartStoppedAsync(resource, cancellationToken);
     }
 
@@ -37,7 +37,7 @@ public sealed class FaultInjector(PlatformHost host)
         var pidFile = Path.Combine(host.StateDirectory, "postgres", "data", "postmaster.pid");
         var postmaster = int.Parse(File.ReadLines(pidFile).First(), CultureInfo.InvariantCulture);
         Signals.Send(postmaster, Signals.Interrupt);
-        await WaitUntilAsync(() => PlatformProcesses.HasExited(postmaster), $"PostgreSQL ({postmaster}) to shut down", cancellationToken);
+        await WaitUntilAsync(() => PlatformProcesses.HasExited(postmaster), $"PostgreSQL ({postmaster}) to shut down");
         await Task.Delay(down, cancellationToken);
         await StartStoppedAsync("postgres", cancellationToken);
     }
@@ -57,7 +57,7 @@ public sealed class FaultInjector(PlatformHost host)
     {
         var instances = await InstancesAsync(resource, cancellationToken);
         await WaitUntilAsync(() => instances.Any(instance => State(instance) is not ("Running" or "Starting")),
-            $"{resource} to be seen stopped (instances: {string.Join(", ", instances.Select(instance => $"{instance} {State(instance)}"))})", cancellationToken);
+            $"{resource} to be seen stopped (instances: {string.Join(", ", instances.Select(instance => $"{instance} {State(instance)}"))})");
         foreach (var instance in instances.Where(instance => State(instance) is not ("Running" or "Starting")))
         {
             await ExecuteAsync(instance, KnownResourceCommands.StartCommand, cancellationToken);
@@ -102,17 +102,6 @@ public sealed class FaultInjector(PlatformHost host)
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited too long for {what}.");
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Eventually.ReachesAsync(() => Task.FromResult(condition()), holds => holds, Patience, what);
 }

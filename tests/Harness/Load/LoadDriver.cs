@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -31,6 +32,11 @@ public sealed class LoadDriver(Uri gateway, string token, CaseMix mix) : IDispos
     private readonly ConcurrentBag<SubmissionResult> _results = [];
 
     public IReadOnlyCollection<SubmissionResult> Results => _results;
+
+    /// <summary>How many submissions got each final answer ("no answer" for none), in status order.</summary>
+    public Dictionary<string, int> AnswersByStatus() =>
+        _results.GroupBy(sent => sent.Status).OrderBy(group => group.Key)
+            .ToDictionary(group => group.Key == 0 ? "no answer" : group.Key.ToString(CultureInfo.InvariantCulture), group => group.Count());
 
     public async Task RunAtRateAsync(double perSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -76,20 +82,15 @@ public sealed class LoadDriver(Uri gateway, string token, CaseMix mix) : IDispos
     private async Task SendAsync(CaseToSend @case, Stopwatch clock, TimeSpan due, CancellationToken cancellationToken)
     {
         var sentAt = DateTimeOffset.UtcNow - (clock.Elapsed - due);
-        var (status, id) = (0, (Guid?)null);
-        var attempt = 0;
-        while (++attempt <= MaxAttempts)
+        var attempt = 1;
+        var (status, id) = await AttemptAsync(@case, cancellationToken);
+        for (; status is 0 or >= 500 && attempt < MaxAttempts; attempt++)
         {
-            (status, id) = await AttemptAsync(@case, cancellationToken);
-            if (status is > 0 and < 500 || attempt == MaxAttempts)
-            {
-                break;
-            }
-
             await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            (status, id) = await AttemptAsync(@case, cancellationToken);
         }
 
-        _results.Add(new SubmissionResult(@case, status, id, (clock.Elapsed - due).TotalMilliseconds, sentAt, Math.Min(attempt, MaxAttempts)));
+        _results.Add(new SubmissionResult(@case, status, id, (clock.Elapsed - due).TotalMilliseconds, sentAt, attempt));
     }
 
     private async Task<(int Status, Guid? Id)> AttemptAsync(CaseToSend @case, CancellationToken cancellationToken)

@@ -61,25 +61,43 @@ public sealed class MajorIncidentTests(PlatformFixture platform)
         Assert.Contains("Acknowledge by", await mail.BodyAsync(email.Id), StringComparison.Ordinal);
         await Eventually.ReachesAsync(() => mail.ToAsync($"leadership@{Tenants.MajorIncident}.example", key), messages => messages.Count == 1,
             EscalationsClient.PipelineTimeout, "leadership's S1 email");
+
+        using var unsubscribed = await api.SendAsync(HttpMethod.Delete, $"/api/v1/notifications/webhooks/{subscription.GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.NoContent, unsubscribed.StatusCode); // the receiver is gone: nothing more to post to it
     }
 
     [Fact]
     public async Task The_delivery_log_shows_each_email_and_webhook_of_an_escalation_delivered_once()
     {
-        using var api = platform.Escalations(Tenants.MajorIncident);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var api = platform.Escalations(Tenants.DeliveryLog);
+        await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url = receiver.UrlFor("log") });
         var id = await api.SubmitAsync(Cases.SecurityIncident("umbrella", contactEmail: "security-desk@umbrella.example"));
         await api.WaitForAsync(id, r => r.Status() == "assigned", "assigned");
 
         var log = await Eventually.ReachesAsync(
             () => api.JsonAsync(HttpMethod.Get, $"/api/v1/notifications?escalationId={id}"),
-            page => page.GetProperty("items").EnumerateArray().Count(delivery => delivery.Text("status") == "delivered") >= 3,
-            EscalationsClient.PipelineTimeout, "deliveries");
+            page => page.GetProperty("items").EnumerateArray().Count(delivery => delivery.Text("channel") == "email") >= 3
+                && page.GetProperty("items").EnumerateArray().Any(delivery => delivery.Text("channel") == "webhook")
+                && page.GetProperty("items").EnumerateArray().All(delivery => delivery.Text("status") == "delivered"),
+            EscalationsClient.PipelineTimeout, "every delivery delivered");
 
         var deliveries = log.GetProperty("items").EnumerateArray().ToList();
         Assert.All(deliveries, delivery => Assert.Equal(id, delivery.GetProperty("escalationId").GetGuid()));
         Assert.Contains(deliveries, delivery => delivery.Text("recipient") == "security-desk@umbrella.example");
-        var perRecipientAndEvent = deliveries.GroupBy(delivery => (delivery.Text("recipient"), delivery.Text("eventType"), delivery.Text("subject")));
-        Assert.All(perRecipientAndEvent, group => Assert.Single(group));
+        var emails = deliveries.Where(delivery => delivery.Text("channel") == "email");
+        Assert.All(emails.GroupBy(email => (email.Text("recipient"), email.Text("eventType"), email.Text("subject"))), group => Assert.Single(group));
+
+        // Each event (a status change, the offer) is posted once: every logged webhook arrived (its delivery id is the
+        // webhook-id), no call arrived twice, and no two calls tell the same event.
+        var hooks = receiver.Received("log");
+        var received = hooks.Select(hook => hook.Id).ToList();
+        Assert.All(deliveries.Where(delivery => delivery.Text("channel") == "webhook"),
+            webhook => Assert.Contains($"msg_{webhook.GetProperty("id").GetGuid():N}", received));
+        Assert.Equal(received.Count, received.Distinct().Count());
+        var events = hooks.Select(hook => JsonDocument.Parse(hook.Body).RootElement)
+            .Select(body => body.GetProperty("type").GetString() + body.GetProperty("data").GetRawText()).ToList();
+        Assert.Equal(events.Count, events.Distinct().Count());
     }
 
     [Fact]

@@ -21,10 +21,11 @@ public static class Tenants
     public const string PagerDuty = "e2e-pagerduty";
     public const string Alertmanager = "e2e-alertmanager";
     public const string PublicGrpc = "e2e-public-grpc";
+    public const string DeliveryLog = "e2e-delivery-log";
 
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
-        Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc,
+        Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog,
     ];
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.IntegrationTests;
 
-public sealed class When_the_broker_restarts_while_messages_flow(MessagingServers servers)
+public sealed partial class When_the_broker_restarts_while_messages_flow(MessagingServers servers)
 {
     private const int Messages = 1_000;
 
@@ -15,7 +15,7 @@ public sealed class When_the_broker_restarts_while_messages_flow(MessagingServer
     {
         await using var bed = await TestBed.CreateAsync(servers);
         var downstream = await bed.StartHostAsync(TestHosts.Downstream);
-        await bed.StartProcessAsync(TestHosts.Worker);
+        var worker = await bed.StartProcessAsync(TestHosts.Worker);
         var bus = downstream.Services.GetRequiredService<IBus>();
         var work = Enumerable.Range(0, Messages).Select(_ => NewId.NextGuid()).ToArray();
 
@@ -36,13 +36,39 @@ public sealed class When_the_broker_restarts_while_messages_flow(MessagingServer
         await servers.RabbitMq.StartAgainAsync();
         await producing;
 
-        await Eventually.ReachesAsync(() => bed.QueryDownstream(db => db.Received.CountAsync()),
-            received => received >= Messages, TimeSpan.FromMinutes(3), "everything received downstream");
+        try
+        {
+            await Eventually.ReachesAsync(() => bed.QueryDownstream(db => db.Received.CountAsync()),
+                received => received >= Messages, TimeSpan.FromMinutes(3), "everything received downstream");
+        }
+        catch (TimeoutException stalled)
+        {
+            throw new TimeoutException($"{stalled.Message} {await WhereItStoppedAsync(bed, worker)}", stalled);
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
 
         Assert.Equal(work.Order(), await bed.QueryWorker(db => db.Effects.Select(effect => effect.WorkId).OrderBy(id => id).ToListAsync()));
         Assert.Equal(work.Order(), await bed.QueryDownstream(db => db.Received.Select(effect => effect.WorkId).OrderBy(id => id).ToListAsync()));
     }
+
+    /// <summary>What a stalled run leaves to go on (the CI log keeps only the failure): how far the work got, what waits
+    /// in the worker's outbox, and the worker's distinct complaints.</summary>
+    private static async Task<string> WhereItStoppedAsync(TestBed bed, ServerProcess worker)
+    {
+        var effects = await bed.QueryWorker(db => db.Effects.CountAsync());
+        var outbox = await bed.QueryWorker(db => db.Set<EscalationPlatform.Messaging.Outbox.OutboxMessage>().CountAsync());
+        var complaints = File.ReadLines(worker.LogFile)
+            .Where(line => line.StartsWith("      ", StringComparison.Ordinal) && !line.StartsWith("         at ", StringComparison.Ordinal))
+            .Select(line => Identifiers().Replace(line.Trim(), "<id>"))
+            .Select(line => line[..Math.Min(line.Length, 160)])
+            .Distinct().TakeLast(6);
+        return $"Worker: {effects} effects, {outbox} messages in its outbox; exited: {worker.HasExited}; last distinct log lines: "
+            + string.Join(" | ", complaints);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial System.Text.RegularExpressions.Regex Identifiers();
 
     private static async Task PublishUntilAccepted(IBus bus, Guid id)
     {

@@ -73,6 +73,13 @@ public sealed class RabbitMqServer : IAsyncDisposable
         return body.TryGetProperty("messages", out var messages) ? messages.GetInt64() : 0;
     }
 
+    /// <summary>The heartbeat, in seconds, the broker agreed with each client connection of a virtual host.</summary>
+    public async Task<IReadOnlyList<int>> HeartbeatsAsync(string virtualHost)
+    {
+        var connections = await _management.GetFromJsonAsync<System.Text.Json.JsonElement>($"vhosts/{Uri.EscapeDataString(virtualHost)}/connections");
+        return [.. connections.EnumerateArray().Select(connection => connection.GetProperty("timeout").GetInt32())];
+    }
+
     public async ValueTask DisposeAsync()
     {
         _management.Dispose();

@@ -55,7 +55,11 @@ public static class MessagingExtensions
             configure(new MessagingBuilder<TDbContext>(bus));
             bus.UsingRabbitMq((context, rabbitMq) =>
             {
-                rabbitMq.Host(new Uri(connectionString), host => host.PublisherConfirmation = true);
+                rabbitMq.Host(new Uri(connectionString), host =>
+                {
+                    host.PublisherConfirmation = true;
+                    host.Heartbeat(options.Heartbeat);
+                });
                 // Ahead of the retry filters, whose scopes would hide it from delayed redelivery.
                 rabbitMq.AddPrePipeSpecification(new BusSchedulerFilter(context.GetRequiredService<IServiceScopeFactory>(), context));
                 if (options.RedeliveryIntervals() is { Length: > 0 } redelivery)

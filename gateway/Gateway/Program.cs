@@ -14,6 +14,7 @@ builder.AddGatewayServices();
 var app = builder.Build();
 
 app.UseTraceparentResponseHeader();
+app.UseForwarderErrorProblems();
 app.UseDeclaredBodyLimit();
 app.UseAuthentication();
 app.UseMiddleware<PagerDutyRoutingKey>();

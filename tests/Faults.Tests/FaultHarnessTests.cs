@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using EscalationPlatform.Harness;
 using EscalationPlatform.Harness.Faults;
 using EscalationPlatform.Harness.Load;
@@ -19,12 +22,26 @@ public sealed class FaultHarnessTests
         var token = await platform.TokenAsync(Tenant, "load", "agent");
         using var load = new LoadDriver(platform.Endpoint("gateway"), token, new CaseMix($"ci-{Guid.NewGuid():N}"[..11]));
 
+        using var gateway = await platform.GatewayAsAsync(Tenant);
         var running = load.RunAtRateAsync(perSecond: 8, TimeSpan.FromSeconds(24), cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(8), cancellationToken);
-        await new FaultInjector(platform).KillServiceAsync("intake-api", "Intake.Api", cancellationToken);
+        using var plainClient = new HttpClient { BaseAddress = platform.Endpoint("gateway") }; // no resilience handler: the gateway's own answer
+        plainClient.DefaultRequestHeaders.Authorization = gateway.DefaultRequestHeaders.Authorization;
+        HttpResponseMessage? whileIntakeIsDown = null;
+        await new FaultInjector(platform).KillServiceAsync("intake-api", "Intake.Api", cancellationToken,
+            whileDown: async () => whileIntakeIsDown = await plainClient.PostAsJsonAsync("/api/v1/escalations", new { title = "probe" }, cancellationToken));
         await running;
 
-        using var gateway = await platform.GatewayAsAsync(Tenant);
+        using (whileIntakeIsDown)
+        {
+            var problem = await whileIntakeIsDown!.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            // The app host's proxy in front of intake accepts the connection and then drops it: the gateway cannot
+            // know whether the write arrived, so it says how to retry safely.
+            Assert.True(whileIntakeIsDown.StatusCode == HttpStatusCode.BadGateway, $"{(int)whileIntakeIsDown.StatusCode}: {problem}");
+            Assert.Equal("application/problem+json", whileIntakeIsDown.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("same Idempotency-Key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
         using var mail = platform.CreateClient("mail");
         var audit = await new PipelineAudit(gateway, mail).RunAsync(load.Results, TimeSpan.FromMinutes(2), cancellationToken);
 

@@ -15,8 +15,9 @@ public sealed class FaultInjector(PlatformHost host)
 
     private ResourceNotificationService Notifications => host.App.ResourceNotifications;
 
-    /// <summary>SIGKILLs one process of the service (one replica, when there are several), then starts it again.</summary>
-    public async Task KillServiceAsync(string resource, string assembly, CancellationToken cancellationToken)
+    /// <summary>SIGKILLs one process of the service (one replica, when there are several), then starts it again;
+    /// <paramref name="whileDown"/> runs in between.</summary>
+    public async Task KillServiceAsync(string resource, string assembly, CancellationToken cancellationToken, Func<Task>? whileDown = null)
     {
         var victim = host.Processes.Of(assembly).FirstOrDefault();
         if (victim == 0)
@@ -26,6 +27,11 @@ public sealed class FaultInjector(PlatformHost host)
 
         Signals.Send(victim, Signals.Kill);
         await WaitUntilAsync(() => PlatformProcesses.HasExited(victim), $"{assembly} ({victim}) to die");
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
         await StartStoppedAsync(resource, cancellationToken);
     }
 

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net.Sockets;
+using EscalationPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Mvc;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace EscalationPlatform.Gateway.Proxy;
+
+/// <summary>When a service cannot be reached or does not answer, YARP sets 502, 503 or 504 and writes nothing; the
+/// caller gets problem details instead, saying whether the request can have had an effect. A refused connection
+/// (the service is restarting) reached nobody: 503 with Retry-After. Anything else may have reached it: the
+/// answer says to retry with the same Idempotency-Key, which makes a second attempt safe.</summary>
+public static class ForwarderErrorProblems
+{
+    public static IApplicationBuilder UseForwarderErrorProblems(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        await next(context);
+        if (context.Features.Get<IForwarderErrorFeature>() is not { } failure || context.Response.HasStarted
+            || failure.Error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient) // the caller left or sent a broken body
+        {
+            return;
+        }
+
+        var problem = Describe(failure, context.Response.StatusCode);
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ForwarderErrorProblems))
+            .LogWarning("Forwarding {Method} {Path} failed ({ForwarderError}, proxy status {ProxyStatus}): answered {Status}",
+                context.Request.Method, context.Request.Path, failure.Error, context.Response.StatusCode, problem.Status);
+        context.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = DependencyUnavailableExceptionHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
+    });
+
+    public static ProblemDetails Describe(IForwarderErrorFeature failure, int statusSetByProxy)
+    {
+        if (failure.Error is ForwarderError.NoAvailableDestinations || Refused(failure.Exception))
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service for this request is unavailable; nothing was changed. Try again shortly.",
+                Detail = $"Retry after {DependencyUnavailableExceptionHandler.RetryAfterSeconds} seconds.",
+            };
+        }
+
+        var timedOut = failure.Error is ForwarderError.RequestTimedOut || statusSetByProxy == StatusCodes.Status504GatewayTimeout;
+        return new ProblemDetails
+        {
+            Status = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,
+            Title = timedOut ? "The service for this request did not answer in time." : "The service for this request failed to answer.",
+            Detail = "The request may have taken effect. Send it again with the same Idempotency-Key: a write that was done is not done twice.",
+        };
+    }
+
+    private static bool Refused(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace EndToEnd.Tests;
 
@@ -11,11 +9,8 @@ public static class Credentials
 
     public static async Task<Created> CreateAsync(PlatformFixture platform, string tenant, object request)
     {
-        using var admin = await platform.GatewayAsAsync(tenant);
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", request, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, body.ToString());
-        return new(body.GetProperty("id").GetGuid(), body.GetProperty("key").GetString()!);
+        var (id, key) = await platform.Host.ApiKeyAsync(tenant, request);
+        return new(id, key);
     }
 
     public static Task<Created> ApiKeyAsync(PlatformFixture platform, string tenant, string[] scopes, string? customerId = null, int? rateLimitPerMinute = null) =>

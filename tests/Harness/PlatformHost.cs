@@ -122,13 +122,21 @@ public sealed class PlatformHost : IAsyncDisposable
 
     /// <summary>A partner API key for the tenant (created by an admin of it) that reads and submits escalations, with
     /// the highest rate limit a key can have (100,000/min), far above what load or a warm-up sends.</summary>
-    public async Task<string> PartnerKeyAsync(string tenant, string name)
+    public async Task<string> PartnerKeyAsync(string tenant, string name) =>
+        (await ApiKeyAsync(tenant, new { name, scopes = new[] { "escalations:read", "escalations:write" }, rateLimitPerMinute = 100_000 })).Key;
+
+    /// <summary>Creates an API key through the admin API, as an admin of the tenant would.</summary>
+    public async Task<(Guid Id, string Key)> ApiKeyAsync(string tenant, object request)
     {
         using var admin = await GatewayAsAsync(tenant);
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys",
-            new { name, scopes = new[] { "escalations:read", "escalations:write" }, rateLimitPerMinute = 100_000 });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Creating an API key answered {(int)response.StatusCode}: {body}");
+        }
+
+        return (body.GetProperty("id").GetGuid(), body.GetProperty("key").GetString()!);
     }
 
     private async Task WarmUpAsync(WarmUp warmUp, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public static class ForwarderErrorProblems
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
     });
 
-    public static ProblemDetails Describe(IForwarderErrorFeature failure, int statusSetByProxy)
+    private static ProblemDetails Describe(IForwarderErrorFeature failure, int statusSetByProxy)
     {
         if (failure.Error is ForwarderError.NoAvailableDestinations || Refused(failure.Exception))
         {

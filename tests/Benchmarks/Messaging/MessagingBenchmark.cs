@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text;
+using EscalationPlatform.Harness.Load;
 using EscalationPlatform.Testing;
 using MassTransit;
 using Messaging.TestWorker;
@@ -224,8 +225,11 @@ public static class MessagingBenchmark
     {
         var rawMean = (raw + rawAfter) / 2;
         string Row(string what, double rate, string note) => $"| {what} | {rate:N0} /s | {rate / rawMean:P0} | {note} |";
-        string Latency(string what, double[] values) =>
-            $"| {what} | {Percentiles.Of(values, 50):N0} ms | {Percentiles.Of(values, 99):N0} ms | {values.LastOrDefault():N0} ms | {values.Length:N0} |";
+        string Latency(string what, double[] values)
+        {
+            var latency = Percentiles.Of(values);
+            return $"| {what} | {latency.P50:N0} ms | {latency.P99:N0} ms | {latency.Max:N0} ms | {latency.Count:N0} |";
+        }
 
         var report = new StringBuilder();
         report.AppendLine($"Machine: {Machine.Describe()}");

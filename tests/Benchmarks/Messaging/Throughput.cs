@@ -30,9 +30,3 @@ public sealed class ArrivalCounter(int expected)
     /// <summary>Arrivals per second between the first and the last arrival.</summary>
     public double Rate => (Expected - 1) / Stopwatch.GetElapsedTime(_first, _last).TotalSeconds;
 }
-
-public static class Percentiles
-{
-    public static double Of(IReadOnlyList<double> sorted, double percentile) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1)];
-}

@@ -14,7 +14,6 @@ builder.AddGatewayServices();
 var app = builder.Build();
 
 app.UseTraceparentResponseHeader();
-app.UseForwarderErrorProblems();
 app.UseDeclaredBodyLimit();
 app.UseAuthentication();
 app.UseMiddleware<PagerDutyRoutingKey>();
@@ -22,6 +21,7 @@ app.UseMiddleware<TenantFromCredential>();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
 app.UseRequestTimeouts();
+app.UseForwarderErrorProblems(); // inside the request timeout, to tell it from a caller that left
 
 app.MapDefaultEndpoints();
 app.MapDevTokenIssuer();

@@ -45,7 +45,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Customize = builder =>
         {
             AddIntakeWithUnreachableDatabase(builder);
-            Project(builder, "notification-api").WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture));
+            PlatformHost.Project(builder, "notification-api").WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture));
         },
         AwaitRunning = [IntakeWithoutDatabase],
     });
@@ -57,9 +57,6 @@ public sealed class PlatformFixture : IAsyncLifetime
             await _host.DisposeAsync();
         }
     }
-
-    private static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>
-        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == name));
 
     private static void AddIntakeWithUnreachableDatabase(IDistributedApplicationTestingBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
 using EscalationPlatform.Harness;
 using EscalationPlatform.Harness.Faults;
 using EscalationPlatform.Harness.Load;
@@ -18,7 +19,11 @@ public sealed class FaultHarnessTests
     public async Task Killing_intake_under_load_loses_nothing_and_duplicates_nothing()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var platform = await PlatformHost.StartAsync(new PlatformOptions([Tenant]) { StatePrefix = "escalation-faults" }, cancellationToken);
+        await using var platform = await PlatformHost.StartAsync(new PlatformOptions([Tenant])
+        {
+            StatePrefix = "escalation-faults",
+            Customize = builder => PlatformHost.Project(builder, "gateway").WithEnvironment("Gateway__RequestTimeout", "00:00:05"),
+        }, cancellationToken);
         var token = await platform.TokenAsync(Tenant, "load", "agent");
         using var load = new LoadDriver(platform.Endpoint("gateway"), token, new CaseMix($"ci-{Guid.NewGuid():N}"[..11]));
 
@@ -27,19 +32,21 @@ public sealed class FaultHarnessTests
         await Task.Delay(TimeSpan.FromSeconds(8), cancellationToken);
         using var plainClient = new HttpClient { BaseAddress = platform.Endpoint("gateway") }; // no resilience handler: the gateway's own answer
         plainClient.DefaultRequestHeaders.Authorization = gateway.DefaultRequestHeaders.Authorization;
-        HttpResponseMessage? whileIntakeIsDown = null;
-        await new FaultInjector(platform).KillServiceAsync("intake-api", "Intake.Api", cancellationToken,
-            whileDown: async () => whileIntakeIsDown = await plainClient.PostAsJsonAsync("/api/v1/escalations", new { title = "probe" }, cancellationToken));
+        HttpResponseMessage? read = null, write = null;
+        await new FaultInjector(platform).KillServiceAsync("intake-api", "Intake.Api", cancellationToken, whileDown: async () =>
+        {
+            read = await plainClient.GetAsync("/api/v1/escalations?limit=1", cancellationToken);
+            write = await plainClient.PostAsJsonAsync("/api/v1/escalations", new { title = "probe" }, cancellationToken);
+        });
         await running;
 
-        using (whileIntakeIsDown)
+        // The app host's proxy in front of the dead intake holds a GET until the gateway's request timeout (5 s here)
+        // and drops a POST's connection. Neither tells whether a write arrived, so both answers say how to retry safely.
+        using (read)
+        using (write)
         {
-            var problem = await whileIntakeIsDown!.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            // The app host's proxy in front of intake accepts the connection and then drops it: the gateway cannot
-            // know whether the write arrived, so it says how to retry safely.
-            Assert.True(whileIntakeIsDown.StatusCode == HttpStatusCode.BadGateway, $"{(int)whileIntakeIsDown.StatusCode}: {problem}");
-            Assert.Equal("application/problem+json", whileIntakeIsDown.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("same Idempotency-Key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            await AssertProblemAsync(read!, HttpStatusCode.GatewayTimeout, cancellationToken);
+            await AssertProblemAsync(write!, HttpStatusCode.BadGateway, cancellationToken);
         }
 
         using var mail = platform.CreateClient("mail");
@@ -49,5 +56,13 @@ public sealed class FaultHarnessTests
         Assert.True(audit.Clean, string.Join("\n", audit.Findings));
         Assert.Equal((0, 0, 0), (audit.Lost, audit.Duplicated, audit.Stuck));
         Assert.True(audit.SubmissionToOwned.Count > 0);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage answer, HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        var problem = await answer.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        Assert.True(answer.StatusCode == status, $"{(int)answer.StatusCode}: {problem}");
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("same Idempotency-Key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

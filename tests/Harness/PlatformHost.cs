@@ -69,6 +69,10 @@ public sealed class PlatformHost : IAsyncDisposable
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
 
+    /// <summary>One of the app host's projects (a service or the gateway), to change before the start.</summary>
+    public static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == name));
+
     public static async Task<PlatformHost> StartAsync(PlatformOptions options, CancellationToken cancellationToken = default)
     {
         var host = new PlatformHost(Path.Combine(Path.GetTempPath(), $"{options.StatePrefix}-{Guid.NewGuid():N}"), GatewayTrust.NewKey());

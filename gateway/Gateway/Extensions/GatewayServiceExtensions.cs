@@ -45,7 +45,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddPlatformOpenApi("gateway", "gateway", options => options.AddDocumentTransformer<IntegrationDocuments>());
 
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters())
+            .LoadFromMemory(GatewayRoutes.Routes(builder.Configuration.GetValue<TimeSpan?>("Gateway:RequestTimeout")), GatewayRoutes.Clusters())
             .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(context => IdentityTransform.Apply(
                 context, context.Services.GetRequiredService<GatewayTrust>(), context.Services.GetRequiredService<TimeProvider>()));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using EscalationPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -15,13 +16,19 @@ public static class ForwarderErrorProblems
     public static IApplicationBuilder UseForwarderErrorProblems(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         await next(context);
-        if (context.Features.Get<IForwarderErrorFeature>() is not { } failure || context.Response.HasStarted
-            || failure.Error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient) // the caller left or sent a broken body
+        if (context.Features.Get<IForwarderErrorFeature>() is not { } failure || context.Response.HasStarted)
         {
             return;
         }
 
-        var problem = Describe(failure, context.Response.StatusCode);
+        // The gateway's request timeout cancels the request the way a caller that leaves does, and YARP answers 400.
+        var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        if (!timedOut && failure.Error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient)
+        {
+            return; // the caller left or sent a broken body: YARP's answer stands
+        }
+
+        var problem = Describe(failure, context.Response.StatusCode, timedOut);
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ForwarderErrorProblems))
             .LogWarning("Forwarding {Method} {Path} failed ({ForwarderError}, proxy status {ProxyStatus}): answered {Status}",
                 context.Request.Method, context.Request.Path, failure.Error, context.Response.StatusCode, problem.Status);
@@ -34,7 +41,7 @@ public static class ForwarderErrorProblems
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
     });
 
-    private static ProblemDetails Describe(IForwarderErrorFeature failure, int statusSetByProxy)
+    private static ProblemDetails Describe(IForwarderErrorFeature failure, int statusSetByProxy, bool timedOutHere)
     {
         if (failure.Error is ForwarderError.NoAvailableDestinations || Refused(failure.Exception))
         {
@@ -46,7 +53,7 @@ public static class ForwarderErrorProblems
             };
         }
 
-        var timedOut = failure.Error is ForwarderError.RequestTimedOut || statusSetByProxy == StatusCodes.Status504GatewayTimeout;
+        var timedOut = timedOutHere || failure.Error is ForwarderError.RequestTimedOut || statusSetByProxy == StatusCodes.Status504GatewayTimeout;
         return new ProblemDetails
         {
             Status = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,

@@ -24,7 +24,11 @@ public static class GatewayRoutes
     public const string IntakeGrpcCluster = "intake-grpc";
     public const string PublicGrpcService = "escalation.v1.Escalations";
 
-    public static IReadOnlyList<RouteConfig> Routes()
+    /// <summary>How long a REST request may take end to end (gRPC streams are not limited); configurable as
+    /// <c>Gateway:RequestTimeout</c>.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    public static IReadOnlyList<RouteConfig> Routes(TimeSpan? requestTimeout = null)
     {
         var routes = new List<RouteConfig>();
         foreach (var service in Services)
@@ -55,7 +59,7 @@ public static class GatewayRoutes
             Route("grpc-submit", IntakeGrpcCluster, $"/{PublicGrpcService}/Submit", PlatformPolicies.Work, ["POST"]),
             Route("grpc-read", IntakeGrpcCluster, $"/{PublicGrpcService}/{{method}}", PlatformPolicies.Read, ["POST"], order: 10),
         ]);
-        return routes;
+        return [.. routes.Select(route => route.RouteId.StartsWith("grpc", StringComparison.Ordinal) ? route : route with { Timeout = requestTimeout ?? DefaultRequestTimeout })];
     }
 
     public static IReadOnlyList<ClusterConfig> Clusters() =>
@@ -83,7 +87,6 @@ public static class GatewayRoutes
         ClusterId = cluster,
         Order = order,
         AuthorizationPolicy = policy,
-        Timeout = id.StartsWith("grpc", StringComparison.Ordinal) ? null : TimeSpan.FromSeconds(30),
         Match = new RouteMatch { Path = path, Methods = methods },
     };
 }

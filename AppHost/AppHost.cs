@@ -9,7 +9,7 @@ try
     // Infrastructure: PostgreSQL with a database per service, RabbitMQ, Redis, and a development mail server.
     var infrastructure = InfrastructureResources.Add(builder);
     var mail = builder.AddMailServer("mail", infrastructure.StateDirectory, ports.MailWeb);
-    var secrets = PlatformSecrets.Load(builder.Configuration, infrastructure.StateDirectory);
+    var secrets = PlatformSecrets.Add(builder, infrastructure.StateDirectory);
 
     // Services: each owns its database; all share the broker and the cache.
     var intake = builder.AddPlatformService<Projects.Intake_Api>("intake-api", infrastructure.AddDatabase("intakedb"), infrastructure, secrets);

@@ -45,6 +45,8 @@ public static class PlatformResources
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithEnvironment("Tenancy__TrustKey", secrets.TrustKey)
             .WithEnvironment("Auth__SigningKey", secrets.SigningKey)
+            .WithEnvironment("Operators__0__Name", "local-operator")
+            .WithEnvironment("Operators__0__KeySha256", secrets.OperatorKeySha256)
             .WithEnvironment("Auth__DevIssuerEnabled", builder.Configuration["Auth:DevIssuerEnabled"] ?? (builder.Environment.EnvironmentName == "Development").ToString())
             .WithReference(database).WaitFor(database)
             .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache)

@@ -18,6 +18,10 @@ public static class MailServerCommands
         "--bindaddress=127.0.0.1",
         "--hostname=localhost",
         "--tlsmode=None",
+        // No IMAP or POP3: they listen on the fixed ports 143 and 110, so a second platform on the machine (tests
+        // beside ./run.sh, or two test runs) could not start its mail server.
+        "--imapport=",
+        "--pop3port=",
         "--db=",
         $"--messagestokeep={MessagesToKeep}",
         $"--sessionstokeep={MessagesToKeep}");

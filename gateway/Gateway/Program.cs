@@ -15,6 +15,7 @@ var app = builder.Build();
 
 app.UseTraceparentResponseHeader();
 app.UseDeclaredBodyLimit();
+app.UseBufferedBody();
 app.UseAuthentication();
 app.UseMiddleware<PagerDutyRoutingKey>();
 app.UseMiddleware<TenantFromCredential>();

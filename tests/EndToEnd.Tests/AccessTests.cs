@@ -77,7 +77,8 @@ public sealed class AccessTests(PlatformFixture platform)
         using var response = await gateway.SendAsync(Request(method, path), TestContext.Current.CancellationToken);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.Forbidden);
-        Assert.Contains("needs the role", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(path.Contains("/ops/", StringComparison.Ordinal) ? "needs the platform operator's credential" : "needs the role",
+            problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -20,17 +20,11 @@ public sealed class GrpcTests(PlatformFixture platform)
         urgency = new { dataExposure = true },
     };
 
-    /// <summary>Signed like another platform service's call.</summary>
-    private CallOptions For(string tenant)
-    {
-        var metadata = new Metadata();
-        foreach (var (name, value) in platform.Trust.Stamp(new PlatformIdentity(tenant, Actor.Service("e2e")), DateTimeOffset.UtcNow))
-        {
-            metadata.Add(name, value);
-        }
-
-        return new(metadata, DateTime.UtcNow.AddSeconds(10), TestContext.Current.CancellationToken);
-    }
+    /// <summary>Signed like another platform service's call, for exactly this call.</summary>
+    private CallOptions For<TRequest>(string tenant, string service, Google.Protobuf.Reflection.ServiceDescriptor descriptor, string method, TRequest request)
+        where TRequest : Google.Protobuf.IMessage =>
+        new PlatformCallOptions(platform.Trust, TimeProvider.System).For(new PlatformIdentity(tenant, Actor.Service("e2e")), service,
+            PlatformCallOptions.MethodPath(descriptor, method), request, TestContext.Current.CancellationToken, TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task A_call_without_the_platforms_signature_is_refused()
@@ -55,11 +49,12 @@ public sealed class GrpcTests(PlatformFixture platform)
         using var routingChannel = GrpcChannel.ForAddress(platform.Endpoint("routing-api", "grpc"));
         using var slaChannel = GrpcChannel.ForAddress(platform.Endpoint("sla-api", "grpc"));
 
-        var assessment = await new Triage.TriageClient(triageChannel).AssessAsync(
-            new AssessRequest { Mode = AssessMode.Preview, FactsJson = JsonSerializer.Serialize(Facts) },
-            For(Tenants.Grpc));
-        var ownership = await new Routing.RoutingClient(routingChannel).WhoOwnsAsync(new WhoOwnsRequest { EscalationId = id.ToString() }, For(Tenants.Grpc));
-        var status = await new Sla.SlaClient(slaChannel).GetStatusAsync(new GetStatusRequest { EscalationIds = { id.ToString() } }, For(Tenants.Grpc));
+        var assess = new AssessRequest { Mode = AssessMode.Preview, FactsJson = JsonSerializer.Serialize(Facts) };
+        var assessment = await new Triage.TriageClient(triageChannel).AssessAsync(assess, For(Tenants.Grpc, "triage", Triage.Descriptor, "Assess", assess));
+        var whoOwns = new WhoOwnsRequest { EscalationId = id.ToString() };
+        var ownership = await new Routing.RoutingClient(routingChannel).WhoOwnsAsync(whoOwns, For(Tenants.Grpc, "routing", Routing.Descriptor, "WhoOwns", whoOwns));
+        var getStatus = new GetStatusRequest { EscalationIds = { id.ToString() } };
+        var status = await new Sla.SlaClient(slaChannel).GetStatusAsync(getStatus, For(Tenants.Grpc, "sla", Sla.Descriptor, "GetStatus", getStatus));
 
         Assert.Equal("S1", assessment.Severity);
         Assert.Contains(assessment.Rules, rule => rule.Id == "s1-security-or-data-exposure");
@@ -80,7 +75,8 @@ public sealed class GrpcTests(PlatformFixture platform)
         using var routingChannel = GrpcChannel.ForAddress(platform.Endpoint("routing-api", "grpc"));
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await new Routing.RoutingClient(routingChannel).WhoOwnsAsync(new WhoOwnsRequest { EscalationId = id.ToString() }, For(Tenants.Queue)));
+            await new Routing.RoutingClient(routingChannel).WhoOwnsAsync(new WhoOwnsRequest { EscalationId = id.ToString() },
+                For(Tenants.Queue, "routing", Routing.Descriptor, "WhoOwns", new WhoOwnsRequest { EscalationId = id.ToString() })));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }

@@ -73,6 +73,7 @@ public sealed class MajorIncidentTests(PlatformFixture platform)
         using var api = platform.Escalations(Tenants.DeliveryLog);
         await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url = receiver.UrlFor("log") });
         var id = await api.SubmitAsync(Cases.SecurityIncident("umbrella", contactEmail: "security-desk@umbrella.example"));
+        var directoryContact = $"support@umbrella.{Tenants.DeliveryLog}.example";
         await api.WaitForAsync(id, r => r.Status() == "assigned", "assigned");
 
         var log = await Eventually.ReachesAsync(
@@ -84,7 +85,8 @@ public sealed class MajorIncidentTests(PlatformFixture platform)
 
         var deliveries = log.GetProperty("items").EnumerateArray().ToList();
         Assert.All(deliveries, delivery => Assert.Equal(id, delivery.GetProperty("escalationId").GetGuid()));
-        Assert.Contains(deliveries, delivery => delivery.Text("recipient") == "security-desk@umbrella.example");
+        Assert.Contains(deliveries, delivery => delivery.Text("recipient") == directoryContact);
+        Assert.DoesNotContain(deliveries, delivery => delivery.Text("recipient") == "security-desk@umbrella.example");
         var emails = deliveries.Where(delivery => delivery.Text("channel") == "email");
         Assert.All(emails.GroupBy(email => (email.Text("recipient"), email.Text("eventType"), email.Text("subject"))), group => Assert.Single(group));
 

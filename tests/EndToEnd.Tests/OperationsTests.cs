@@ -14,7 +14,7 @@ public sealed class OperationsTests(PlatformFixture platform)
     [InlineData("/api/v1/notifications")]
     public async Task Every_service_lists_its_error_queues_through_the_gateway(string prefix)
     {
-        using var gateway = await platform.GatewayAsAsync("demo");
+        using var gateway = platform.Host.OperatorClient();
 
         using var response = await gateway.GetAsync($"{prefix}/ops/error-queues", TestContext.Current.CancellationToken);
 
@@ -26,7 +26,7 @@ public sealed class OperationsTests(PlatformFixture platform)
     [Fact]
     public async Task A_queue_that_is_not_the_services_own_is_refused_with_problem_details()
     {
-        using var gateway = await platform.GatewayAsAsync("demo");
+        using var gateway = platform.Host.OperatorClient();
 
         using var response = await gateway.GetAsync("/api/v1/escalations/ops/error-queues/not-ours/messages", TestContext.Current.CancellationToken);
 
@@ -39,7 +39,7 @@ public sealed class OperationsTests(PlatformFixture platform)
     [Fact]
     public async Task A_limit_out_of_range_is_refused_naming_the_field()
     {
-        using var gateway = await platform.GatewayAsAsync("demo");
+        using var gateway = platform.Host.OperatorClient();
 
         using var response = await gateway.GetAsync("/api/v1/escalations/ops/error-queues/any/messages?limit=100000", TestContext.Current.CancellationToken);
 

@@ -67,6 +67,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             .WithHttpEndpoint()
             .WithEnvironment("ConnectionStrings__intakedb", "Host=127.0.0.1;Port=9;Username=postgres;Database=intakedb;Timeout=2")
             .WithEnvironment("Database__MigrateOnStartup", "false")
+            .WithEnvironment("Tenancy__TrustKey", builder.Configuration["Tenancy:TrustKey"])
             .WithEnvironment("Messaging__EndpointPrefix", "unreachable-db") // its own queues: it must not take the real intake's messages
             .WithReference(Existing("messaging")).WaitFor(Existing("messaging"))
             .WithReference(Existing("cache")).WaitFor(Existing("cache"));

@@ -8,7 +8,7 @@ public sealed class ServiceInfoTests(PlatformFixture platform)
 {
     private sealed record DependencyStatus(string Status, double DurationMs, string? Description);
 
-    private sealed record ServiceInfo(string Service, string Version, string Status, Dictionary<string, DependencyStatus> Dependencies);
+    private sealed record ServiceInfo(string Service, string Version, string Status, string? Environment, Dictionary<string, DependencyStatus>? Dependencies);
 
     [Theory]
     [InlineData("/api/v1/escalations/info", "intake")]
@@ -18,7 +18,7 @@ public sealed class ServiceInfoTests(PlatformFixture platform)
     [InlineData("/api/v1/notifications/info", "notification")]
     public async Task Every_service_reports_its_version_and_each_dependency_up_through_the_gateway(string path, string service)
     {
-        using var gateway = await platform.GatewayAsAsync("demo");
+        using var gateway = platform.Host.OperatorClient();
 
         using var response = await gateway.GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -27,15 +27,34 @@ public sealed class ServiceInfoTests(PlatformFixture platform)
         Assert.NotNull(info);
         Assert.Equal(service, info.Service);
         Assert.Matches(@"^\d+\.\d+\.\d+", info.Version);
+        Assert.NotNull(info.Dependencies);
         Assert.Equal(["postgres", "rabbitmq", "redis"], info.Dependencies.Keys.Order());
         Assert.All(info.Dependencies, dependency => Assert.Equal("Healthy", dependency.Value.Status));
         Assert.Equal("Healthy", info.Status);
     }
 
+    [Theory]
+    [InlineData("/api/v1/escalations/info")]
+    [InlineData("/api/v1/notifications/info")]
+    public async Task A_tenants_user_sees_the_version_and_health_but_no_environment_or_dependency_details(string path)
+    {
+        using var gateway = await platform.GatewayAsAsync("demo");
+
+        using var response = await gateway.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var info = await response.Content.ReadFromJsonAsync<ServiceInfo>(TestContext.Current.CancellationToken);
+        Assert.NotNull(info);
+        Assert.Equal("Healthy", info.Status);
+        Assert.Null(info.Environment);
+        Assert.Null(info.Dependencies);
+    }
+
     [Fact]
     public async Task A_service_whose_database_is_unreachable_is_alive_but_not_ready_and_says_which_dependency_is_down()
     {
-        using var intake = platform.SignedClient(PlatformFixture.IntakeWithoutDatabase, "demo");
+        using var intake = platform.Host.SignedClient(PlatformFixture.IntakeWithoutDatabase, "demo",
+            identity: EscalationPlatform.Web.Tenancy.PlatformIdentity.Operator("operator:e2e", "e2e operator"));
         var cancellationToken = TestContext.Current.CancellationToken;
 
         using var alive = await intake.GetAsync("/alive", cancellationToken);
@@ -45,6 +64,7 @@ public sealed class ServiceInfoTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.NotNull(info);
+        Assert.NotNull(info.Dependencies);
         Assert.Equal("Unhealthy", info.Dependencies["postgres"].Status);
         Assert.Equal("Healthy", info.Dependencies["rabbitmq"].Status);
         Assert.Equal("Healthy", info.Dependencies["redis"].Status);

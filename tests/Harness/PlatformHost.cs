@@ -169,19 +169,23 @@ public sealed class PlatformHost : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Identity headers as the gateway would set them, signed now (valid for a few minutes).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> SignedHeaders(string tenant) =>
-        Trust.Stamp(new PlatformIdentity(tenant, new Actor(ActorKind.Person, "harness", "harness")), DateTimeOffset.UtcNow);
-
-    /// <summary>A service called directly, with the identity headers the gateway would set.</summary>
-    public HttpClient SignedClient(string resource, string tenant, string endpoint = "http")
+    /// <summary>A service called directly, each request signed as the gateway would sign it for a person of the
+    /// tenant (or for <paramref name="identity"/>).</summary>
+    public HttpClient SignedClient(string resource, string tenant, string endpoint = "http", PlatformIdentity? identity = null)
     {
-        var client = CreateClient(resource, endpoint);
-        foreach (var (name, value) in SignedHeaders(tenant))
-        {
-            client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
-        }
+        var handler = new SigningHandler(Trust, SigningHandler.ServiceOf(resource),
+            identity ?? new PlatformIdentity(tenant, new Actor(ActorKind.Person, "harness", "harness"), Roles: ["admin"]), new SocketsHttpHandler());
+        return new HttpClient(handler) { BaseAddress = Endpoint(resource, endpoint) };
+    }
 
+    /// <summary>The platform operator's key (configured for this platform's gateway): error queues and full /info.</summary>
+    public string OperatorKey { get; } = "op_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>The gateway as the platform operator.</summary>
+    public HttpClient OperatorClient()
+    {
+        var client = CreateClient("gateway");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
         return client;
     }
 
@@ -217,6 +221,7 @@ public sealed class PlatformHost : IAsyncDisposable
                     "Ports:MailWeb=0",
                     $"Demo:Tenants={string.Join(',', options.Tenants.Append(WarmUp.Tenant))}",
                     $"Tenancy:TrustKey={TrustKey}",
+                    $"Auth:OperatorKey={OperatorKey}",
                     $"Platform:Replicas={options.Replicas.ToString(CultureInfo.InvariantCulture)}",
                     .. options.Settings,
                 ],

@@ -14,10 +14,14 @@ namespace EscalationPlatform.Gateway.Admin;
 public sealed record CredentialRequest(
     string? Name = null, string? Kind = null, IReadOnlyList<string>? Scopes = null, string? CustomerId = null, int? RateLimitPerMinute = null);
 
-/// <summary>A credential as listed: never its secret, which is shown once, in the answer that creates it.</summary>
+/// <summary>A credential as listed: never its secret, which is shown once, in the answer that creates it (and not
+/// in a replay of that answer under its Idempotency-Key).</summary>
 public sealed record CredentialView(
     Guid Id, string Name, string Kind, string Prefix, IReadOnlyList<string> Scopes, string? CustomerId, int? RateLimitPerMinute,
-    DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt, string? Key = null);
+    DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt, string? Key = null) : IHoldsSecret
+{
+    public object WithoutSecret() => this with { Key = null };
+}
 
 /// <summary>The admin API for partner credentials of the caller's tenant: API keys (with scopes) and PagerDuty
 /// integration keys (bound to a customer).</summary>
@@ -48,9 +52,9 @@ public static class CredentialEndpoints
         }
 
         var scopes = kind == CredentialKind.PagerDuty ? [Scopes.PagerDuty] : (request.Scopes ?? []).Distinct().ToArray();
-        if (kind == CredentialKind.ApiKey && (scopes.Length == 0 || scopes.Any(scope => scope == Scopes.PagerDuty || !Scopes.All.Contains(scope))))
+        if (kind == CredentialKind.ApiKey && (scopes.Length == 0 || scopes.Any(scope => !Scopes.ForApiKeys.Contains(scope))))
         {
-            errors.Add("scopes", $"one or more of {string.Join(", ", Scopes.All.Where(scope => scope != Scopes.PagerDuty))}");
+            errors.Add("scopes", $"one or more of {string.Join(", ", Scopes.ForApiKeys)}");
         }
 
         if (request.CustomerId is null && (kind == CredentialKind.PagerDuty || scopes.Contains(Scopes.Alertmanager)))

@@ -7,7 +7,15 @@ namespace EscalationPlatform.Gateway.Authorization;
 /// of these policies.</summary>
 public static class PlatformPolicies
 {
+    /// <summary>Reading escalations: any role or read scope; a credential bound to a customer sees that customer's only
+    /// (intake filters).</summary>
     public const string Read = "read";
+
+    /// <summary>A service's /info: every reader, and the platform operator (who sees its details).</summary>
+    public const string Info = "info";
+
+    /// <summary>Reading the tenant's configuration and other services' views: not for a credential bound to a customer.</summary>
+    public const string ReadTenant = "read-tenant";
     public const string Work = "work";
     public const string ConfigureRouting = "configure-routing";
     public const string Configure = "configure";
@@ -23,12 +31,14 @@ public static class PlatformPolicies
     private static readonly PlatformRequirement[] Requirements =
     [
         new(Read, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsRead, Scopes.EscalationsWrite]),
+        new(ReadTenant, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsRead, Scopes.EscalationsWrite], CustomerBoundAllowed: false),
         new(Work, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsWrite]),
-        new(ConfigureRouting, [Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.ConfigWrite]),
-        new(Configure, [Roles.Manager, Roles.Admin], [Scopes.ConfigWrite]),
-        new(Webhooks, [Roles.Manager, Roles.Admin], [Scopes.WebhooksManage]),
-        new(Operations, [Roles.Admin], [Scopes.Operations]),
-        new(Admin, [Roles.Admin], []),
+        new(ConfigureRouting, [Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.ConfigWrite], CustomerBoundAllowed: false),
+        new(Configure, [Roles.Manager, Roles.Admin], [Scopes.ConfigWrite], CustomerBoundAllowed: false),
+        new(Webhooks, [Roles.Manager, Roles.Admin], [Scopes.WebhooksManage], CustomerBoundAllowed: false),
+        new(Info, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsRead, Scopes.EscalationsWrite], Operator: OperatorAccess.Also),
+        new(Operations, [], [], Operator: OperatorAccess.Only),
+        new(Admin, [Roles.Admin], [], CustomerBoundAllowed: false),
         new(Alertmanager, [], [Scopes.Alertmanager]),
         new(PagerDuty, [], [Scopes.PagerDuty]),
     ];
@@ -46,27 +56,45 @@ public static class PlatformPolicies
     }
 }
 
-/// <summary>A policy's rule: one of the roles, or one of the scopes.</summary>
-public sealed class PlatformRequirement(string name, string[] roles, string[] scopes)
+/// <summary>A policy's rule: one of the roles, or one of the scopes; the platform operator's routes take the
+/// operator's credential only, and the operator reaches nothing else; a credential bound to a customer reaches only
+/// what that customer's escalations need.</summary>
+public sealed class PlatformRequirement(
+    string name, string[] roles, string[] scopes, bool CustomerBoundAllowed = true, OperatorAccess Operator = OperatorAccess.None)
     : AuthorizationHandler<PlatformRequirement>, IAuthorizationRequirement
 {
     public string Name => name;
 
     public string Describe() => (roles.Length, scopes.Length) switch
     {
+        _ when Operator == OperatorAccess.Only => "the platform operator's credential",
         (0, _) => $"a credential with the scope {string.Join(" or ", scopes)}",
         (_, 0) => $"the role {string.Join(" or ", roles)}",
         _ => $"the role {string.Join(" or ", roles)}, or a credential with the scope {string.Join(" or ", scopes)}",
-    };
+    } + (CustomerBoundAllowed ? "" : ", not bound to a customer");
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PlatformRequirement requirement)
     {
         var user = context.User;
-        if (roles.Any(role => user.HasClaim(PlatformClaims.Role, role)) || scopes.Any(scope => user.HasClaim(PlatformClaims.Scope, scope)))
+        var isOperator = user.HasClaim(PlatformClaims.ActorKind, "operator");
+        var allowed = isOperator
+            ? Operator != OperatorAccess.None
+            : Operator != OperatorAccess.Only
+              && (CustomerBoundAllowed || !user.HasClaim(claim => claim.Type == PlatformClaims.Customer))
+              && (roles.Any(role => user.HasClaim(PlatformClaims.Role, role)) || scopes.Any(scope => user.HasClaim(PlatformClaims.Scope, scope)));
+        if (allowed)
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Whether a route takes the platform operator's credential: not at all, besides tenants', or only.</summary>
+public enum OperatorAccess
+{
+    None,
+    Also,
+    Only,
 }

@@ -27,6 +27,7 @@ public static class GatewayServiceExtensions
 
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
+        builder.RequireTrustKeyOutsideDevelopment();
         builder.AddServiceDatabase<GatewayDbContext>(DatabaseName);
         builder.AddServiceCache();
         builder.Services.AddTenancy();
@@ -36,6 +37,7 @@ public static class GatewayServiceExtensions
         builder.Services.Configure<KestrelServerOptions>(RequestLimits.Apply);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddSingleton<OperatorCredentials>();
         builder.Services.AddRequestTimeouts();
         builder.AddAuthentication();
         builder.Services.AddAuthorization(PlatformPolicies.Add);

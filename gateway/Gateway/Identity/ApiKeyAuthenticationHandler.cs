@@ -13,7 +13,8 @@ namespace EscalationPlatform.Gateway.Identity;
 /// <c>Authorization: Bearer &lt;key&gt;</c> or as the password of <c>Authorization: Basic</c> (for tools that can
 /// send nothing else, such as Alertmanager).</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CredentialStore credentials)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CredentialStore credentials,
+    OperatorCredentials operators)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -32,6 +33,13 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key.Length > MaxKeyLength)
         {
             return AuthenticateResult.Fail("The API key is not valid.");
+        }
+
+        if (key.StartsWith(OperatorCredentials.KeyPrefix, StringComparison.Ordinal))
+        {
+            return operators.Find(key) is { } name
+                ? AuthenticateResult.Success(new AuthenticationTicket(OperatorCredentials.Principal(name, SchemeName), SchemeName))
+                : AuthenticateResult.Fail("The operator key is not valid.");
         }
 
         var credential = await credentials.FindAsync(key, Context.RequestAborted);
@@ -78,7 +86,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return null;
         }
 
-        if (authorization.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) && authorization.Parameter.StartsWith(KeyPrefix, StringComparison.Ordinal))
+        if (authorization.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+            && (authorization.Parameter.StartsWith(KeyPrefix, StringComparison.Ordinal) || authorization.Parameter.StartsWith(OperatorCredentials.KeyPrefix, StringComparison.Ordinal)))
         {
             return authorization.Parameter;
         }

@@ -7,11 +7,13 @@ public static class Scopes
     public const string EscalationsWrite = "escalations:write";
     public const string ConfigWrite = "config:write";
     public const string WebhooksManage = "webhooks:manage";
+    /// <summary>Held by the platform operator's credential only: no tenant can mint it.</summary>
     public const string Operations = "operations";
     public const string Alertmanager = "integrations:alertmanager";
     public const string PagerDuty = "integrations:pagerduty";
 
-    public static readonly string[] All = [EscalationsRead, EscalationsWrite, ConfigWrite, WebhooksManage, Operations, Alertmanager, PagerDuty];
+    /// <summary>What a tenant's admin may put on an API key (PagerDuty keys get theirs by kind).</summary>
+    public static readonly string[] ForApiKeys = [EscalationsRead, EscalationsWrite, ConfigWrite, WebhooksManage, Alertmanager];
 }
 
 /// <summary>The roles of portal users (JWT "role" claims), from least to most trusted.</summary>
@@ -35,7 +37,7 @@ public static class PlatformClaims
     public const string Subject = "sub";
     public const string Customer = "customer";
 
-    /// <summary>"person" for portal users, "partner" for partner credentials.</summary>
+    /// <summary>"person" for portal users, "partner" for partner credentials, "operator" for the platform operator.</summary>
     public const string ActorKind = "actor_kind";
 
     /// <summary>What the rate limit counts against: the credential id, or tenant and subject for a user.</summary>

@@ -53,4 +53,16 @@ public static class RequestLimits
 
         await next(context);
     });
+
+    /// <summary>Reads a request's body into a rewindable buffer and hashes it before anything acts on it: the
+    /// signature for the service and the Idempotency-Key record are bound to these bytes.</summary>
+    public static IApplicationBuilder UseBufferedBody(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            await RequestBody.Sha256Async(context.Request, context.RequestAborted);
+        }
+
+        await next(context);
+    });
 }

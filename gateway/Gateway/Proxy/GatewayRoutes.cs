@@ -36,18 +36,20 @@ public static class GatewayRoutes
             var prefix = $"/api/v1/{service.Prefix}";
             routes.Add(Route($"{service.Prefix}-openapi", service.Cluster, $"{prefix}/openapi.json", PlatformPolicies.Anonymous, ["GET"]));
             routes.Add(Route($"{service.Prefix}-operations", service.Cluster, $"{prefix}/ops/{{**rest}}", PlatformPolicies.Operations, ["GET", "POST"]));
-            routes.Add(Route($"{service.Prefix}-read", service.Cluster, $"{prefix}/{{**rest}}", PlatformPolicies.Read, ["GET"], order: 10));
+            routes.Add(Route($"{service.Prefix}-info", service.Cluster, $"{prefix}/info", PlatformPolicies.Info, ["GET"]));
+            routes.Add(Route($"{service.Prefix}-read", service.Cluster, $"{prefix}/{{**rest}}",
+                service.Cluster == "intake" ? PlatformPolicies.Read : PlatformPolicies.ReadTenant, ["GET"], order: 10));
         }
 
         routes.AddRange(
         [
             Route("escalations-write", "intake", "/api/v1/escalations/{**rest}", PlatformPolicies.Work, ["POST"], order: 10),
-            Route("triage-preview", "triage", "/api/v1/triage/preview", PlatformPolicies.Read, ["POST"]),
+            Route("triage-preview", "triage", "/api/v1/triage/preview", PlatformPolicies.ReadTenant, ["POST"]),
             Route("triage-matrix", "triage", "/api/v1/triage/matrix", PlatformPolicies.Configure, ["PUT"]),
             Route("routing-policy", "routing", "/api/v1/routing/escalation-policy", PlatformPolicies.ConfigureRouting, ["PUT"]),
             Route("sla-policy", "sla", "/api/v1/sla/policy", PlatformPolicies.Configure, ["PUT"]),
             Route("notifications-webhooks", "notification", "/api/v1/notifications/webhooks/{**rest}", PlatformPolicies.Webhooks, ["POST", "DELETE"]),
-            Route("notifications-replay", "notification", "/api/v1/notifications/{id}/replay", PlatformPolicies.Operations, ["POST"]),
+            Route("notifications-replay", "notification", "/api/v1/notifications/{id}/replay", PlatformPolicies.Webhooks, ["POST"]),
             Route("pagerduty", "intake", "/v2/enqueue", PlatformPolicies.PagerDuty, ["POST"]) with
             {
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/integrations/pagerduty" }],
@@ -61,6 +63,9 @@ public static class GatewayRoutes
         ]);
         return [.. routes.Select(route => route.RouteId.StartsWith("grpc", StringComparison.Ordinal) ? route : route with { Timeout = requestTimeout ?? DefaultRequestTimeout })];
     }
+
+    /// <summary>The service a cluster's requests are signed for (the name that service verifies them with).</summary>
+    public static string ServiceOf(string clusterId) => clusterId == IntakeGrpcCluster ? "intake" : clusterId;
 
     public static IReadOnlyList<ClusterConfig> Clusters() =>
     [

@@ -59,12 +59,14 @@ public enum EscalationStatus
     Cancelled,
 }
 
-/// <summary>Who did something: a person (a member or a portal user), a service, or a partner system.</summary>
+/// <summary>Who did something: a person (a member or a portal user), a service, a partner system, or the platform's
+/// operator (who runs the platform for every tenant and belongs to none).</summary>
 public enum ActorKind
 {
     Person,
     Service,
     Partner,
+    Operator,
 }
 
 public sealed record Actor(ActorKind Kind, string Id, string Name)

@@ -8,14 +8,20 @@ using Npgsql;
 
 namespace EscalationPlatform.Data;
 
-/// <summary>Seeds demo data for the tenants named in "Demo:Tenants" (comma-separated; default "demo"), so that
+/// <summary>Seeds demo data for the tenants named in "Demo:Tenants" (comma-separated; in Development "demo" when
+/// unset, elsewhere none unless asked), so that
 /// ./run.sh shows a working platform. It runs beside start-up and retries until the database answers, so an
 /// unreachable database delays the demo data, not the service; until the data is there the "demo-data" health
 /// check says so, so nothing that waits for the service to be healthy meets it half-seeded. A tenant that has
 /// data already is left alone; another replica seeding the same tenant at the same moment is no error.</summary>
-public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scopes, IConfiguration configuration, ILogger logger)
+public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger logger)
     : BackgroundService, IHealthCheck where TContext : DbContext
 {
+    /// <summary>The tenants to seed: as configured, or "demo" in Development (never by default elsewhere).</summary>
+    public static IReadOnlyList<string> Tenants(IConfiguration configuration, IHostEnvironment environment) =>
+        (configuration["Demo:Tenants"] ?? (environment.IsDevelopment() ? "demo" : ""))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     private volatile bool _seeded;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
@@ -31,7 +37,7 @@ public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scop
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tenants = (configuration["Demo:Tenants"] ?? "demo").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var tenants = Tenants(configuration, environment);
         foreach (var tenant in tenants)
         {
             while (!await TrySeedAsync(tenant, stoppingToken))

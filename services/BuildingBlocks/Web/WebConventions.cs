@@ -31,11 +31,13 @@ public static class WebConventions
         options.RespectRequiredConstructorParameters = true;
     }
 
-    /// <summary>The API conventions of SPEC §9 for a service whose database is <typeparamref name="TDbContext"/>:
-    /// tenant per request, JSON, body size limit, Idempotency-Key support (endpoints opt in with
+    /// <summary>The API conventions of SPEC §9 for a service whose database is <typeparamref name="TDbContext"/> and
+    /// which signatures address as <paramref name="service"/>: tenant per request, JSON, body size limit, Idempotency-Key support (endpoints opt in with
     /// <see cref="IdempotencyFilter.WithIdempotency{TDbContext, TBuilder}"/>).</summary>
-    public static IHostApplicationBuilder AddWebConventions<TDbContext>(this IHostApplicationBuilder builder) where TDbContext : DbContext
+    public static IHostApplicationBuilder AddWebConventions<TDbContext>(this IHostApplicationBuilder builder, string service) where TDbContext : DbContext
     {
+        builder.RequireTrustKeyOutsideDevelopment();
+        builder.Services.AddSingleton(new PlatformService(service));
         builder.Services.AddTenancy();
         builder.Services.ConfigureHttpJsonOptions(options => Apply(options.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -43,24 +45,21 @@ public static class WebConventions
         builder.Services.AddHostedService<IdempotencyCleanupService<TDbContext>>();
         builder.Services.AddScoped<TenantGrpcInterceptor>();
         builder.Services.AddSingleton<PlatformCallOptions>();
+        builder.Services.AddSingleton<ServiceDefaults.IServiceInfoAudience, OperatorSeesDetails>();
         builder.Services.AddTransient<IStartupFilter, WebConventionsStartupFilter>();
         return builder;
+    }
+
+    private sealed class OperatorSeesDetails : ServiceDefaults.IServiceInfoAudience
+    {
+        public bool SeesDetails(HttpContext context) =>
+            context.RequestServices.GetRequiredService<TenantContext>() is { IsResolved: true, Identity.IsOperator: true };
     }
 
     private sealed class WebConventionsStartupFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.Use((context, nextMiddleware) =>
-            {
-                // The idempotency filter hashes the raw body after model binding has read it.
-                if (!HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.ContainsKey(IdempotencyFilter.Header))
-                {
-                    context.Request.EnableBuffering();
-                }
-
-                return nextMiddleware(context);
-            });
             app.UseMiddleware<TenantResolutionMiddleware>();
             next(app);
         };

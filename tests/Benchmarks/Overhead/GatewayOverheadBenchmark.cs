@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Benchmarks.Platform;
 using EscalationPlatform.Harness;
+using EscalationPlatform.Contracts;
 using EscalationPlatform.Harness.Load;
+using EscalationPlatform.Web.Tenancy;
 
 namespace Benchmarks.Overhead;
 
@@ -114,7 +116,10 @@ public static class GatewayOverheadBenchmark
     private static HttpClient Client(Uri address, AuthenticationHeaderValue? authorization, PlatformHost? signer = null)
     {
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        var client = new HttpClient(signer is null ? handler : new IdentitySigningHandler(signer, Tenant, handler)) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        HttpMessageHandler signed = signer is null
+            ? handler
+            : new SigningHandler(signer.Trust, "intake", new PlatformIdentity(Tenant, new Actor(ActorKind.Partner, "bench", "bench")), handler);
+        var client = new HttpClient(signed) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = authorization;
         return client;
     }

@@ -6,9 +6,10 @@ namespace EscalationPlatform.Messaging.Operations;
 
 public sealed record ErrorQueueSummary(string Endpoint, string ErrorQueue, uint Messages);
 
+/// <summary>A failed message as the operator sees it, with the tenant it is about (from the message itself).</summary>
 public sealed record FailedMessage(
     string? MessageId, IReadOnlyList<string> MessageTypes, string? ExceptionType, string? ExceptionMessage, string? StackTrace,
-    DateTimeOffset? FailedAt, int RedeliveryCount, int BodyBytes);
+    DateTimeOffset? FailedAt, int RedeliveryCount, int BodyBytes, string? TenantId = null);
 
 /// <summary>Looks into the error queues of this service's endpoints and moves messages back for reprocessing.
 /// Messages are read with basic.get and put back (nack, requeue), so listing leaves the queue as it was;
@@ -137,30 +138,37 @@ public sealed class ErrorQueueOperations(IConnection connection, ReceiveEndpoint
             _ => value.ToString(),
         } : null;
 
+        var (types, tenant) = Envelope(message.Body.Span);
         return new(
             message.BasicProperties.MessageId,
-            MessageTypes(message.Body.Span),
+            types,
             Text("MT-Fault-ExceptionType"),
             Text("MT-Fault-Message"),
             Text("MT-Fault-StackTrace"),
             DateTimeOffset.TryParse(Text("MT-Fault-Timestamp"), out var failedAt) ? failedAt : null,
             int.TryParse(Text("MT-Redelivery-Count"), out var redeliveries) ? redeliveries : 0,
-            message.Body.Length);
+            message.Body.Length,
+            tenant);
     }
 
-    private static IReadOnlyList<string> MessageTypes(ReadOnlySpan<byte> body)
+    /// <summary>The message types and the tenant the message names (every platform message carries TenantId).</summary>
+    private static (IReadOnlyList<string> Types, string? Tenant) Envelope(ReadOnlySpan<byte> body)
     {
         try
         {
             var reader = new Utf8JsonReader(body);
             using var envelope = JsonDocument.ParseValue(ref reader);
-            return envelope.RootElement.TryGetProperty("messageType", out var types) && types.ValueKind == JsonValueKind.Array
-                ? [.. types.EnumerateArray().Select(type => type.GetString() ?? "")]
+            var root = envelope.RootElement;
+            IReadOnlyList<string> types = root.TryGetProperty("messageType", out var listed) && listed.ValueKind == JsonValueKind.Array
+                ? [.. listed.EnumerateArray().Select(type => type.GetString() ?? "")]
                 : [];
+            var tenant = root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object
+                && message.TryGetProperty("tenantId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            return (types, tenant);
         }
         catch (JsonException)
         {
-            return [];
+            return ([], null);
         }
     }
 }

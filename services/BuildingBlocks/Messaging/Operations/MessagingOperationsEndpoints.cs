@@ -14,7 +14,9 @@ public static class MessagingOperationsEndpoints
     public const int MaxListLimit = 500;
 
     /// <summary>The operations surface under <c>{prefix}/ops</c>: error queues, their messages with the
-    /// exception that put them there, and replay.</summary>
+    /// exception that put them there (and the tenant each is about), and replay. Error queues hold every tenant's
+    /// messages, so only the platform operator reaches them: the gateway routes them for the operator's credential
+    /// only, and the services' identity check refuses anyone else here.</summary>
     public static RouteGroupBuilder MapMessagingOperations(this IEndpointRouteBuilder endpoints, string prefix)
     {
         var ops = endpoints.MapGroup($"{prefix}/ops").WithTags("Operations");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EscalationPlatform.Web.Tenancy;
@@ -12,9 +11,11 @@ using Microsoft.Extensions.Options;
 namespace EscalationPlatform.Web.Idempotency;
 
 /// <summary>SPEC §9's Idempotency-Key: the first request under a key runs in a transaction that also records
-/// the key and the answer; a retry (same key, same request) gets that answer again without running; the same
-/// key with a different request gets 422. Concurrent requests under one key wait for the first to commit and
-/// then replay it. Only successful answers are kept: after an error the key is free again.</summary>
+/// the key and the answer; a retry (same key, same request: method, path, query and body bytes) gets that answer
+/// again without running; the same key with a different request gets 422. Keys belong to the credential that sent
+/// them (two partners' "ticket-1" are two keys). Concurrent requests under one key wait for the first to commit and
+/// then replay it. Only successful answers are kept: after an error the key is free again. A secret in an answer
+/// (a new API key, a webhook's signing secret) is never stored: a replay answers without it.</summary>
 public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantContext tenant, TimeProvider clock, IOptions<JsonOptions> json)
     where TDbContext : DbContext
 {
@@ -35,19 +36,20 @@ public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantC
         }
 
         var hash = await HashAsync(http.Request);
+        var actor = tenant.Actor.Id;
         await using var transaction = await dbContext.Database.BeginTransactionAsync(http.RequestAborted);
         var now = clock.GetUtcNow().UtcDateTime;
         var claimed = await dbContext.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO idempotency_key (tenant_id, key, request_hash, status_code, created_at)
-            VALUES ({tenant.TenantId}, {key}, {hash}, 0, {now}) ON CONFLICT DO NOTHING
+            INSERT INTO idempotency_key (tenant_id, actor_id, key, request_hash, status_code, created_at)
+            VALUES ({tenant.TenantId}, {actor}, {key}, {hash}, 0, {now}) ON CONFLICT DO NOTHING
             """,
             http.RequestAborted) == 1;
         if (!claimed)
         {
             await transaction.RollbackAsync(http.RequestAborted);
             var first = await dbContext.Set<IdempotencyRecord>().AsNoTracking()
-                .SingleAsync(record => record.TenantId == tenant.TenantId && record.Key == key, http.RequestAborted);
+                .SingleAsync(record => record.TenantId == tenant.TenantId && record.ActorId == actor && record.Key == key, http.RequestAborted);
             return first.RequestHash == hash
                 ? new ReplayedResult(first)
                 : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused.",
@@ -59,12 +61,13 @@ public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantC
         var answer = result is INestedHttpResult nested ? nested.Result : result; // Results<T1, T2> wraps the answer
         if (answer is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success)
         {
-            var body = answer is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions) : null;
+            var kept = answer is IValueHttpResult { Value: { } value } ? value is IHoldsSecret secret ? secret.WithoutSecret() : value : null;
+            var body = kept is null ? null : JsonSerializer.Serialize(kept, kept.GetType(), json.Value.SerializerOptions);
             var location = answer.GetType().GetProperty("Location")?.GetValue(answer) as string;
             await dbContext.Database.ExecuteSqlAsync(
                 $"""
                 UPDATE idempotency_key SET status_code = {success.StatusCode ?? 200}, response_body = {body}, location = {location}
-                WHERE tenant_id = {tenant.TenantId} AND key = {key}
+                WHERE tenant_id = {tenant.TenantId} AND actor_id = {actor} AND key = {key}
                 """,
                 http.RequestAborted);
             await transaction.CommitAsync(CancellationToken.None);
@@ -73,25 +76,11 @@ public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantC
         return result;
     }
 
-    /// <summary>What was asked: method, path, query and the raw body (buffered by the web conventions).</summary>
+    /// <summary>What was asked: method, path, query and the raw body (buffered before model binding read it).</summary>
     private static async Task<string> HashAsync(HttpRequest request)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        if (request.Body.CanSeek)
-        {
-            request.Body.Position = 0;
-            var buffer = new byte[8192];
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
-            {
-                sha.AppendData(buffer, 0, read);
-            }
-
-            request.Body.Position = 0;
-        }
-
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        var body = await RequestBody.Sha256Async(request, request.HttpContext.RequestAborted);
+        return SignedRequest.HashOf(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n{body}"));
     }
 
     private sealed class ReplayedResult(IdempotencyRecord first) : IResult, IStatusCodeHttpResult
@@ -114,6 +103,12 @@ public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantC
             }
         }
     }
+}
+
+/// <summary>An answer that carries a secret shown only once: an Idempotency-Key replay answers its secret-free copy.</summary>
+public interface IHoldsSecret
+{
+    object WithoutSecret();
 }
 
 public static class IdempotencyFilter

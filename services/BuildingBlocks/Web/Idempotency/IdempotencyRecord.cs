@@ -9,6 +9,9 @@ public sealed class IdempotencyRecord
 {
     public required string TenantId { get; init; }
 
+    /// <summary>The credential's actor (a person's subject, or key:{id} for an API key): keys are per credential.</summary>
+    public required string ActorId { get; init; }
+
     public required string Key { get; init; }
 
     public required string RequestHash { get; init; }
@@ -31,8 +34,9 @@ public static class IdempotencyModel
         modelBuilder.Entity<IdempotencyRecord>(record =>
         {
             record.ToTable(Table);
-            record.HasKey(entry => new { entry.TenantId, entry.Key });
+            record.HasKey(entry => new { entry.TenantId, entry.ActorId, entry.Key });
             record.Property(entry => entry.TenantId).HasColumnName("tenant_id").HasMaxLength(63);
+            record.Property(entry => entry.ActorId).HasColumnName("actor_id").HasMaxLength(300);
             record.Property(entry => entry.Key).HasColumnName("key").HasMaxLength(IdempotencyFilter.MaxKeyLength);
             record.Property(entry => entry.RequestHash).HasColumnName("request_hash").HasMaxLength(64);
             record.Property(entry => entry.StatusCode).HasColumnName("status_code");

@@ -6,32 +6,56 @@ using Microsoft.Extensions.Configuration;
 
 namespace EscalationPlatform.Web.Tenancy;
 
-/// <summary>Who a request acts for, as the gateway established it from the credential: the tenant, the actor
-/// (a person, a partner system or a service), and for integrations the customer the integration is bound to.</summary>
-public sealed record PlatformIdentity(string TenantId, Actor Actor, string? CustomerId = null);
+/// <summary>Who a request acts for, as the gateway established it from the credential: the tenant (none for the
+/// platform operator), the actor, the portal roles of a person, and for integrations the customer the credential is
+/// bound to.</summary>
+public sealed record PlatformIdentity(string TenantId, Actor Actor, string? CustomerId = null, IReadOnlyList<string>? Roles = null)
+{
+    /// <summary>The platform operator: no tenant, and only the operations surface.</summary>
+    public static PlatformIdentity Operator(string id, string name) => new("", new Actor(ActorKind.Operator, id, name));
 
-/// <summary>How services trust the identity the gateway passes on. The gateway authenticates the caller, removes
-/// any identity headers the caller sent, and sets x-tenant-id, x-actor-kind/-id/-name (and x-integration-customer)
-/// with an HMAC-SHA256 signature over them (x-platform-signature: "v1,{unix seconds},{base64}") keyed with a secret
-/// only the platform's processes hold ("Tenancy:TrustKey"). A service accepts those headers only with a valid,
-/// fresh signature, so a caller that reaches a service directly cannot choose its tenant. Services calling each
-/// other over gRPC sign the same way. Without a key configured (a service run on its own) nothing is verified.</summary>
+    public bool IsOperator => Actor.Kind == ActorKind.Operator;
+
+    public bool HasRole(string role) => Roles?.Contains(role, StringComparer.Ordinal) == true;
+}
+
+/// <summary>The one request a signature is good for: its method, the service it is addressed to, its path with the
+/// query, and the SHA-256 of its body (empty body: the hash of nothing).</summary>
+public sealed record SignedRequest(string Method, string Service, string PathAndQuery, string BodySha256)
+{
+    public static string HashOf(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
+
+    public static readonly string EmptyBodySha256 = HashOf([]);
+}
+
+/// <summary>How services trust the identity the gateway passes on. The gateway authenticates the caller, removes any
+/// identity headers (and every credential) the caller sent, and sets x-tenant-id, x-actor-kind/-id/-name/-roles and
+/// x-integration-customer with an HMAC-SHA256 signature (x-platform-signature: "v2,{unix seconds},{nonce},{base64}")
+/// keyed with a secret only the platform's processes hold ("Tenancy:TrustKey"). The signature also covers the
+/// method, the target service, the path and query and the body's hash, and is good for <see cref="MaxAge"/> and
+/// once: a captured request cannot be sent to another service, another path, with another body, later, or again.
+/// Services calling each other over gRPC sign the same way. Without a key (allowed in Development only, see
+/// <see cref="TenantServiceCollectionExtensions.RequireTrustKeyOutsideDevelopment"/>) nothing is verified.</summary>
 public sealed class GatewayTrust
 {
     public const string SignatureHeader = "x-platform-signature";
     public const string ActorKindHeader = "x-actor-kind";
     public const string ActorIdHeader = "x-actor-id";
     public const string ActorNameHeader = "x-actor-name";
+    public const string ActorRolesHeader = "x-actor-roles";
     public const string CustomerHeader = "x-integration-customer";
     public const string KeySetting = "Tenancy:TrustKey";
 
     /// <summary>Every header the gateway owns: a caller's copies are dropped before the gateway sets its own.</summary>
-    public static readonly string[] Headers = [Tenant.Header, ActorKindHeader, ActorIdHeader, ActorNameHeader, CustomerHeader, SignatureHeader];
+    public static readonly string[] Headers =
+        [Tenant.Header, ActorKindHeader, ActorIdHeader, ActorNameHeader, ActorRolesHeader, CustomerHeader, SignatureHeader];
 
-    /// <summary>How old a signature may be (clocks of different machines differ a little).</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+    /// <summary>How far a signature's time may be from the verifier's clock, either way: the gateway forwards at once,
+    /// so this only absorbs the clock difference between machines.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     private readonly byte[]? _key;
+    private readonly NonceLedger _seen = new(2 * MaxAge);
 
     public GatewayTrust(IConfiguration configuration)
         : this(configuration[KeySetting] is { Length: > 0 } key ? Convert.FromBase64String(key) : null)
@@ -44,91 +68,140 @@ public sealed class GatewayTrust
 
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>The headers that carry <paramref name="identity"/>, signed.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Stamp(PlatformIdentity identity, DateTimeOffset now)
+    /// <summary>The headers that carry <paramref name="identity"/> for exactly <paramref name="request"/>, signed.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Stamp(PlatformIdentity identity, SignedRequest request, DateTimeOffset now)
     {
-        var kind = KindName(identity.Actor.Kind);
-        var name = Uri.EscapeDataString(identity.Actor.Name);
-        var customer = identity.CustomerId ?? "";
-        var unix = now.ToUnixTimeSeconds();
+        var fields = Fields.Of(identity);
         List<KeyValuePair<string, string>> headers =
         [
-            new(Tenant.Header, identity.TenantId),
-            new(ActorKindHeader, kind),
-            new(ActorIdHeader, identity.Actor.Id),
-            new(ActorNameHeader, name),
+            new(ActorKindHeader, fields.Kind),
+            new(ActorIdHeader, fields.ActorId),
+            new(ActorNameHeader, fields.Name),
         ];
-        if (customer.Length > 0)
+        if (fields.Tenant.Length > 0)
         {
-            headers.Add(new(CustomerHeader, customer));
+            headers.Add(new(Tenant.Header, fields.Tenant));
+        }
+
+        if (fields.Roles.Length > 0)
+        {
+            headers.Add(new(ActorRolesHeader, fields.Roles));
+        }
+
+        if (fields.Customer.Length > 0)
+        {
+            headers.Add(new(CustomerHeader, fields.Customer));
         }
 
         if (_key is not null)
         {
-            headers.Add(new(SignatureHeader, $"v1,{unix},{Sign(identity.TenantId, kind, identity.Actor.Id, name, customer, unix)}"));
+            var unix = now.ToUnixTimeSeconds();
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+            headers.Add(new(SignatureHeader, $"v2,{unix},{nonce},{Sign(fields, request, unix, nonce)}"));
         }
 
         return headers;
     }
 
-    /// <summary>The identity the headers carry if their signature is valid and fresh; otherwise null and why.</summary>
-    public PlatformIdentity? Verify(Func<string, string?> header, DateTimeOffset now, out string? problem)
+    /// <summary>The identity the headers carry if their signature is valid for this request, fresh and not seen
+    /// before; otherwise null and why.</summary>
+    public PlatformIdentity? Verify(Func<string, string?> header, SignedRequest request, DateTimeOffset now, out string? problem)
     {
-        var tenant = header(Tenant.Header) ?? "";
-        var kind = header(ActorKindHeader) ?? "";
-        var actorId = header(ActorIdHeader) ?? "";
-        var name = header(ActorNameHeader) ?? "";
-        var customer = header(CustomerHeader) ?? "";
-        if (!Tenant.IsValid(tenant))
+        var fields = new Fields(header(Tenant.Header) ?? "", header(ActorKindHeader) ?? "", header(ActorIdHeader) ?? "",
+            header(ActorNameHeader) ?? "", header(ActorRolesHeader) ?? "", header(CustomerHeader) ?? "");
+        var kind = ParseKind(fields.Kind);
+        if (kind != ActorKind.Operator && !Tenant.IsValid(fields.Tenant))
         {
             problem = "no valid tenant";
             return null;
         }
 
-        if (_key is not null)
+        if (kind == ActorKind.Operator && fields.Tenant.Length > 0)
         {
-            var parts = (header(SignatureHeader) ?? "").Split(',');
-            if (parts.Length != 3 || parts[0] != "v1" || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
-            {
-                problem = "no gateway signature";
-                return null;
-            }
+            problem = "an operator acts for no tenant";
+            return null;
+        }
 
-            if (Math.Abs(now.ToUnixTimeSeconds() - unix) > MaxAge.TotalSeconds)
-            {
-                problem = "the gateway signature has expired";
-                return null;
-            }
-
-            var expected = Encoding.ASCII.GetBytes(Sign(tenant, kind, actorId, name, customer, unix));
-            if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[2])))
-            {
-                problem = "the gateway signature does not match";
-                return null;
-            }
+        if (_key is not null && !SignatureHolds(header(SignatureHeader), fields, request, now, out problem))
+        {
+            return null;
         }
 
         problem = null;
+        var actorId = Unescape(fields.ActorId);
+        var name = Unescape(fields.Name);
         var actor = actorId.Length == 0
             ? Actors.RequestActor.Anonymous
-            : new Actor(ParseKind(kind), actorId, name.Length == 0 ? actorId : Uri.UnescapeDataString(name));
-        return new PlatformIdentity(tenant, actor, customer.Length == 0 ? null : customer);
+            : new Actor(kind, actorId, name.Length == 0 ? actorId : name);
+        IReadOnlyList<string>? roles = fields.Roles.Length == 0 ? null : fields.Roles.Split(',');
+        return new PlatformIdentity(fields.Tenant, actor, fields.Customer.Length == 0 ? null : Unescape(fields.Customer), roles);
     }
 
-    private string Sign(string tenant, string kind, string actorId, string name, string customer, long unix) =>
-        Convert.ToBase64String(HMACSHA256.HashData(_key!, Encoding.UTF8.GetBytes($"v1\n{tenant}\n{kind}\n{actorId}\n{name}\n{customer}\n{unix}")));
-
-    private static string KindName(ActorKind kind) => kind switch
+    private bool SignatureHolds(string? signature, Fields fields, SignedRequest request, DateTimeOffset now, out string? problem)
     {
-        ActorKind.Partner => "partner",
-        ActorKind.Service => "service",
-        _ => "person",
-    };
+        var parts = (signature ?? "").Split(',');
+        if (parts.Length != 4 || parts[0] != "v2" || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
+            || parts[2].Length is 0 or > 64)
+        {
+            problem = "no gateway signature";
+            return false;
+        }
+
+        if (Math.Abs(now.ToUnixTimeSeconds() - unix) > MaxAge.TotalSeconds)
+        {
+            problem = "the gateway signature has expired";
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(Sign(fields, request, unix, parts[2]));
+        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[3])))
+        {
+            problem = "the gateway signature does not match this request";
+            return false;
+        }
+
+        if (!_seen.TryRemember($"{unix}:{parts[2]}", now))
+        {
+            problem = "the gateway signature was used before";
+            return false;
+        }
+
+        problem = null;
+        return true;
+    }
+
+    private string Sign(Fields fields, SignedRequest request, long unix, string nonce) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key!, Encoding.UTF8.GetBytes(string.Join('\n',
+            "v2", fields.Tenant, fields.Kind, fields.ActorId, fields.Name, fields.Roles, fields.Customer,
+            request.Method.ToUpperInvariant(), request.Service, request.PathAndQuery, request.BodySha256,
+            unix.ToString(CultureInfo.InvariantCulture), nonce))));
+
+    private static string Unescape(string value) => Uri.UnescapeDataString(value);
 
     private static ActorKind ParseKind(string kind) => kind switch
     {
         "partner" => ActorKind.Partner,
         "service" => ActorKind.Service,
+        "operator" => ActorKind.Operator,
         _ => ActorKind.Person,
     };
+
+    /// <summary>The identity as it travels: header-safe text (every free-text value percent-encoded, so a name such
+    /// as "José" or a control character cannot break or forge a header).</summary>
+    private sealed record Fields(string Tenant, string Kind, string ActorId, string Name, string Roles, string Customer)
+    {
+        public static Fields Of(PlatformIdentity identity) => new(
+            identity.TenantId,
+            identity.Actor.Kind switch
+            {
+                ActorKind.Partner => "partner",
+                ActorKind.Service => "service",
+                ActorKind.Operator => "operator",
+                _ => "person",
+            },
+            Uri.EscapeDataString(identity.Actor.Id),
+            Uri.EscapeDataString(identity.Actor.Name),
+            string.Join(',', (identity.Roles ?? []).Select(Uri.EscapeDataString)),
+            Uri.EscapeDataString(identity.CustomerId ?? ""));
+    }
 }

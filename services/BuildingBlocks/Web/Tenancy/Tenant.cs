@@ -11,15 +11,21 @@ public interface ITenantContext
     /// <summary>Who acts: the person, partner system or service the gateway authenticated.</summary>
     Actor Actor { get; }
 
-    /// <summary>For an integration credential, the customer it is bound to.</summary>
+    /// <summary>For a credential bound to a customer (an integration key), that customer: it sees and acts on that
+    /// customer's escalations only.</summary>
     string? CustomerId { get; }
+
+    /// <summary>The whole identity, roles included.</summary>
+    PlatformIdentity Identity { get; }
 }
 
 public sealed class TenantContext : ITenantContext
 {
     private PlatformIdentity? _identity;
 
-    public string TenantId => Identity.TenantId;
+    public string TenantId => Identity.IsOperator
+        ? throw new InvalidOperationException("The platform operator acts for no tenant.")
+        : Identity.TenantId;
 
     public Actor Actor => Identity.Actor;
 
@@ -27,9 +33,9 @@ public sealed class TenantContext : ITenantContext
 
     public bool IsResolved => _identity is not null;
 
-    private PlatformIdentity Identity => _identity ?? throw new InvalidOperationException("No tenant has been resolved for this request.");
+    public PlatformIdentity Identity => _identity ?? throw new InvalidOperationException("No tenant has been resolved for this request.");
 
-    public void Set(PlatformIdentity identity) => _identity = Tenant.IsValid(identity.TenantId)
+    public void Set(PlatformIdentity identity) => _identity = identity.IsOperator || Tenant.IsValid(identity.TenantId)
         ? identity
         : throw new ArgumentException($"'{identity.TenantId}' is not a valid tenant id.", nameof(identity));
 }

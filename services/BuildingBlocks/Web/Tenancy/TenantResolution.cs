@@ -3,20 +3,33 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace EscalationPlatform.Web.Tenancy;
 
-/// <summary>Resolves who an API request acts for. With the gateway's trust key configured (always, when the app
-/// host runs the platform) the identity comes only from the headers the gateway signed (<see cref="GatewayTrust"/>);
-/// anything else is 401. A service run on its own, without a key, takes x-tenant-id (default
-/// "Tenancy:DefaultTenant", "demo") and x-actor-* as sent. Health, liveness and the OpenAPI document need no tenant.</summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfiguration configuration, GatewayTrust trust, TimeProvider clock)
+/// <summary>The name a service is addressed by in signatures ("intake", "sla"): a request signed for another service
+/// is refused here.</summary>
+public sealed record PlatformService(string Name);
+
+/// <summary>Resolves who an API or gRPC request acts for. With the trust key configured (always outside
+/// Development) the identity comes only from the headers the gateway (or a calling service) signed for exactly this
+/// request (<see cref="GatewayTrust"/>); anything else is 401 (gRPC: Unauthenticated, raised by
+/// <see cref="TenantGrpcInterceptor"/>). The platform operator reaches only the operations surface and /info; a
+/// tenant's credential never reaches operations. Without a key (a service run on its own in Development) x-tenant-id
+/// (default "Tenancy:DefaultTenant", "demo") and x-actor-* are taken as sent. Health, liveness and the OpenAPI
+/// document need no identity.</summary>
+public sealed class TenantResolutionMiddleware(
+    RequestDelegate next, IConfiguration configuration, GatewayTrust trust, PlatformService service, TimeProvider clock)
 {
+    /// <summary>Where a gRPC call's refusal waits for the interceptor, which answers it in gRPC's terms.</summary>
+    public const string GrpcRefusalItem = "platform-identity-refusal";
+
     private readonly string _defaultTenant = configuration["Tenancy:DefaultTenant"] ?? "demo";
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenant, IProblemDetailsService problems)
     {
-        if (!NeedsTenant(context.Request.Path))
+        var grpc = IsGrpc(context.Request);
+        if (!grpc && !NeedsIdentity(context.Request.Path))
         {
             await next(context);
             return;
@@ -24,7 +37,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
 
         var headers = context.Request.Headers;
         string? Header(string name) => headers.TryGetValue(name, out var value) && value.Count == 1 ? value.ToString() : null;
-        if (!trust.Enabled)
+        if (!trust.Enabled && Header(GatewayTrust.ActorKindHeader) != "operator")
         {
             var header = Header(Tenant.Header);
             if (header is not null && !Tenant.IsValid(header))
@@ -37,9 +50,30 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
             headers[Tenant.Header] = header ?? _defaultTenant;
         }
 
-        var identity = trust.Verify(Header, clock.GetUtcNow(), out var problem);
+        var body = await RequestBody.Sha256Async(context.Request, context.RequestAborted);
+        var signed = new SignedRequest(context.Request.Method, service.Name, PathAndQuery(context.Request), body);
+        var identity = trust.Verify(Header, signed, clock.GetUtcNow(), out var problem);
+        if (identity is not null && PlatformPaths.IsOperations(context.Request.Path) != identity.IsOperator
+            && !(identity.IsOperator && PlatformPaths.IsInfo(context.Request.Path)))
+        {
+            identity = null;
+            problem = "operations need the platform operator's credential, and the operator reaches nothing else";
+            if (!grpc)
+            {
+                await RefuseAsync(context, problems, StatusCodes.Status403Forbidden, "Not allowed for this credential.", problem, "Authorization");
+                return;
+            }
+        }
+
         if (identity is null)
         {
+            if (grpc)
+            {
+                context.Items[GrpcRefusalItem] = problem;
+                await next(context);
+                return;
+            }
+
             await RefuseAsync(context, problems, StatusCodes.Status401Unauthorized, "Not through the gateway.",
                 $"Requests reach this service through the gateway, which vouches for the caller: {problem}.", GatewayTrust.SignatureHeader);
             return;
@@ -49,8 +83,13 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
         await next(context);
     }
 
+    public static string PathAndQuery(HttpRequest request) => request.Path.ToUriComponent() + request.QueryString.Value;
+
+    private static bool IsGrpc(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+
     /// <summary>The API (and the integration endpoints), not health, liveness or the OpenAPI document.</summary>
-    private static bool NeedsTenant(PathString path) =>
+    private static bool NeedsIdentity(PathString path) =>
         (path.StartsWithSegments("/api") || path.StartsWithSegments("/integrations"))
         && !path.Value!.EndsWith("/openapi.json", StringComparison.Ordinal);
 
@@ -71,6 +110,19 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
     }
 }
 
+/// <summary>The shape of the platform's paths: /api/v1/{service}/ops/... is the operations surface.</summary>
+public static class PlatformPaths
+{
+    public static bool IsOperations(PathString path) => Segment(path, 3) == "ops";
+
+    public static bool IsInfo(PathString path) => Segment(path, 3) == "info" && Segments(path).Length == 4;
+
+    private static string? Segment(PathString path, int index) =>
+        Segments(path) is var segments && segments.Length > index && segments[0] == "api" ? segments[index] : null;
+
+    private static string[] Segments(PathString path) => (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+}
+
 public static class TenantServiceCollectionExtensions
 {
     public static IServiceCollection AddTenancy(this IServiceCollection services)
@@ -80,5 +132,17 @@ public static class TenantServiceCollectionExtensions
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(provider => provider.GetRequiredService<TenantContext>());
         return services;
+    }
+
+    /// <summary>Outside Development a process without the trust key would take any caller's word for its tenant:
+    /// it refuses to start instead.</summary>
+    public static void RequireTrustKeyOutsideDevelopment(this IHostApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[GatewayTrust.KeySetting]) && !builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"{GatewayTrust.KeySetting} is not configured: outside Development every platform process needs the shared trust key " +
+                "(a base64 secret of 32 random bytes), or it would trust any caller's tenant.");
+        }
     }
 }

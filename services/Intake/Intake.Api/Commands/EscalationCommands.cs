@@ -5,12 +5,15 @@ using Intake.Api.Data;
 using Intake.Api.Records;
 using Intake.Api.Views;
 using Intake.Domain;
+using EscalationPlatform.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Api.Commands;
 
-/// <summary>Runs a command on a record: 404 when the tenant has no such escalation, 412 when If-Match names an older
-/// version, 409 (with the current status) when the lifecycle does not allow it, otherwise the command's own checks
+/// <summary>Runs a command on a record: 404 when the caller cannot see such an escalation (another tenant's, or for a
+/// credential bound to a customer, another customer's), 412 when If-Match names an older version, 403 when the caller
+/// may not do this to this case (<see cref="CaseAccess"/>), 409 (with the current status) when the lifecycle does not
+/// allow it, otherwise the command's own checks
 /// and changes, saved with the messages they cause. A concurrent change by the lifecycle saga is retried on the
 /// fresh record (unless the client pinned a version with If-Match).</summary>
 public sealed class EscalationCommands(IntakeDbContext db, EscalationQueries queries)
@@ -20,13 +23,14 @@ public sealed class EscalationCommands(IntakeDbContext db, EscalationQueries que
     /// <summary>Applies the command's change to a record it is allowed on; returns a problem to refuse it instead.</summary>
     public delegate Task<IResult?> Change(EscalationRecord record, CommandDecision decision);
 
-    public async Task<IResult> RunAsync(string tenantId, Guid id, Command command, HttpContext http, Change change, CancellationToken cancellationToken)
+    public async Task<IResult> RunAsync(PlatformIdentity identity, Guid id, Command command, HttpContext http, Change change, CancellationToken cancellationToken)
     {
         var ifMatch = http.Request.Headers.IfMatch.ToString();
+        var caller = new Caller(identity.Actor.Id, identity.HasRole("manager") || identity.HasRole("admin"), identity.CustomerId);
         for (var attempt = 1; ; attempt++)
         {
-            var record = await db.Escalations.FirstOrDefaultAsync(row => row.TenantId == tenantId && row.CorrelationId == id, cancellationToken);
-            if (record is null)
+            var record = await db.Escalations.FirstOrDefaultAsync(row => row.TenantId == identity.TenantId && row.CorrelationId == id, cancellationToken);
+            if (record is null || !CaseAccess.CanSee(caller, record.CustomerId))
             {
                 return Problems.NotFound("escalation", id.ToString());
             }
@@ -34,6 +38,12 @@ public sealed class EscalationCommands(IntakeDbContext db, EscalationQueries que
             if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != EscalationViews.ETag(record))
             {
                 return Problems.PreconditionFailed(EscalationViews.ETag(record));
+            }
+
+            var parties = new CaseParties(record.OwnerId, record.OfferedToId, record.TeamLeadId, record.SubmittedById, record.CustomerId);
+            if (CaseAccess.Refusal(command, parties, caller) is { } notAllowed)
+            {
+                return Problems.Forbidden($"'{caller.Id}' cannot {KebabEnum<Command>.Name(command)} {record.Key}: {notAllowed}.", "actor");
             }
 
             var status = EscalationChanges.StatusOf(record);

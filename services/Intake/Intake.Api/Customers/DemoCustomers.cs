@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Intake.Api.Customers;
 
 /// <summary>Customers of every tier for each demo tenant, so that the README walk-through can name them by id.</summary>
-public sealed class DemoCustomers(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoCustomers> logger)
-    : DemoDataSeeder<IntakeDbContext>(scopes, configuration, logger)
+public sealed class DemoCustomers(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoCustomers> logger)
+    : DemoDataSeeder<IntakeDbContext>(scopes, configuration, environment, logger)
 {
     private static readonly (string Id, string Name, string Tier, bool ContractualSla, string TimeZone)[] Customers =
     [
@@ -25,6 +25,6 @@ public sealed class DemoCustomers(IServiceScopeFactory scopes, IConfiguration co
         db.Customers.AddRange(Customers.Select(customer => new Customer
         {
             TenantId = tenantId, Id = customer.Id, Name = customer.Name, Tier = customer.Tier, ContractualSla = customer.ContractualSla,
-            TimeZone = customer.TimeZone, ContactEmail = $"support-contact@{customer.Id}.example",
+            TimeZone = customer.TimeZone, ContactEmail = $"support@{customer.Id}.{tenantId}.example",
         }));
 }

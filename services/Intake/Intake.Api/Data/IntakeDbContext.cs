@@ -41,8 +41,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             escalation.Property(row => row.RowVersion).IsRowVersion();
             escalation.Property(row => row.DedupKey).HasMaxLength(255);
             escalation.HasIndex(row => new { row.TenantId, row.Number }).IsUnique();
-            escalation.HasIndex(row => new { row.TenantId, row.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
-            escalation.HasIndex(row => new { row.TenantId, row.Source, row.DedupKey }).IsUnique()
+            escalation.Property(row => row.SubmittedById).HasMaxLength(300);
+            escalation.Property(row => row.TeamLeadId).HasMaxLength(200);
+            escalation.HasIndex(row => new { row.TenantId, row.SubmittedById, row.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
+            escalation.HasIndex(row => new { row.TenantId, row.Source, row.SubmittedById, row.DedupKey }).IsUnique()
                 .HasFilter("\"DedupKey\" IS NOT NULL AND status NOT IN ('Resolved', 'Closed', 'Cancelled', 'Deflected')");
             escalation.HasIndex(row => new { row.TenantId, row.CorrelationId });
             escalation.HasIndex(row => new { row.TenantId, row.CurrentState, row.CorrelationId });

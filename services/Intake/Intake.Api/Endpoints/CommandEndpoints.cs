@@ -1,5 +1,4 @@
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Web;
 using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Tenancy;
@@ -45,13 +44,6 @@ public static class CommandEndpoints
     private static Task<IResult> AcknowledgeAsync(Guid id, NoteRequest? request, HttpContext http, Services services, CancellationToken cancellationToken) =>
         services.RunAsync(id, Intake.Domain.Command.Acknowledge, http, CommandRequestValidation.Note(request), async (record, _, actor) =>
         {
-            if (actor.Id != record.OfferedToId)
-            {
-                return Problems.Forbidden(
-                    $"It is offered to {record.OfferedToName} ({record.OfferedToId}); only they can acknowledge it, and '{actor.Id}' is not them.",
-                    "actor");
-            }
-
             var handoff = record.OwnerId is not null && record.OwnerId != actor.Id ? $" (handed over from {record.OwnerName})" : "";
             record.OwnerId = actor.Id;
             record.OwnerName = record.OfferedToName;
@@ -167,7 +159,7 @@ public static class CommandEndpoints
             }
 
             var actor = tenant.Actor;
-            return commands.RunAsync(tenant.TenantId, id, command, http, (record, decision) => change(record, decision, actor), cancellationToken);
+            return commands.RunAsync(tenant.Identity, id, command, http, (record, decision) => change(record, decision, actor), cancellationToken);
         }
 
         /// <summary>Work recorded on an acknowledged or reopened case also puts it in progress: one timeline entry either way.</summary>

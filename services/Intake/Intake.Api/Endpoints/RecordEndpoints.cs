@@ -34,13 +34,13 @@ public static class RecordEndpoints
     {
         var idempotencyKey = http.Request.Headers[IdempotencyFilter.Header].ToString();
         var (accepted, errors) = await submissions.SubmitAsync(
-            tenant.TenantId, request, tenant.Actor, new SubmissionOrigin(IdempotencyKey: idempotencyKey.Length == 0 ? null : idempotencyKey), cancellationToken);
+            tenant.Identity, request, new SubmissionOrigin(IdempotencyKey: idempotencyKey.Length == 0 ? null : idempotencyKey), cancellationToken);
         return accepted is null ? errors.ToProblem() : TypedResults.Accepted($"{IntakeApi.Prefix}/{accepted.Id}", accepted);
     }
 
     private static async Task<Results<Ok<EscalationView>, ProblemHttpResult>> GetAsync(
         Guid id, EscalationQueries queries, ITenantContext tenant, CancellationToken cancellationToken) =>
-        await queries.GetAsync(tenant.TenantId, id, cancellationToken) is { } view
+        await queries.GetAsync(tenant.Identity, id, cancellationToken) is { } view
             ? TypedResults.Ok(view)
             : Problems.NotFound("escalation", id.ToString());
 
@@ -53,12 +53,14 @@ public static class RecordEndpoints
         var (filter, after) = EscalationFilter.Parse(status, severity, issueType, team, owner, customer, breached, cursor, errors);
         errors.Range("limit", limit, 1, Cursor.MaxLimit);
         return errors.IsValid
-            ? TypedResults.Ok(await queries.ListAsync(tenant.TenantId, filter, after, limit, cancellationToken))
+            ? TypedResults.Ok(await queries.ListAsync(tenant.Identity, filter, after, limit, cancellationToken))
             : errors.ToProblem();
     }
 
     private static async Task<Ok<List<CustomerListItem>>> CustomersAsync(IntakeDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.Customers.AsNoTracking().Where(customer => customer.TenantId == tenant.TenantId).OrderBy(customer => customer.Id)
+        TypedResults.Ok((await db.Customers.AsNoTracking()
+                .Where(customer => customer.TenantId == tenant.TenantId && (tenant.CustomerId == null || customer.Id == tenant.CustomerId))
+                .OrderBy(customer => customer.Id)
                 .Take(1_000).ToListAsync(cancellationToken))
             .Select(customer => new CustomerListItem(customer.Id, customer.Name, Enum.Parse<CustomerTier>(customer.Tier, ignoreCase: true),
                 customer.ContractualSla, customer.TimeZone, customer.ContactEmail))

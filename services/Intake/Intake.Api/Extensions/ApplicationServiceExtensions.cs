@@ -27,7 +27,7 @@ public static class ApplicationServiceExtensions
         builder.AddServiceDatabase<IntakeDbContext>(DatabaseName);
         builder.AddServiceCache();
         builder.Services.AddPlatformOpenApi("intake");
-        builder.AddWebConventions<IntakeDbContext>();
+        builder.AddWebConventions<IntakeDbContext>("intake");
         builder.AddMessaging<IntakeDbContext>(messaging =>
             messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>());
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));

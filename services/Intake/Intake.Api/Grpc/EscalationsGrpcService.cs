@@ -49,7 +49,7 @@ public sealed class EscalationsGrpcService(
         }
 
         var origin = new SubmissionOrigin(IdempotencyKey: request.IdempotencyKey.Length == 0 ? null : request.IdempotencyKey);
-        var (accepted, refused) = await submissions.SubmitAsync(tenant.TenantId, escalation, tenant.Actor, origin, context.CancellationToken);
+        var (accepted, refused) = await submissions.SubmitAsync(tenant.Identity, escalation, origin, context.CancellationToken);
         return accepted is null
             ? throw Invalid(refused)
             : new Submitted { Id = accepted.Id.ToString(), Key = accepted.Key, Status = KebabEnum<EscalationPlatform.Contracts.EscalationStatus>.Name(accepted.Status) };
@@ -57,7 +57,7 @@ public sealed class EscalationsGrpcService(
 
     public override async Task<Escalation> Get(GetRequest request, ServerCallContext context)
     {
-        var view = await queries.GetAsync(tenant.TenantId, Id(request.Id), context.CancellationToken) ?? throw NotFound(request.Id);
+        var view = await queries.GetAsync(tenant.Identity, Id(request.Id), context.CancellationToken) ?? throw NotFound(request.Id);
         return new Escalation
         {
             Summary = Summary(view.Id, view.Key, view.Title, view.Status, view.Severity, view.Facts.IssueType, view.Facts.Customer.Id,
@@ -84,7 +84,7 @@ public sealed class EscalationsGrpcService(
             throw Invalid(errors);
         }
 
-        var page = await queries.ListAsync(tenant.TenantId, filter, after, limit, context.CancellationToken);
+        var page = await queries.ListAsync(tenant.Identity, filter, after, limit, context.CancellationToken);
         var response = new ListResponse { NextCursor = page.NextCursor ?? "" };
         response.Items.AddRange(page.Items.Select(item => Summary(item.Id, item.Key, item.Title, item.Status, item.Severity, item.IssueType,
             item.Customer.Id, item.Customer.Name, item.Team, item.Owner, item.Offer, item.Breached, item.CreatedAt, item.UpdatedAt)));
@@ -94,7 +94,7 @@ public sealed class EscalationsGrpcService(
     public override async Task WatchUpdates(WatchRequest request, IServerStreamWriter<TimelineEntry> responseStream, ServerCallContext context)
     {
         var id = Id(request.Id);
-        if (!await db.Escalations.AnyAsync(row => row.TenantId == tenant.TenantId && row.CorrelationId == id, context.CancellationToken))
+        if (!await queries.ExistsAsync(tenant.Identity, id, context.CancellationToken))
         {
             throw NotFound(request.Id);
         }

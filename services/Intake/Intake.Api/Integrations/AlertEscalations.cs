@@ -5,6 +5,7 @@ using Intake.Api.Lifecycle;
 using Intake.Api.Records;
 using Intake.Api.Submission;
 using Intake.Domain;
+using EscalationPlatform.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Api.Integrations;
@@ -22,20 +23,21 @@ public sealed class AlertEscalations(IntakeDbContext db, SubmissionService submi
     private const int Attempts = 4;
 
     public async Task<(AlertOutcome? Outcome, ValidationErrors Errors)> TriggerAsync(
-        string tenantId, Actor actor, string source, string dedupKey, SubmitRequest request, string repeated, CancellationToken cancellationToken)
+        PlatformIdentity caller, string source, string dedupKey, SubmitRequest request, string repeated, CancellationToken cancellationToken)
     {
+        var actor = caller.Actor;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                if (await OpenAsync(tenantId, source, dedupKey, cancellationToken) is { } open)
+                if (await OpenAsync(caller, source, dedupKey, cancellationToken) is { } open)
                 {
                     changes.Note(open, actor, "alert-repeated", repeated, $"{source} sent the same deduplication key again");
                     await db.SaveChangesAsync(cancellationToken);
                     return (new AlertOutcome(open.CorrelationId, open.Key, Opened: false), new ValidationErrors());
                 }
 
-                var (submitted, errors) = await submissions.SubmitAsync(tenantId, request, actor, new SubmissionOrigin(source, DedupKey: dedupKey), cancellationToken);
+                var (submitted, errors) = await submissions.SubmitAsync(caller, request, new SubmissionOrigin(source, DedupKey: dedupKey), cancellationToken);
                 return (submitted is null ? null : new AlertOutcome(submitted.Id, submitted.Key, Opened: true), errors);
             }
             catch (DbUpdateException error) when (attempt < Attempts
@@ -48,34 +50,50 @@ public sealed class AlertEscalations(IntakeDbContext db, SubmissionService submi
 
     /// <summary>An escalation offered to someone is acknowledged on their behalf (the alert's responder took it);
     /// otherwise the acknowledgement is recorded.</summary>
-    public Task<AlertOutcome> AcknowledgeAsync(string tenantId, Actor actor, string source, string dedupKey, CancellationToken cancellationToken) =>
-        OnOpenAsync(tenantId, source, dedupKey, async record =>
+    public Task<AlertOutcome> AcknowledgeAsync(PlatformIdentity caller, string source, string dedupKey, CancellationToken cancellationToken) =>
+        OnOpenAsync(caller, source, dedupKey, async record =>
         {
             if (EscalationChanges.StatusOf(record) == EscalationStatus.Assigned && record.OfferedToId is not null)
             {
                 record.OwnerId = record.OfferedToId;
                 record.OwnerName = record.OfferedToName;
                 record.AcknowledgedAt = changes.Now.UtcDateTime;
-                await changes.MoveAsync(record, EscalationStatus.Acknowledged, actor, "acknowledged-at-source",
+                await changes.MoveAsync(record, EscalationStatus.Acknowledged, caller.Actor, "acknowledged-at-source",
                     $"{record.OwnerName} owns it now", $"acknowledged in {source}", cancellationToken);
             }
             else
             {
-                changes.Note(record, actor, "acknowledged-at-source", null, $"acknowledged in {source}");
+                changes.Note(record, caller.Actor, "acknowledged-at-source", null, $"acknowledged in {source}");
             }
         }, cancellationToken);
 
-    public Task<AlertOutcome> ResolveAsync(string tenantId, Actor actor, string source, string dedupKey, CancellationToken cancellationToken) =>
-        OnOpenAsync(tenantId, source, dedupKey, record => Domain.Lifecycle.CanResolveAtSource(EscalationChanges.StatusOf(record))
-            ? resolutions.ResolveAsync(record, ResolutionKind.Fix, $"The alert cleared in {source}", rootCause: null, actor, "resolved-at-source", cancellationToken)
-            : Task.CompletedTask, cancellationToken);
+    /// <summary>The alert cleared: resolved, unless its severity needs a root cause (S1, S2), which only the owner can
+    /// give; then the clearing is noted and the owner resolves with the root cause.</summary>
+    public Task<AlertOutcome> ResolveAsync(PlatformIdentity caller, string source, string dedupKey, CancellationToken cancellationToken) =>
+        OnOpenAsync(caller, source, dedupKey, record =>
+        {
+            if (!Domain.Lifecycle.CanResolveAtSource(EscalationChanges.StatusOf(record)))
+            {
+                return Task.CompletedTask;
+            }
 
-    private async Task<AlertOutcome> OnOpenAsync(string tenantId, string source, string dedupKey, Func<EscalationRecord, Task> act,
+            if (!ResolutionRules.SourceMayResolve((Severity?)record.Severity))
+            {
+                changes.Note(record, caller.Actor, "cleared-at-source", $"The alert cleared in {source}",
+                    $"{(Severity?)record.Severity} needs its root cause: the owner resolves it with one");
+                return Task.CompletedTask;
+            }
+
+            return resolutions.ResolveAsync(record, ResolutionKind.Fix, $"The alert cleared in {source}", rootCause: null, caller.Actor, "resolved-at-source",
+                cancellationToken);
+        }, cancellationToken);
+
+    private async Task<AlertOutcome> OnOpenAsync(PlatformIdentity caller, string source, string dedupKey, Func<EscalationRecord, Task> act,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var open = await OpenAsync(tenantId, source, dedupKey, cancellationToken);
+            var open = await OpenAsync(caller, source, dedupKey, cancellationToken);
             if (open is null)
             {
                 return new AlertOutcome(null, null, Opened: false);
@@ -94,8 +112,10 @@ public sealed class AlertEscalations(IntakeDbContext db, SubmissionService submi
         }
     }
 
-    private Task<EscalationRecord?> OpenAsync(string tenantId, string source, string dedupKey, CancellationToken cancellationToken) =>
-        db.Escalations.FirstOrDefaultAsync(row => row.TenantId == tenantId && row.Source == source && row.DedupKey == dedupKey
+    /// <summary>The open escalation this credential raised under the key: another integration's keys are its own.</summary>
+    private Task<EscalationRecord?> OpenAsync(PlatformIdentity caller, string source, string dedupKey, CancellationToken cancellationToken) =>
+        db.Escalations.FirstOrDefaultAsync(row => row.TenantId == caller.TenantId && row.Source == source && row.SubmittedById == caller.Actor.Id
+            && row.DedupKey == dedupKey
             && row.CurrentState != nameof(EscalationStatus.Resolved) && row.CurrentState != nameof(EscalationStatus.Closed)
             && row.CurrentState != nameof(EscalationStatus.Cancelled) && row.CurrentState != nameof(EscalationStatus.Deflected), cancellationToken);
 }

@@ -57,18 +57,17 @@ public static class AlertmanagerWebhook
 
         var key = DedupKey(payload!.GroupKey!);
         var outcome = payload.Status == "resolved"
-            ? await alerts.ResolveAsync(tenant.TenantId, tenant.Actor, Source, key, cancellationToken)
+            ? await alerts.ResolveAsync(tenant.Identity, Source, key, cancellationToken)
             : null;
         if (outcome is null)
         {
-            var customer = await CustomerAsync(payload, db, tenant, cancellationToken);
-            if (customer is null)
+            if (tenant.CustomerId is not { } customer)
             {
-                return new ValidationErrors().Add("commonLabels.customer", "no customer label, and the API key is not bound to a customer").ToProblem();
+                return new ValidationErrors().Add("Authorization", "the API key is not bound to a customer: an Alertmanager key acts for its customer").ToProblem();
             }
 
             var facts = Facts(payload, clock.GetUtcNow());
-            var (opened, refused) = await alerts.TriggerAsync(tenant.TenantId, tenant.Actor, Source, key, facts.ToRequest(customer, null),
+            var (opened, refused) = await alerts.TriggerAsync(tenant.Identity, Source, key, facts.ToRequest(customer, null),
                 $"{payload.Alerts!.Count(alert => alert.Status != "resolved")} alert(s) firing: {facts.Summary}", cancellationToken);
             if (!refused.IsValid)
             {
@@ -111,17 +110,6 @@ public static class AlertmanagerWebhook
     /// <summary>Group keys can be long; the record keeps up to 255 characters, so longer ones are kept as their hash.</summary>
     private static string DedupKey(string groupKey) =>
         groupKey.Length <= PagerDutyEvents.MaxDedupKey ? groupKey : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(groupKey)));
-
-    private static async Task<string?> CustomerAsync(AlertmanagerPayload payload, IntakeDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
-    {
-        if (Label(payload, "customer") is { Length: <= 200 } labelled
-            && await db.Customers.FindAsync([tenant.TenantId, labelled], cancellationToken) is not null)
-        {
-            return labelled;
-        }
-
-        return tenant.CustomerId;
-    }
 
     private static AlertFacts Facts(AlertmanagerPayload payload, DateTimeOffset now)
     {

@@ -69,7 +69,7 @@ public static class PagerDutyEvents
         switch (action)
         {
             case "trigger":
-                var (_, refused) = await alerts.TriggerAsync(tenant.TenantId, tenant.Actor, Source, key, facts!.ToRequest(customerId, key), facts.Summary, cancellationToken);
+                var (_, refused) = await alerts.TriggerAsync(tenant.Identity, Source, key, facts!.ToRequest(customerId, key), facts.Summary, cancellationToken);
                 if (!refused.IsValid)
                 {
                     return Invalid([.. refused.ToDictionary().SelectMany(field => field.Value.Select(reason => $"{field.Key}: {reason}"))]);
@@ -77,10 +77,10 @@ public static class PagerDutyEvents
 
                 break;
             case "acknowledge":
-                await alerts.AcknowledgeAsync(tenant.TenantId, tenant.Actor, Source, key, cancellationToken);
+                await alerts.AcknowledgeAsync(tenant.Identity, Source, key, cancellationToken);
                 break;
             default:
-                await alerts.ResolveAsync(tenant.TenantId, tenant.Actor, Source, key, cancellationToken);
+                await alerts.ResolveAsync(tenant.Identity, Source, key, cancellationToken);
                 break;
         }
 

@@ -88,6 +88,7 @@ public sealed class LifecycleSteps(EscalationChanges changes, IOptions<Lifecycle
         record.TeamId = offer.Team.Id;
         record.TeamName = offer.Team.Name;
         record.BackupId ??= offer.Backup.Id;
+        record.TeamLeadId = offer.TeamLead?.Id;
         record.BackupName ??= offer.Backup.Name;
         record.OfferedToId = offer.OfferedTo.Id;
         record.OfferedToName = offer.OfferedTo.Name;

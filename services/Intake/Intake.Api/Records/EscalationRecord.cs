@@ -22,6 +22,10 @@ public sealed class EscalationRecord : SagaStateMachineInstance
 
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>Who handed the case in: a person's id, or "key:{id}" for a partner credential. Idempotency and
+    /// deduplication keys are that credential's own.</summary>
+    public required string SubmittedById { get; init; }
+
     /// <summary>For escalations a monitoring source raised: its deduplication key (PagerDuty's dedup_key,
     /// Alertmanager's group key). One open escalation per source and key.</summary>
     public string? DedupKey { get; init; }
@@ -69,6 +73,9 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     public string? BackupId { get; set; }
 
     public string? BackupName { get; set; }
+
+    /// <summary>The lead of the owning team, who may act on the case like its owner.</summary>
+    public string? TeamLeadId { get; set; }
 
     public string? OfferedToId { get; set; }
 

@@ -6,32 +6,44 @@ using Intake.Api.Data;
 using Intake.Api.Records;
 using Intake.Domain;
 using Microsoft.EntityFrameworkCore;
+using EscalationPlatform.Web.Tenancy;
 using Npgsql;
 
 namespace Intake.Api.Submission;
 
-public sealed record Submitted(Guid Id, string Key, EscalationStatus Status);
+/// <summary>The answer to a submission; <see cref="Ignored"/> names what the caller gave that the platform did not
+/// take (a known customer's facts come from the customer directory only).</summary>
+public sealed record Submitted(Guid Id, string Key, EscalationStatus Status, IReadOnlyList<string>? Ignored = null);
 
 /// <summary>Where a submission comes from: its source (portal, partner, pagerduty-events, alertmanager), the
 /// caller's idempotency key and a monitoring source's deduplication key.</summary>
 public sealed record SubmissionOrigin(string? Source = null, string? IdempotencyKey = null, string? DedupKey = null);
 
-/// <summary>Accepts a case: validates it (a known customer id fills in the customer), numbers it, stores the
-/// record with its first timeline entry and announces it (EscalationSubmitted) in one transaction.</summary>
+/// <summary>Accepts a case: validates it, numbers it, stores the record with its first timeline entry and announces it
+/// (EscalationSubmitted) in one transaction. A known customer's name, tier, contract, time zone and contact come
+/// from the customer directory, whatever the caller says; an unknown customer has no contract and no contact the
+/// platform would mail. A credential bound to a customer submits for that customer only.</summary>
 public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numbers, EscalationChanges changes)
 {
     public async Task<(Submitted? Accepted, ValidationErrors Errors)> SubmitAsync(
-        string tenantId, SubmitRequest request, Actor actor, SubmissionOrigin origin, CancellationToken cancellationToken)
+        PlatformIdentity caller, SubmitRequest request, SubmissionOrigin origin, CancellationToken cancellationToken)
     {
-        if (origin.IdempotencyKey is { } idempotencyKey && await SubmittedUnderAsync(tenantId, idempotencyKey, cancellationToken) is { } earlier)
+        var tenantId = caller.TenantId;
+        var actor = caller.Actor;
+        if (origin.IdempotencyKey is { } idempotencyKey && await SubmittedUnderAsync(tenantId, actor.Id, idempotencyKey, cancellationToken) is { } earlier)
         {
             return (earlier, new ValidationErrors()); // the key outlived the API's idempotency record: still the same escalation
+        }
+
+        var errors = new ValidationErrors();
+        if (caller.CustomerId is { } bound && request.Customer?.Id is { } named && named != bound)
+        {
+            return (null, errors.Add("customer.id", $"this credential submits for its own customer only ('{bound}')"));
         }
 
         var known = request.Customer?.Id is { Length: > 0 and <= CaseFactsInputs.MaxShortText } customerId
             ? await db.Customers.FindAsync([tenantId, customerId], cancellationToken)
             : null;
-        var errors = new ValidationErrors();
         SubmitRequestValidation.Validate(request, errors);
         CaseFactsInputs.Validate(request, errors, customerKnown: known is not null);
         if (!errors.IsValid)
@@ -40,7 +52,8 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
         }
 
         var now = changes.Now;
-        var facts = CaseFactsInputs.ToFacts(request, now, known is null ? null : Facts(known));
+        var (customer, ignored) = CustomerDirectory.Decide(request.Customer!, known is null ? null : Facts(known));
+        var facts = CaseFactsInputs.ToFacts(request with { Customer = customer }, now, known is null ? null : Facts(known));
         var number = await numbers.NextAsync(db, tenantId, cancellationToken);
         var record = new EscalationRecord
         {
@@ -51,6 +64,7 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
             Source = origin.Source ?? (actor.Kind == ActorKind.Partner ? "partner" : "portal"),
             ExternalReference = request.ExternalReference,
             IdempotencyKey = origin.IdempotencyKey,
+            SubmittedById = actor.Id,
             DedupKey = origin.DedupKey,
             Title = request.Title!,
             Description = request.Description,
@@ -81,19 +95,19 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
         catch (DbUpdateException error) when (origin.IdempotencyKey is { } key && IsUniqueViolation(error, "IdempotencyKey"))
         {
             db.ChangeTracker.Clear(); // the same key submitted at the same moment (over gRPC): the other one won
-            return ((await SubmittedUnderAsync(tenantId, key, cancellationToken))!, errors);
+            return ((await SubmittedUnderAsync(tenantId, actor.Id, key, cancellationToken))!, errors);
         }
 
-        return (new Submitted(record.CorrelationId, record.Key, EscalationStatus.Submitted), errors);
+        return (new Submitted(record.CorrelationId, record.Key, EscalationStatus.Submitted, ignored.Count == 0 ? null : ignored), errors);
     }
 
     public static bool IsUniqueViolation(DbUpdateException error, string column) =>
         error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
         && unique.ConstraintName?.Contains(column, StringComparison.Ordinal) == true;
 
-    private async Task<Submitted?> SubmittedUnderAsync(string tenantId, string idempotencyKey, CancellationToken cancellationToken) =>
+    private async Task<Submitted?> SubmittedUnderAsync(string tenantId, string submitter, string idempotencyKey, CancellationToken cancellationToken) =>
         await db.Escalations.AsNoTracking()
-            .Where(row => row.TenantId == tenantId && row.IdempotencyKey == idempotencyKey)
+            .Where(row => row.TenantId == tenantId && row.SubmittedById == submitter && row.IdempotencyKey == idempotencyKey)
             .Select(row => new Submitted(row.CorrelationId, row.Key, EscalationStatus.Submitted))
             .FirstOrDefaultAsync(cancellationToken);
 

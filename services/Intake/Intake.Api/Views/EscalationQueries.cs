@@ -3,6 +3,7 @@ using EscalationPlatform.Web.Paging;
 using EscalationPlatform.Web.Validation;
 using Intake.Api.Data;
 using Intake.Api.Records;
+using EscalationPlatform.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Api.Views;
@@ -50,31 +51,43 @@ public sealed record EscalationFilter(
     }
 }
 
-/// <summary>Reads records for the API, always within one tenant, with their clocks from sla.</summary>
+/// <summary>Reads records for the API, always within the caller's tenant (and, for a credential bound to a customer,
+/// that customer's records only), with their clocks from sla.</summary>
 public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks)
 {
     /// <summary>A timeline longer than this is cut to its latest entries in the record view.</summary>
     public const int MaxTimelineEntries = 1_000;
 
-    public async Task<EscalationView?> GetAsync(string tenantId, Guid id, CancellationToken cancellationToken)
+    public async Task<EscalationView?> GetAsync(PlatformIdentity caller, Guid id, CancellationToken cancellationToken)
     {
-        var record = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(row => row.TenantId == tenantId && row.CorrelationId == id, cancellationToken);
+        var record = await Visible(caller).FirstOrDefaultAsync(row => row.CorrelationId == id, cancellationToken);
         if (record is null)
         {
             return null;
         }
 
         var timeline = await TimelineAsync(id, cancellationToken);
-        var sla = await clocks.ForAsync(tenantId, [id], cancellationToken);
+        var sla = await clocks.ForAsync(caller.TenantId, [id], cancellationToken);
         return EscalationViews.Full(record, timeline, Sla(sla, id));
     }
 
     public async Task<(EscalationView View, string ETag)> ViewAsync(EscalationRecord record, CancellationToken cancellationToken) =>
         (EscalationViews.Full(record, await TimelineAsync(record.CorrelationId, cancellationToken), sla: null), EscalationViews.ETag(record));
 
-    public async Task<Page<EscalationSummary>> ListAsync(string tenantId, EscalationFilter filter, Guid? after, int limit, CancellationToken cancellationToken)
+    /// <summary>Whether the caller may see the escalation at all (another tenant's or customer's: no).</summary>
+    public Task<bool> ExistsAsync(PlatformIdentity caller, Guid id, CancellationToken cancellationToken) =>
+        Visible(caller).AnyAsync(row => row.CorrelationId == id, cancellationToken);
+
+    private IQueryable<EscalationRecord> Visible(PlatformIdentity caller)
     {
-        var query = db.Escalations.AsNoTracking().Where(row => row.TenantId == tenantId);
+        var query = db.Escalations.AsNoTracking().Where(row => row.TenantId == caller.TenantId);
+        return caller.CustomerId is { } customer ? query.Where(row => row.CustomerId == customer) : query;
+    }
+
+    public async Task<Page<EscalationSummary>> ListAsync(PlatformIdentity caller, EscalationFilter filter, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId;
+        var query = Visible(caller);
         if (filter.Statuses is { Count: > 0 } statuses)
         {
             var names = statuses.Select(status => status.ToString()).ToList();

@@ -26,6 +26,8 @@ public sealed partial class SlaClocks(Sla.SlaClient client, PlatformCallOptions 
 
     private static readonly EscalationPlatform.Contracts.Actor Intake = EscalationPlatform.Contracts.Actor.Service("intake");
 
+    private static readonly string GetStatusMethod = PlatformCallOptions.MethodPath(Sla.Descriptor, "GetStatus");
+
     public async Task<IReadOnlyDictionary<Guid, SlaView>?> ForAsync(string tenantId, IReadOnlyCollection<Guid> escalationIds, CancellationToken cancellationToken)
     {
         if (escalationIds.Count == 0)
@@ -37,7 +39,8 @@ public sealed partial class SlaClocks(Sla.SlaClient client, PlatformCallOptions 
         request.EscalationIds.AddRange(escalationIds.Select(id => id.ToString()));
         try
         {
-            var response = await client.GetStatusAsync(request, calls.For(new PlatformIdentity(tenantId, Intake), cancellationToken, Deadline));
+            var response = await client.GetStatusAsync(request,
+                calls.For(new PlatformIdentity(tenantId, Intake), "sla", GetStatusMethod, request, cancellationToken, Deadline));
             return response.Escalations.ToDictionary(
                 escalation => Guid.Parse(escalation.EscalationId),
                 escalation => new SlaView(true, escalation.Breached, escalation.NextUpdateDue?.ToDateTimeOffset(), [.. escalation.Clocks.Select(View)]));

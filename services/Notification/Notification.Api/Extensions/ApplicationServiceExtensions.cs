@@ -19,7 +19,7 @@ public static class ApplicationServiceExtensions
         builder.AddServiceDatabase<NotificationDbContext>(DatabaseName);
         builder.AddServiceCache();
         builder.Services.AddPlatformOpenApi("notification");
-        builder.AddWebConventions<NotificationDbContext>();
+        builder.AddWebConventions<NotificationDbContext>("notification");
         builder.AddMessaging<NotificationDbContext>(messaging =>
         {
             messaging.AddConsumer<EscalationEventsConsumer>();

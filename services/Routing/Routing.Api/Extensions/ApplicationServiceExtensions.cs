@@ -18,7 +18,7 @@ public static class ApplicationServiceExtensions
         builder.AddServiceDatabase<RoutingDbContext>(DatabaseName);
         builder.AddServiceCache();
         builder.Services.AddPlatformOpenApi("routing");
-        builder.AddWebConventions<RoutingDbContext>();
+        builder.AddWebConventions<RoutingDbContext>("routing");
         builder.AddMessaging<RoutingDbContext>(messaging => messaging.AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
         builder.Services.AddScoped<OfferPlanner>();

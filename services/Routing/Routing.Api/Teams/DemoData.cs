@@ -6,8 +6,8 @@ using Routing.Api.Data;
 namespace Routing.Api.Teams;
 
 /// <summary>Teams for every issue type, with members and a lead, for each demo tenant.</summary>
-public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoData> logger)
-    : DemoDataSeeder<RoutingDbContext>(scopes, configuration, logger)
+public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoData> logger)
+    : DemoDataSeeder<RoutingDbContext>(scopes, configuration, environment, logger)
 {
     private sealed record DemoTeam(string Id, string Name, string TimeZone, string[] DefaultFor, (string Id, string Name, string TimeZone)[] Members);
 

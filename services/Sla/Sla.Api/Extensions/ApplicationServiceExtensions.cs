@@ -18,7 +18,7 @@ public static class ApplicationServiceExtensions
         builder.AddServiceDatabase<SlaDbContext>(DatabaseName);
         builder.AddServiceCache();
         builder.Services.AddPlatformOpenApi("sla");
-        builder.AddWebConventions<SlaDbContext>();
+        builder.AddWebConventions<SlaDbContext>("sla");
         builder.AddMessaging<SlaDbContext>(messaging => messaging.AddSagaStateMachine<ClocksStateMachine, ClocksState, ClocksStateDefinition>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
         builder.Services.AddSingleton<PolicyStore>();

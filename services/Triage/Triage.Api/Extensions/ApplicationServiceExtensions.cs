@@ -17,7 +17,7 @@ public static class ApplicationServiceExtensions
         builder.AddServiceDatabase<TriageDbContext>(DatabaseName);
         builder.AddServiceCache();
         builder.Services.AddPlatformOpenApi("triage");
-        builder.AddWebConventions<TriageDbContext>();
+        builder.AddWebConventions<TriageDbContext>("triage");
         builder.AddMessaging<TriageDbContext>(messaging => messaging.AddConsumer<AssessEscalationConsumer>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<EscalationPlatform.Web.Tenancy.TenantGrpcInterceptor>());
         builder.Services.AddSingleton<MatrixStore>();

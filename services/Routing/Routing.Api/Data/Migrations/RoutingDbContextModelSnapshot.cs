@@ -155,6 +155,11 @@ namespace Routing.Api.Data.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("actor_id");
+
                     b.Property<string>("Key")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -183,7 +188,7 @@ namespace Routing.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
 
-                    b.HasKey("TenantId", "Key");
+                    b.HasKey("TenantId", "ActorId", "Key");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_idempotency_key_created_at");

@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 . scripts/setup.sh
 
 setup
+install_test_oidc_provider
 build
 dotnet build-server shutdown >/dev/null 2>&1 || true
 

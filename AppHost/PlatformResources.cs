@@ -1,4 +1,5 @@
 using EscalationPlatform.AppHost.Infrastructure;
+using Microsoft.Extensions.Hosting;
 
 namespace EscalationPlatform.AppHost;
 
@@ -47,7 +48,7 @@ public static class PlatformResources
             .WithEnvironment("Auth__SigningKey", secrets.SigningKey)
             .WithEnvironment("Operators__0__Name", "local-operator")
             .WithEnvironment("Operators__0__KeySha256", secrets.OperatorKeySha256)
-            .WithEnvironment("Auth__DevIssuerEnabled", builder.Configuration["Auth:DevIssuerEnabled"] ?? (builder.Environment.EnvironmentName == "Development").ToString())
+            .WithEnvironment("Auth__DevIssuerEnabled", DevIssuerEnabled(builder.Environment.EnvironmentName, builder.Configuration["Auth:DevIssuerEnabled"]).ToString())
             .WithReference(database).WaitFor(database)
             .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache)
             .WithEndpoint("http", endpoint => endpoint.Port = ports.Gateway)
@@ -61,4 +62,10 @@ public static class PlatformResources
 
         return gateway;
     }
+
+    /// <summary>The development token issuer mints any role for any tenant: on in Development unless configuration turns
+    /// it off, and never on in any other environment, whatever the configuration says.</summary>
+    public static bool DevIssuerEnabled(string environmentName, string? configured) =>
+        string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase)
+        && !(bool.TryParse(configured, out var enabled) && !enabled);
 }

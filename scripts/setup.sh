@@ -70,6 +70,19 @@ setup() {
   dotnet tool restore >/dev/null || fail "'dotnet tool restore' failed: the tools in .config/dotnet-tools.json could not be installed."
 }
 
+# The OpenID Connect provider the end-to-end tests start (tests/OidcProvider): npm ci when its node_modules is missing
+# or was installed from another package-lock.json (the lock's hash is kept beside the packages).
+install_test_oidc_provider() {
+  local dir=tests/OidcProvider stamp=tests/OidcProvider/node_modules/.package-lock.sha256 hash
+  command -v npm >/dev/null 2>&1 \
+    || fail "Node.js 20 or later with npm is missing (the tests run an OpenID Connect provider on it): apt-get install -y nodejs npm"
+  hash="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && return 0
+  say "Installing the test OpenID Connect provider (npm ci in $dir)..."
+  npm ci --prefix "$dir" --no-audit --no-fund >/dev/null || fail "'npm ci --prefix $dir' failed."
+  printf '%s\n' "$hash" > "$stamp"
+}
+
 build() {
   say "Building..."
   dotnet build EscalationPlatform.sln -c "${CONFIGURATION:-Debug}" -nologo -v quiet -clp:ErrorsOnly \

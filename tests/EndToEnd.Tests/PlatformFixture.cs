@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using EscalationPlatform.Harness;
+using EscalationPlatform.Testing;
 using EscalationPlatform.Web.Tenancy;
 
 [assembly: AssemblyFixture(typeof(EndToEnd.Tests.PlatformFixture))]
@@ -10,7 +11,8 @@ using EscalationPlatform.Web.Tenancy;
 namespace EndToEnd.Tests;
 
 /// <summary>The whole platform, started once for all end-to-end tests (<see cref="PlatformHost"/>), with a tenant
-/// per test class, faster notification retries, and a second intake whose database is unreachable.</summary>
+/// per test class, faster notification retries, a second intake whose database is unreachable, and an external
+/// OpenID Connect provider the gateway trusts for the users of <see cref="Tenants.ExternalIssuer"/>.</summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
     /// <summary>A second intake whose database is unreachable: health must say so.</summary>
@@ -19,11 +21,19 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Notification retries 100 times faster here, so a failing receiver reaches the dead letter in seconds.</summary>
     public const double RetryScale = 0.01;
 
+    /// <summary>The "aud" the gateway expects from the external issuer.</summary>
+    public const string Audience = "escalation-platform";
+
     private PlatformHost? _host;
+    private OidcProvider? _identityProvider;
 
     public PlatformHost Host => _host ?? throw new InvalidOperationException("The platform has not started.");
 
     public GatewayTrust Trust => Host.Trust;
+
+    /// <summary>The OpenID Connect provider trusted for <see cref="Tenants.ExternalIssuer"/>; its "support-agent" and
+    /// "support-admin" roles stand for the platform's agent and admin.</summary>
+    public OidcProvider IdentityProvider => _identityProvider ?? throw new InvalidOperationException("The identity provider has not started.");
 
     public HttpClient CreateClient(string resource, string endpoint = "http") => Host.CreateClient(resource, endpoint);
 
@@ -40,15 +50,29 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public MailBox Mail() => new(CreateClient("mail"));
 
-    public async ValueTask InitializeAsync() => _host = await PlatformHost.StartAsync(new PlatformOptions(Tenants.All)
+    public async ValueTask InitializeAsync()
     {
-        Customize = builder =>
+        var identityProvider = _identityProvider = await OidcProvider.StartAsync(Audience);
+        try
         {
-            AddIntakeWithUnreachableDatabase(builder);
-            PlatformHost.Project(builder, "notification-api").WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture));
-        },
-        AwaitRunning = [IntakeWithoutDatabase],
-    });
+            _host = await PlatformHost.StartAsync(new PlatformOptions(Tenants.All)
+            {
+                Customize = builder =>
+                {
+                    AddIntakeWithUnreachableDatabase(builder);
+                    PlatformHost.Project(builder, "notification-api").WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture));
+                    TrustIdentityProvider(builder, identityProvider);
+                },
+                AwaitRunning = [IntakeWithoutDatabase],
+            });
+        }
+        catch
+        {
+            await identityProvider.DisposeAsync();
+            _identityProvider = null;
+            throw;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -56,7 +80,24 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        if (_identityProvider is not null)
+        {
+            await _identityProvider.DisposeAsync();
+        }
     }
+
+    /// <summary>Plain HTTP on loopback, and a one-second clock skew so an expired token is refused within seconds.</summary>
+    private static void TrustIdentityProvider(IDistributedApplicationTestingBuilder builder, OidcProvider provider) =>
+        PlatformHost.Project(builder, "gateway")
+            .WithEnvironment("Auth__Issuers__0__Name", "test-idp")
+            .WithEnvironment("Auth__Issuers__0__Issuer", provider.Issuer)
+            .WithEnvironment("Auth__Issuers__0__Audience", Audience)
+            .WithEnvironment("Auth__Issuers__0__Tenant", Tenants.ExternalIssuer)
+            .WithEnvironment("Auth__Issuers__0__Roles__support-agent", "agent")
+            .WithEnvironment("Auth__Issuers__0__Roles__support-admin", "admin")
+            .WithEnvironment("Auth__Issuers__0__RequireHttpsMetadata", "false")
+            .WithEnvironment("Auth__Issuers__0__ClockSkew", "00:00:01");
 
     private static void AddIntakeWithUnreachableDatabase(IDistributedApplicationTestingBuilder builder)
     {

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using EscalationPlatform.Data;
 using EscalationPlatform.Gateway.Authorization;
 using EscalationPlatform.Gateway.Data;
@@ -10,10 +9,9 @@ using EscalationPlatform.Web;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.IdentityModel.Tokens;
 
 namespace EscalationPlatform.Gateway.Extensions;
 
@@ -21,8 +19,8 @@ public static class GatewayServiceExtensions
 {
     public const string DatabaseName = "gatewaydb";
 
-    /// <summary>The authentication scheme every request goes through: it picks the API key handler or JWT bearer
-    /// validation by the shape of the credential.</summary>
+    /// <summary>The authentication scheme every request goes through: it picks the API key handler, or for a bearer
+    /// token the JWT validation of the issuer the token names (<see cref="BearerSchemeSelector"/>).</summary>
     public const string PlatformScheme = "Platform";
 
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
@@ -54,41 +52,20 @@ public static class GatewayServiceExtensions
         return builder;
     }
 
+    /// <summary>Refuses to start on settings that would lock every user out or let the wrong ones in
+    /// (<see cref="AuthConfiguration"/>).</summary>
     private static void AddAuthentication(this IHostApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        AuthConfiguration.EnsureValid(auth, builder.Environment.EnvironmentName);
         builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
-        builder.Services.AddAuthentication(PlatformScheme)
-            .AddPolicyScheme(PlatformScheme, "API key or bearer token", scheme => scheme.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.KeyOf(context.Request) is not null
-                || !AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization.ToString(), out _)
-                    ? ApiKeyAuthenticationHandler.SchemeName
-                    : JwtBearerDefaults.AuthenticationScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { })
-            .AddJwtBearer(jwt =>
-            {
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = auth.Issuer,
-                    ValidAudience = auth.Audience,
-                    IssuerSigningKey = auth.SigningKey is null ? null : DevTokenIssuer.Key(auth),
-                    NameClaimType = PlatformClaims.Name,
-                    RoleClaimType = PlatformClaims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-                jwt.Events = new JwtBearerEvents
-                {
-                    OnTokenValidated = context =>
-                    {
-                        var user = context.Principal!;
-                        var identity = (ClaimsIdentity)user.Identity!;
-                        identity.AddClaim(new Claim(PlatformClaims.ActorKind, "person"));
-                        identity.AddClaim(new Claim(PlatformClaims.RateKey,
-                            $"user:{user.FindFirst(PlatformClaims.Tenant)?.Value}:{user.FindFirst(PlatformClaims.Subject)?.Value}"));
-                        return Task.CompletedTask;
-                    },
-                };
-            });
+        var authentication = builder.Services.AddAuthentication(PlatformScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
+        var bearer = new BearerSchemeSelector(authentication.AddBearerTokens(auth));
+        authentication.AddPolicyScheme(PlatformScheme, "API key or bearer token", scheme => scheme.ForwardDefaultSelector = context =>
+            ApiKeyAuthenticationHandler.KeyOf(context.Request) is not null
+            || !AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization.ToString(), out _)
+                ? ApiKeyAuthenticationHandler.SchemeName
+                : bearer.SchemeFor(BearerSchemeSelector.TokenOf(context.Request)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
@@ -13,7 +14,8 @@ public sealed record DevTokenRequest(string? Tenant = null, string? Subject = nu
 public sealed record DevToken(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>The local token issuer for development: signs a JWT with the gateway's own key for the tenant, subject
-/// and roles asked for. A production deployment disables it and trusts its identity provider instead.</summary>
+/// and roles asked for. It runs in the Development environment only (<see cref="AuthConfiguration"/>) and answers
+/// callers on this machine only; a deployment trusts its identity provider instead (Auth:Issuers).</summary>
 public static class DevTokenIssuer
 {
     public const string Path = "/api/v1/auth/dev-token";
@@ -32,8 +34,19 @@ public static class DevTokenIssuer
         return endpoints;
     }
 
-    private static Results<Ok<DevToken>, ValidationProblem> Issue(DevTokenRequest request, IOptions<AuthOptions> options, TimeProvider clock)
+    /// <summary>Loopback only, IPv4-mapped IPv6 included: whoever can reach the gateway from elsewhere must not learn
+    /// that the issuer exists.</summary>
+    public static bool IsLocalCaller(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    private static Results<Ok<DevToken>, ValidationProblem, NotFound> Issue(
+        DevTokenRequest request, HttpContext context, IOptions<AuthOptions> options, TimeProvider clock)
     {
+        if (!IsLocalCaller(context.Connection.RemoteIpAddress))
+        {
+            return TypedResults.NotFound(); // the status code pages make it the same problem details as any unknown path
+        }
+
         var errors = new ValidationErrors();
         if (!Tenant.IsValid(request.Tenant))
         {

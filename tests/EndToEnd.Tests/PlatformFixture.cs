@@ -19,6 +19,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Notification retries 100 times faster here, so a failing receiver reaches the dead letter in seconds.</summary>
     public const double RetryScale = 0.01;
 
+    /// <summary>The only internal network webhooks may reach here: where <see cref="WebhookReceiver"/> listens.</summary>
+    public static readonly System.Net.IPNetwork WebhookNetwork = System.Net.IPNetwork.Parse("127.0.0.2/32");
+
     private PlatformHost? _host;
 
     public PlatformHost Host => _host ?? throw new InvalidOperationException("The platform has not started.");
@@ -45,7 +48,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         Customize = builder =>
         {
             AddIntakeWithUnreachableDatabase(builder);
-            PlatformHost.Project(builder, "notification-api").WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture));
+            PlatformHost.Project(builder, "notification-api")
+                .WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture))
+                .WithEnvironment("Notification__Webhooks__AllowedNetworks", WebhookNetwork.ToString());
         },
         AwaitRunning = [IntakeWithoutDatabase],
     });

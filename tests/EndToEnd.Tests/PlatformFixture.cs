@@ -24,6 +24,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The "aud" the gateway expects from the external issuer.</summary>
     public const string Audience = "escalation-platform";
 
+    /// <summary>The only internal network webhooks may reach here: where <see cref="WebhookReceiver"/> listens.</summary>
+    public static readonly System.Net.IPNetwork WebhookNetwork = System.Net.IPNetwork.Parse("127.0.0.2/32");
+
     private PlatformHost? _host;
     private OidcProvider? _identityProvider;
 
@@ -60,7 +63,9 @@ public sealed class PlatformFixture : IAsyncLifetime
                 Customize = builder =>
                 {
                     AddIntakeWithUnreachableDatabase(builder);
-                    PlatformHost.Project(builder, "notification-api").WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture));
+                    PlatformHost.Project(builder, "notification-api")
+                        .WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture))
+                        .WithEnvironment("Notification__Webhooks__AllowedNetworks", WebhookNetwork.ToString());
                     TrustIdentityProvider(builder, identityProvider);
                 },
                 AwaitRunning = [IntakeWithoutDatabase],

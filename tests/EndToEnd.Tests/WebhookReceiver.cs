@@ -37,7 +37,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear(); // the test folder holds the gateway's appsettings.json, Kestrel endpoints and all
         builder.Configuration.AddInMemoryCollection();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // 127.0.0.2, the one internal address the test platform allow-lists: webhooks refuse the rest of 127.0.0.0/8.
+        builder.WebHost.UseUrls($"http://{PlatformFixture.WebhookNetwork.BaseAddress}:0");
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/hooks/{name}", async (string name, HttpRequest request) =>

@@ -26,7 +26,7 @@ public sealed class WebhookTests(PlatformFixture platform)
 
         var delivery = dead[0];
         Assert.Equal(5, delivery.GetProperty("attempts").GetInt32());
-        Assert.Contains("503", delivery.Text("lastError"), StringComparison.Ordinal);
+        Assert.Equal("the receiver answered 503", delivery.Text("lastError")); // a category, never the exception text
         var attempts = receiver.Received("flaky");
         Assert.Equal(5, attempts.Count);
         Assert.Single(attempts.Select(attempt => attempt.Id).Distinct()); // one message, retried: the receiver can deduplicate
@@ -69,6 +69,48 @@ public sealed class WebhookTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
         Assert.Equal(["events[0]", "url"], errors.EnumerateObject().Select(field => field.Name).Order());
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:15081/api/messages")] // the development mail server
+    [InlineData("http://169.254.169.254/latest/meta-data/")] // the cloud metadata endpoint
+    [InlineData("http://2130706433/")] // 127.0.0.1 as a decimal number
+    [InlineData("http://0x7f000001/")] // ... in hexadecimal
+    [InlineData("http://0177.0.0.1/")] // ... in octal
+    [InlineData("http://127.1/")] // ... shortened
+    [InlineData("http://[::1]/")]
+    [InlineData("http://[::ffff:127.0.0.1]/")]
+    [InlineData("http://10.0.0.5/hooks")]
+    [InlineData("http://localhost:5080/")]
+    [InlineData("http://intake-api/api/v1/escalations")] // a service-discovery name
+    [InlineData("http://_grpc.sla-api/")]
+    [InlineData("http://user:pass@partner.example/hooks")]
+    public async Task A_subscription_to_an_internal_address_is_refused_naming_the_url(string url)
+    {
+        using var api = platform.Escalations(Tenants.Webhooks);
+
+        using var response = await api.SendAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+        Assert.Equal(["url"], errors.EnumerateObject().Select(field => field.Name));
+    }
+
+    [Fact]
+    public async Task Only_the_allow_listed_internal_address_may_receive_webhooks()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var api = platform.Escalations(Tenants.Webhooks);
+        var allowed = receiver.UrlFor("allowed");
+        var neighbour = allowed.Replace("//127.0.0.2:", "//127.0.0.1:", StringComparison.Ordinal);
+
+        var created = await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url = allowed });
+        using var refused = await api.SendAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url = neighbour });
+        using var deleted = await api.SendAsync(HttpMethod.Delete, $"/api/v1/notifications/webhooks/{created.GetProperty("id").GetGuid()}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(["an internal or private address cannot receive webhooks"], problem.GetProperty("errors").GetProperty("url").EnumerateArray().Select(error => error.GetString()));
     }
 
     private static async Task<IReadOnlyList<JsonElement>> Deliveries(EscalationsClient api, Guid escalationId, string channel) =>

@@ -1,3 +1,5 @@
+using Notification.Api.Webhooks;
+
 namespace Notification.Api;
 
 /// <summary>Configuration section "Notification".</summary>
@@ -16,6 +18,8 @@ public sealed class NotificationOptions
 
     /// <summary>How long one SMTP or webhook attempt may take.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public WebhookOptions Webhooks { get; set; } = new();
 
     public string LeadershipFor(string tenantId) => LeadershipEmail.Replace("{tenant}", tenantId, StringComparison.Ordinal);
 }

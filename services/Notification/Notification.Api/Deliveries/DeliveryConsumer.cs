@@ -38,19 +38,20 @@ public sealed partial class DeliveryConsumer(
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {
-            delivery.LastError = Shorten(failure.Message);
+            var reason = DeliveryErrors.Describe(failure);
+            delivery.LastError = reason;
             if (RetrySchedule.After(delivery.Attempts, options.Value.RetryScale) is { } delay)
             {
                 var next = clock.GetUtcNow() + delay;
                 delivery.NextAttemptAt = next.UtcDateTime;
                 await scheduler.SchedulePublish(next.UtcDateTime, new DeliveryDue(delivery.Id), context.CancellationToken);
-                LogRetry(delivery.Id, delivery.Channel, delivery.Attempts, next, failure.Message);
+                LogRetry(failure, delivery.Id, delivery.Channel, delivery.Attempts, next, reason);
             }
             else
             {
                 delivery.Status = DeliveryStatus.Dead;
                 delivery.NextAttemptAt = null;
-                LogDead(delivery.Id, delivery.Channel, delivery.Attempts, failure.Message);
+                LogDead(failure, delivery.Id, delivery.Channel, delivery.Attempts, reason);
             }
         }
     }
@@ -64,15 +65,14 @@ public sealed partial class DeliveryConsumer(
         }
 
         var subscription = await db.Webhooks.FindAsync([delivery.SubscriptionId], cancellationToken)
-            ?? throw new InvalidOperationException("The webhook subscription was deleted.");
+            ?? throw new DeliveryFailedException("the webhook subscription was deleted");
         await webhooks.SendAsync(delivery.Id, subscription.Url, subscription.Secret, delivery.Body, cancellationToken);
     }
 
-    private static string Shorten(string message) => message.Length <= 1000 ? message : message[..1000];
+    // The exception (with the address that answered or was refused) is for operators; the tenant sees the reason only.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Channel}) failed attempt {Attempt}; next attempt at {NextAttemptAt}: {Reason}")]
+    private partial void LogRetry(Exception failure, Guid deliveryId, string channel, int attempt, DateTimeOffset nextAttemptAt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Channel}) failed attempt {Attempt}; next attempt at {NextAttemptAt}: {Error}")]
-    private partial void LogRetry(Guid deliveryId, string channel, int attempt, DateTimeOffset nextAttemptAt, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Channel}) is dead after {Attempts} attempts: {Error}")]
-    private partial void LogDead(Guid deliveryId, string channel, int attempts, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Channel}) is dead after {Attempts} attempts: {Reason}")]
+    private partial void LogDead(Exception failure, Guid deliveryId, string channel, int attempts, string reason);
 }

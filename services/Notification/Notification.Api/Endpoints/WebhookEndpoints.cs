@@ -29,12 +29,13 @@ public static class WebhookEndpoints
     }
 
     private static async Task<Results<Created<WebhookView>, ValidationProblem>> CreateAsync(
-        WebhookRequest request, NotificationDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
+        WebhookRequest request, NotificationDbContext db, ITenantContext tenant, OutboundAddressPolicy addresses, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || request.Url.Length > WebhookSubscription.MaxUrlLength)
+        if (WebhookUrlRules.Refusal(request.Url, addresses) is { } refusal)
         {
-            errors.Add("url", $"an absolute http or https URL of at most {WebhookSubscription.MaxUrlLength} characters");
+            errors.Add("url", refusal);
         }
 
         var events = request.Events ?? [];

@@ -28,12 +28,9 @@ public static class ApplicationServiceExtensions
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddSingleton<SmtpMailer>();
+        builder.Services.AddSingleton(OutboundAddressPolicy.WithAllowedNetworks(
+            builder.Configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>()?.Webhooks.AllowedNetworks));
         builder.Services.AddSingleton<WebhookSender>();
-
-        // Webhook calls are retried by the delivery schedule (minutes apart, durable), not by the HTTP pipeline.
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
-        builder.Services.AddHttpClient(WebhookSender.ClientName).RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
         return builder;
     }
 }

@@ -1,13 +1,18 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Notification.Api.Deliveries;
 
 namespace Notification.Api.Webhooks;
 
 /// <summary>Posts a webhook payload to a subscriber, signed per Standard Webhooks. The webhook-id is the delivery
 /// id, the same on every attempt, so the receiver can drop a retry it already processed.</summary>
-public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock)
+/// <remarks>The sender owns its HttpClient rather than taking one from IHttpClientFactory: the service defaults give
+/// every factory client service discovery (which would turn http://intake-api into the platform's own service) and
+/// a resilience pipeline (webhooks are retried by the durable delivery schedule instead).</remarks>
+public sealed class WebhookSender(OutboundAddressPolicy policy, TimeProvider clock) : IDisposable
 {
-    public const string ClientName = "webhooks";
+    // Each attempt has its own deadline (NotificationOptions.AttemptTimeout), passed in as the cancellation token.
+    private readonly HttpClient _client = new(GuardedConnection.CreateHandler(policy)) { Timeout = Timeout.InfiniteTimeSpan };
 
     public async Task SendAsync(Guid deliveryId, string url, string secret, string payload, CancellationToken cancellationToken)
     {
@@ -21,10 +26,18 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
         request.Headers.Add(StandardWebhooks.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(StandardWebhooks.SignatureHeader, StandardWebhooks.Sign(secret, messageId, timestamp, payload));
 
-        using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400)
+        {
+            throw new DeliveryFailedException($"redirects are not followed (the receiver answered {status})");
+        }
+
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"The receiver answered {(int)response.StatusCode} {response.ReasonPhrase}.", null, response.StatusCode);
+            throw new DeliveryFailedException($"the receiver answered {status}");
         }
     }
+
+    public void Dispose() => _client.Dispose();
 }

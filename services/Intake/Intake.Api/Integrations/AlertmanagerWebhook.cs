@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Intake.Api.Data;
@@ -46,7 +47,7 @@ public static class AlertmanagerWebhook
         }
         catch (JsonException error)
         {
-            return new ValidationErrors().Add(error.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body", error.Message.Split(" Path:")[0]).ToProblem();
+            return new ValidationErrors().Add(JsonErrors.Field(error), JsonErrors.Describe(error, Json)).ToProblem();
         }
 
         var errors = Validate(payload);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,7 +34,7 @@ public static class PagerDutyEvents
         }
         catch (JsonException error)
         {
-            return Invalid([$"The body is not valid JSON: {error.Message.Split(" Path:")[0]}"]);
+            return Invalid([$"The body is not valid JSON: {JsonErrors.Field(error)} {JsonErrors.Describe(error)}."]);
         }
 
         var errors = new List<string>();

@@ -67,7 +67,7 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
         }
         else
         {
-            CaseFactsInputs.Validate(input, errors);
+            CaseFactsInputs.Validate(input, errors, clock.GetUtcNow());
         }
 
         if (!errors.IsValid)

@@ -51,7 +51,7 @@ public static partial class JsonErrors
             return "must not be null";
         }
 
-        if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        if (message.StartsWith("Duplicate propert", StringComparison.Ordinal))
         {
             return "is given more than once";
         }

@@ -75,6 +75,17 @@ public sealed class JsonErrorsTests
     }
 
     [Fact]
+    public void A_field_or_key_given_twice_is_refused_by_name()
+    {
+        var field = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CaseFactsInput>("""{"productArea":"a","productArea":"b"}""", Api));
+        var key = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Sample>("""{"labels":{"monday":"a","monday":"b"}}""", Api));
+
+        Assert.Equal("is given more than once", JsonErrors.Describe(field, Api));
+        Assert.Equal("is given more than once", JsonErrors.Describe(key, Api));
+        Assert.Equal("productArea", JsonErrors.Field(field));
+    }
+
+    [Fact]
     public void Missing_required_fields_are_listed_by_name()
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Required>("{}", Api));

@@ -19,7 +19,7 @@ public static class WebConventions
 
     /// <summary>Applies JSON as every API speaks it: camelCase names, kebab-case enum values ("single-user")
     /// except severities, which keep the names support people use ("S1"), nulls left out, and no unknown or mistyped fields accepted (a typo is a 400 naming the field, not a
-    /// silently ignored value).</summary>
+    /// silently ignored value), and no field given twice (which of two values counts is a guess, and readers differ).</summary>
     public static void Apply(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -27,6 +27,7 @@ public static class WebConventions
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Tenancy;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -40,6 +41,7 @@ public static class WebConventions
         builder.Services.AddTenancy();
         builder.Services.ConfigureHttpJsonOptions(options => Apply(options.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.MaxReceiveMessageSize = (int)MaxRequestBodyBytes);
         builder.Services.AddScoped<IdempotencyFilter<TDbContext>>();
         builder.Services.AddHostedService<IdempotencyCleanupService<TDbContext>>();
         builder.Services.AddScoped<TenantGrpcInterceptor>();
@@ -62,6 +64,7 @@ public static class WebConventions
 
                 return nextMiddleware(context);
             });
+            app.UseGrpcOwnBodyLimit();
             app.UseMiddleware<TenantResolutionMiddleware>();
             next(app);
         };

@@ -9,10 +9,14 @@ namespace EndToEnd.Tests;
 
 /// <summary>A corpus of malformed requests across every endpoint that takes input: broken JSON, wrong types, huge
 /// strings, unknown enum values, nulls, negative numbers, deep nesting, invalid UTF-8, missing or wrong headers,
-/// bad query strings. Every answer is a 4xx with problem details, none a 5xx, and nothing is stored.</summary>
+/// bad query strings, bodies over the limits sent without a length. Every answer is a 4xx with problem details, none a
+/// 5xx, none names a .NET type, and nothing is stored.</summary>
 public sealed class MalformedRequestTests(PlatformFixture platform)
 {
-    private sealed record Case(string Name, HttpMethod Method, string Path, byte[]? Body, string? ContentType, Action<HttpRequestMessage>? Headers = null)
+    /// <summary>A request; <paramref name="Field"/> is the field the answer must name, <paramref name="Status"/> the
+    /// status it must have, <paramref name="Chunked"/> sends the body without a Content-Length.</summary>
+    private sealed record Case(string Name, HttpMethod Method, string Path, byte[]? Body, string? ContentType, Action<HttpRequestMessage>? Headers = null,
+        string? Field = null, int? Status = null, bool Chunked = false)
     {
         public override string ToString() => $"{Method} {Path} [{Name}]";
     }
@@ -100,7 +104,7 @@ public sealed class MalformedRequestTests(PlatformFixture platform)
 
             if (@case.Body is not null)
             {
-                request.Content = new ByteArrayContent(@case.Body);
+                request.Content = @case.Chunked ? new ChunkedContent(@case.Body) : new ByteArrayContent(@case.Body);
                 if (@case.ContentType is not null)
                 {
                     request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(@case.ContentType);
@@ -121,9 +125,13 @@ public sealed class MalformedRequestTests(PlatformFixture platform)
 
             using var _ = response;
             var status = (int)response.StatusCode;
-            if (status is < 400 or >= 500 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (status is < 400 or >= 500 || response.Content.Headers.ContentType?.MediaType != "application/problem+json"
+                || (@case.Status is { } expected && status != expected)
+                || (@case.Field is { } field && !text.Contains($"\"{field}\"", StringComparison.Ordinal))
+                || LeaksTypeName(text))
             {
-                failures.Add($"{@case}: {status} {response.Content.Headers.ContentType?.MediaType} {await Shorten(response)}");
+                failures.Add($"{@case}: {status} {response.Content.Headers.ContentType?.MediaType} {Shorten(text)}");
             }
         }
 
@@ -146,9 +154,28 @@ public sealed class MalformedRequestTests(PlatformFixture platform)
             var error = await Assert.ThrowsAsync<RpcException>(async () =>
                 await client.SubmitAsync(new SubmitRequest { EscalationJson = Encoding.UTF8.GetString(body) }, options));
             Assert.True(error.StatusCode == StatusCode.InvalidArgument, $"{name}: {error.Status}");
+            Assert.False(LeaksTypeName(error.Status.Detail), $"{name}: {error.Status.Detail}");
         }
 
         Assert.Equal(count, (await api.JsonAsync(HttpMethod.Get, "/api/v1/escalations?limit=100")).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_oversized_grpc_submission_is_ResourceExhausted_through_the_gateway()
+    {
+        using var channel = GrpcChannel.ForAddress(platform.Endpoint("gateway", "grpc"));
+        var client = new Escalations.EscalationsClient(channel);
+        var options = new CallOptions(new Metadata { { "authorization", $"Bearer {await platform.TokenAsync(Tenants.Malformed)}" } },
+            DateTime.UtcNow.AddSeconds(20), TestContext.Current.CancellationToken);
+
+        foreach (var size in new[] { 1024 * 1024 + 100, 3 * 1024 * 1024 })
+        {
+            var json = $$"""{"title":"{{new string('x', size)}}"}""";
+            var error = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitAsync(new SubmitRequest { EscalationJson = json }, options));
+
+            Assert.True(error.StatusCode == StatusCode.ResourceExhausted, $"{size} bytes: {error.Status}");
+            Assert.False(LeaksTypeName(error.Status.Detail), error.Status.Detail);
+        }
     }
 
     private static IEnumerable<Case> Corpus(Guid id)
@@ -179,6 +206,75 @@ public sealed class MalformedRequestTests(PlatformFixture platform)
         yield return new("unknown auth scheme", HttpMethod.Get, "/api/v1/escalations", null, null,
             request => request.Headers.TryAddWithoutValidation("Authorization", "Negotiate abc"));
         yield return new("no content type", HttpMethod.Post, "/api/v1/escalations", valid, null);
+
+        foreach (var hostile in Hostile())
+        {
+            yield return hostile;
+        }
+    }
+
+    /// <summary>Requests each aimed at one check: the answer names the field (or has the status) that check owns.</summary>
+    private static IEnumerable<Case> Hostile()
+    {
+        const string alertmanager = "/api/v1/integrations/alertmanager";
+        const string group = "\"version\":\"4\",\"groupKey\":\"g\",\"status\":\"firing\"";
+        yield return new("null alert", HttpMethod.Post, alertmanager, Utf8("{" + group + ""","alerts":[null]}"""), "application/json", Field: "alerts[0]");
+        yield return new("null label value", HttpMethod.Post, alertmanager,
+            Utf8("{" + group + ""","alerts":[{"status":"firing","labels":{"alertname":null}}]}"""), "application/json", Field: "alerts[0].labels.alertname");
+        yield return new("null annotation value", HttpMethod.Post, alertmanager,
+            Utf8("{" + group + ""","commonAnnotations":{"summary":null},"alerts":[{"status":"firing","annotations":{"summary":null}}]}"""), "application/json",
+            Field: "alerts[0].annotations.summary");
+
+        yield return new("chunked event over 512 KB", HttpMethod.Post, "/v2/enqueue",
+            Utf8($$"""{"routing_key":"{{new string('k', 32)}}","pad":"{{new string('x', 600 * 1024)}}"}"""), "application/json", Status: 413, Chunked: true);
+        yield return new("chunked body over 1 MB", HttpMethod.Post, "/api/v1/escalations",
+            Utf8($$"""{"title":"{{new string('x', 1_200_000)}}"}"""), "application/json", Status: 413, Chunked: true);
+        yield return new("chunked policy over 1 MB", HttpMethod.Put, "/api/v1/sla/policy",
+            Utf8($$"""{"holidays":["{{new string('x', 1_200_000)}}"]}"""), "application/json", Status: 413, Chunked: true);
+
+        const string sla = "/api/v1/sla/policy";
+        yield return new("no open day", HttpMethod.Put, sla, Utf8("""{"businessHours":{}}"""), "application/json", Field: "businessHours");
+        yield return new("unknown day", HttpMethod.Put, sla, Utf8("""{"businessHours":{"funday":["09:00","17:00"]}}"""), "application/json", Field: "businessHours.funday");
+        yield return new("day twice", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":["09:00","17:00"],"Monday":["10:00","12:00"]}}"""), "application/json",
+            Field: "businessHours.Monday");
+        yield return new("day twice, same spelling", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":["09:00","17:00"],"monday":["10:00","12:00"]}}"""),
+            "application/json");
+        yield return new("opens when it closes", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":["09:00","09:00"]}}"""), "application/json",
+            Field: "businessHours.monday");
+        yield return new("closes at 24:00", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":["09:00","24:00"]}}"""), "application/json");
+        yield return new("hours as a number", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":5}}"""), "application/json", Field: "businessHours.monday");
+
+        const string submit = "/api/v1/escalations";
+        yield return new("integer enum", HttpMethod.Post, submit, Utf8("""{"issueType":5}"""), "application/json", Field: "issueType");
+        yield return new("javascript link", HttpMethod.Post, submit, Submission("context", "logLinks", """["javascript:alert(document.cookie)"]"""), "application/json",
+            Field: "context.logLinks[0]");
+        yield return new("data link", HttpMethod.Post, submit, Submission("context", "screenshotLinks", """["data:text/html,<script>alert(1)</script>"]"""),
+            "application/json", Field: "context.screenshotLinks[0]");
+        yield return new("file link", HttpMethod.Post, submit, Submission("context", "logLinks", """["file:///etc/passwd"]"""), "application/json",
+            Field: "context.logLinks[0]");
+        yield return new("deadline in 1900", HttpMethod.Post, submit, Submission("urgency", "deadline", "\"1900-01-01T00:00:00Z\""), "application/json",
+            Field: "urgency.deadline");
+        yield return new("deadline in 3000", HttpMethod.Post, submit, Submission("urgency", "deadline", "\"3000-01-01T00:00:00Z\""), "application/json",
+            Field: "urgency.deadline");
+        yield return new("first seen in the future", HttpMethod.Post, submit,
+            Submission("context", "firstSeenAt", $"\"{DateTimeOffset.UtcNow.AddDays(1):O}\""), "application/json", Field: "context.firstSeenAt");
+        yield return new("detected in 1900", HttpMethod.Post, submit, Submission("context", "detectedAt", "\"1900-01-01T00:00:00Z\""), "application/json",
+            Field: "context.detectedAt");
+        yield return new("triage preview with a javascript link", HttpMethod.Post, "/api/v1/triage/preview",
+            Submission("context", "logLinks", """["javascript:alert(1)"]""", withTitle: false), "application/json", Field: "context.logLinks[0]");
+    }
+
+    /// <summary>A valid submission with one part's field replaced by raw JSON.</summary>
+    private static byte[] Submission(string part, string field, string json, bool withTitle = true)
+    {
+        var submission = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(Cases.TeamProblem()))!.AsObject();
+        submission[part]![field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        if (!withTitle)
+        {
+            submission.Remove("title");
+        }
+
+        return Utf8(submission.ToJsonString());
     }
 
     /// <summary>What the corpus could have changed, if anything got through.</summary>
@@ -200,10 +296,24 @@ public sealed class MalformedRequestTests(PlatformFixture platform)
         return string.Join("\n", parts);
     }
 
-    private static async Task<string> Shorten(HttpResponseMessage response)
+    private static string Shorten(string body) => body.Length <= 300 ? body : body[..300];
+
+    /// <summary>"could not be converted to System.Nullable`1[EscalationPlatform.Contracts.IssueType]" tells an
+    /// attacker about the implementation and a client nothing it can use.</summary>
+    private static bool LeaksTypeName(string text) =>
+        text.Contains("System.", StringComparison.Ordinal) || text.Contains("`1[", StringComparison.Ordinal)
+        || text.Contains("EscalationPlatform.", StringComparison.Ordinal);
+
+    /// <summary>A body sent chunked: no Content-Length, so only reading it finds out how large it is.</summary>
+    private sealed class ChunkedContent(byte[] body) : HttpContent
     {
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return body.Length <= 300 ? body : body[..300];
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using EscalationPlatform.Gateway.Limits;
 using EscalationPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,12 @@ public static class ForwarderErrorProblems
 
         // The gateway's request timeout cancels the request the way a caller that leaves does, and YARP answers 400.
         var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        if (failure.Error is ForwarderError.RequestBodyClient && TooLarge(failure.Exception))
+        {
+            await RequestLimits.WriteTooLargeAsync(context); // a chunked body the limit cut off on the way through
+            return;
+        }
+
         if (!timedOut && failure.Error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient)
         {
             return; // the caller left or sent a broken body: YARP's answer stands
@@ -60,6 +67,19 @@ public static class ForwarderErrorProblems
             Title = timedOut ? "The service for this request did not answer in time." : "The service for this request failed to answer.",
             Detail = "The request may have taken effect. Send it again with the same Idempotency-Key: a write that was done is not done twice.",
         };
+    }
+
+    private static bool TooLarge(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Refused(Exception? exception)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EscalationPlatform.Gateway.Identity;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EscalationPlatform.Gateway.Proxy;
@@ -25,8 +26,14 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
 
         if (context.Request.ContentLength > MaxEventBytes)
         {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Event too large.", $"An event may be at most {MaxEventBytes / 1024} KB.");
+            await RefuseTooLargeAsync(context);
             return;
+        }
+
+        // A chunked event is cut off at the same size: reading past it fails (413), and is answered as above.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxEventBytes;
         }
 
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxEventBytes);
@@ -45,9 +52,18 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "Event object is invalid.", "The body is not valid JSON.", "body");
             return;
         }
+        catch (Exception error) when (error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            || (error is IOException && !context.RequestAborted.IsCancellationRequested))
+        {
+            await RefuseTooLargeAsync(context); // over the size limit or the buffer's, whichever came first
+            return;
+        }
         finally
         {
-            context.Request.Body.Position = 0;
+            if (context.Request.Body.CanSeek)
+            {
+                context.Request.Body.Position = 0;
+            }
         }
 
         var credential = routingKey is { Length: 32 } ? await credentials.FindAsync(routingKey, context.RequestAborted) : null;
@@ -61,6 +77,9 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
         context.User = ApiKeyAuthenticationHandler.Principal(credential, "PagerDuty");
         await next(context);
     }
+
+    private Task RefuseTooLargeAsync(HttpContext context) =>
+        RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Event too large.", $"An event may be at most {MaxEventBytes / 1024} KB.");
 
     private Task RefuseAsync(HttpContext context, int status, string title, string message, string field = "body")
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Tenancy;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,7 @@ public static class WebConventions
 
     /// <summary>Applies JSON as every API speaks it: camelCase names, kebab-case enum values ("single-user")
     /// except severities, which keep the names support people use ("S1"), nulls left out, and no unknown or mistyped fields accepted (a typo is a 400 naming the field, not a
-    /// silently ignored value).</summary>
+    /// silently ignored value), and no field given twice (which of two values counts is a guess, and readers differ).</summary>
     public static void Apply(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -27,6 +28,7 @@ public static class WebConventions
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
     }
@@ -41,6 +43,7 @@ public static class WebConventions
         builder.Services.AddTenancy();
         builder.Services.ConfigureHttpJsonOptions(options => Apply(options.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.MaxReceiveMessageSize = (int)MaxRequestBodyBytes);
         builder.Services.AddScoped<IdempotencyFilter<TDbContext>>();
         builder.Services.AddHostedService<IdempotencyCleanupService<TDbContext>>();
         builder.Services.AddScoped<TenantGrpcInterceptor>();
@@ -60,6 +63,7 @@ public static class WebConventions
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            app.UseGrpcOwnBodyLimit();
             app.UseMiddleware<TenantResolutionMiddleware>();
             next(app);
         };

@@ -17,9 +17,10 @@ public static class CaseFactsInputs
     public const int MaxTagLength = 64;
     public const int MaxAffectedCount = 100_000_000;
 
-    /// <summary>Checks every field. <paramref name="customerKnown"/> says whether the customer's id was found in a
-    /// directory that fills in the rest; otherwise name, tier and time zone are required.</summary>
-    public static void Validate(CaseFactsInput input, ValidationErrors errors, bool customerKnown = false)
+    /// <summary>Checks every field; times are checked against <paramref name="now"/>, the time of the request.
+    /// <paramref name="customerKnown"/> says whether the customer's id was found in a directory that fills in the
+    /// rest; otherwise name, tier and time zone are required.</summary>
+    public static void Validate(CaseFactsInput input, ValidationErrors errors, DateTimeOffset now, bool customerKnown = false)
     {
         if (input.IssueType is null)
         {
@@ -30,7 +31,8 @@ public static class CaseFactsInputs
         ValidateCustomer(input.Customer, errors, customerKnown);
 
         ValidateImpact(input.Impact, errors);
-        ValidateContext(input.Context, errors);
+        ValidateUrgency(input.Urgency, errors, now);
+        ValidateContext(input.Context, errors, now);
         errors.Texts("actionsTaken", input.ActionsTaken, MaxItems, MaxItemLength);
         errors.Texts("tags", input.Tags, MaxTags, MaxTagLength);
     }
@@ -44,7 +46,16 @@ public static class CaseFactsInputs
         }
     }
 
-    public static void ValidateContext(ContextInput? context, ValidationErrors errors)
+    public static void ValidateUrgency(UrgencyInput? urgency, ValidationErrors errors, DateTimeOffset now)
+    {
+        if (urgency?.Deadline is { } deadline && !FactChecks.IsDeadline(deadline, now))
+        {
+            errors.Add("urgency.deadline",
+                $"must lie between {FactChecks.DeadlinePast.TotalDays:0} days ago and {FactChecks.YearsAway} years from now");
+        }
+    }
+
+    public static void ValidateContext(ContextInput? context, ValidationErrors errors, DateTimeOffset now)
     {
         if (context is null)
         {
@@ -64,9 +75,32 @@ public static class CaseFactsInputs
             .Texts("context.affectedAccounts", context.AffectedAccounts, MaxItems, MaxShortText)
             .Text("context.observed", context.Observed, MaxText)
             .Text("context.counterpartyOrDocument", context.CounterpartyOrDocument, MaxText);
+        ValidateLinks("context.logLinks", context.LogLinks, errors);
+        ValidateLinks("context.screenshotLinks", context.ScreenshotLinks, errors);
+        ValidateObservedTime("context.firstSeenAt", context.FirstSeenAt, errors, now);
+        ValidateObservedTime("context.detectedAt", context.DetectedAt, errors, now);
         if (context.Currency is { } currency && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
         {
             errors.Add("context.currency", "a three-letter ISO 4217 code such as EUR");
+        }
+    }
+
+    private static void ValidateLinks(string field, IReadOnlyList<string>? links, ValidationErrors errors)
+    {
+        for (var index = 0; index < Math.Min(links?.Count ?? 0, MaxItems); index++)
+        {
+            if (links![index] is { } link && !string.IsNullOrWhiteSpace(link) && !FactChecks.IsWebLink(link))
+            {
+                errors.Add($"{field}[{index}]", "must be a web link starting with http:// or https://");
+            }
+        }
+    }
+
+    private static void ValidateObservedTime(string field, DateTimeOffset? at, ValidationErrors errors, DateTimeOffset now)
+    {
+        if (at is { } time && !FactChecks.IsObservedTime(time, now))
+        {
+            errors.Add(field, $"must not be in the future nor more than {FactChecks.YearsAway} years ago");
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class TenantResolutionMiddleware(
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenant, IProblemDetailsService problems)
     {
-        var grpc = IsGrpc(context.Request);
+        var grpc = GrpcBodyLimit.IsGrpc(context.Request);
         if (!grpc && !NeedsIdentity(context.Request.Path))
         {
             await next(context);
@@ -84,9 +84,6 @@ public sealed class TenantResolutionMiddleware(
     }
 
     public static string PathAndQuery(HttpRequest request) => request.Path.ToUriComponent() + request.QueryString.Value;
-
-    private static bool IsGrpc(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The API (and the integration endpoints), not health, liveness or the OpenAPI document.</summary>
     private static bool NeedsIdentity(PathString path) =>

@@ -33,7 +33,7 @@ public static class CommandRequestValidation
     public static ValidationErrors CustomerUpdate(CustomerUpdateRequest request) =>
         new ValidationErrors().Text("message", request.Message, MaxText, required: true);
 
-    public static ValidationErrors Context(ContextRequest request)
+    public static ValidationErrors Context(ContextRequest request, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
         if (request is { Context: null, Impact: null, Urgency: null, ActionsTaken: null })
@@ -41,8 +41,9 @@ public static class CommandRequestValidation
             errors.Add("context", "give at least one of context, impact, urgency or actionsTaken");
         }
 
-        CaseFactsInputs.ValidateContext(request.Context, errors);
+        CaseFactsInputs.ValidateContext(request.Context, errors, now);
         CaseFactsInputs.ValidateImpact(request.Impact, errors);
+        CaseFactsInputs.ValidateUrgency(request.Urgency, errors, now);
         errors.Texts("actionsTaken", request.ActionsTaken, CaseFactsInputs.MaxItems, CaseFactsInputs.MaxItemLength);
         return errors.Text("note", request.Note, MaxText);
     }

@@ -53,7 +53,7 @@ public static class CommandEndpoints
         }, cancellationToken);
 
     private static Task<IResult> AddContextAsync(Guid id, ContextRequest request, HttpContext http, Services services, CancellationToken cancellationToken) =>
-        services.RunAsync(id, Intake.Domain.Command.AddContext, http, CommandRequestValidation.Context(request), async (record, _, actor) =>
+        services.RunAsync(id, Intake.Domain.Command.AddContext, http, CommandRequestValidation.Context(request, services.Changes.Now), async (record, _, actor) =>
         {
             var facts = StoredJson.Read<CaseFacts>(record.Facts);
             var updated = facts with

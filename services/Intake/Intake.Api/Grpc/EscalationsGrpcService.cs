@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EscalationPlatform.Contracts.Escalation.V1;
+using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Paging;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
@@ -39,7 +40,7 @@ public sealed class EscalationsGrpcService(
         }
         catch (JsonException error)
         {
-            throw Invalid(new ValidationErrors().Add($"escalation_json{error.Path?.TrimStart('$')}", error.Message.Split(" Path:")[0]));
+            throw Invalid(new ValidationErrors().Add(JsonErrors.Field("escalation_json", error), JsonErrors.Describe(error, Json)));
         }
 
         var errors = new ValidationErrors().Text("idempotency_key", request.IdempotencyKey.Length == 0 ? null : request.IdempotencyKey, 255);

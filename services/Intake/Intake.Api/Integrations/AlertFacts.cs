@@ -38,7 +38,7 @@ public sealed record AlertFacts(
         Context = new ContextInput
         {
             ErrorMessages = [.. Errors.Take(CaseFactsInputs.MaxItems).Select(error => Cut(error, CaseFactsInputs.MaxItemLength))],
-            LogLinks = [.. Links.Where(link => link.Length <= CaseFactsInputs.MaxItemLength).Take(CaseFactsInputs.MaxItems)],
+            LogLinks = [.. Links.Where(link => link.Length <= CaseFactsInputs.MaxItemLength && FactChecks.IsWebLink(link)).Take(CaseFactsInputs.MaxItems)],
             AffectedServices = [Cut(Service, CaseFactsInputs.MaxShortText)],
             FirstSeenAt = FirstSeen,
             ReproductionSteps = $"Observed continuously by {Source}: the alert fires while the condition holds.",

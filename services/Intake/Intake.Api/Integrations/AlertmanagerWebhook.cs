@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EscalationPlatform.ServiceDefaults;
+using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Intake.Api.Data;
@@ -46,7 +48,7 @@ public static class AlertmanagerWebhook
         }
         catch (JsonException error)
         {
-            return new ValidationErrors().Add(error.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body", error.Message.Split(" Path:")[0]).ToProblem();
+            return new ValidationErrors().Add(JsonErrors.Field(error), JsonErrors.Describe(error, Json)).ToProblem();
         }
 
         var errors = Validate(payload);
@@ -104,7 +106,34 @@ public static class AlertmanagerWebhook
             errors.Add("alerts", $"1 to {MaxAlerts} alerts");
         }
 
+        NoNullValues(errors, "groupLabels", payload.GroupLabels);
+        NoNullValues(errors, "commonLabels", payload.CommonLabels);
+        NoNullValues(errors, "commonAnnotations", payload.CommonAnnotations);
+        for (var index = 0; index < Math.Min(payload.Alerts?.Count ?? 0, MaxAlerts); index++)
+        {
+            if (payload.Alerts![index] is not { } alert)
+            {
+                errors.Add($"alerts[{index}]", "must be an alert object, not null");
+                continue;
+            }
+
+            NoNullValues(errors, $"alerts[{index}].labels", alert.Labels);
+            NoNullValues(errors, $"alerts[{index}].annotations", alert.Annotations);
+        }
+
         return errors;
+    }
+
+    /// <summary>Alertmanager's label and annotation values are always strings; a null one is not its payload.</summary>
+    private static void NoNullValues(ValidationErrors errors, string field, Dictionary<string, string>? values)
+    {
+        foreach (var (name, value) in values ?? [])
+        {
+            if (value is null)
+            {
+                errors.Add($"{field}.{name}", "must be text, not null");
+            }
+        }
     }
 
     /// <summary>Group keys can be long; the record keeps up to 255 characters, so longer ones are kept as their hash.</summary>
@@ -126,8 +155,8 @@ public static class AlertmanagerWebhook
         var service = Label(payload, "service") ?? Label(payload, "job") ?? Label(payload, "component") ?? Label(payload, "instance") ?? name;
         var errors = alerts.Select(alert => alert.Annotations?.GetValueOrDefault("summary") ?? alert.Annotations?.GetValueOrDefault("description")
             ?? string.Join(", ", (alert.Labels ?? []).Select(label => $"{label.Key}={label.Value}"))).Where(text => text.Length > 0).Distinct().ToList();
-        List<string> links = [.. alerts.Select(alert => alert.GeneratorUrl).OfType<string>().Distinct()];
-        if (payload.ExternalUrl is { } external)
+        List<string> links = [.. alerts.Select(alert => alert.GeneratorUrl).Where(FactChecks.IsWebLink).OfType<string>().Distinct()];
+        if (payload.ExternalUrl is { } external && FactChecks.IsWebLink(external))
         {
             links.Add(external);
         }
@@ -135,7 +164,7 @@ public static class AlertmanagerWebhook
         var details = payload.CommonAnnotations?.GetValueOrDefault("description");
         return new AlertFacts(
             severity, summary, service, Label(payload, "service") ?? Label(payload, "component"),
-            alerts.Select(alert => alert.StartsAt).OfType<DateTimeOffset>().DefaultIfEmpty(now).Min(),
+            alerts.Select(alert => alert.StartsAt).OfType<DateTimeOffset>().Where(at => FactChecks.IsObservedTime(at, now)).DefaultIfEmpty(now).Min(),
             errors.Count > 0 ? errors : [summary], links,
             ["alertmanager", $"severity:{severity}", $"alertname:{name}"], details, "Prometheus Alertmanager");
     }

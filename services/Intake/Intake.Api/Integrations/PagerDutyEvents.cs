@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using EscalationPlatform.ServiceDefaults;
+using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,7 +35,7 @@ public static class PagerDutyEvents
         }
         catch (JsonException error)
         {
-            return Invalid([$"The body is not valid JSON: {error.Message.Split(" Path:")[0]}"]);
+            return Invalid([$"The body is not valid JSON: {JsonErrors.Field(error)} {JsonErrors.Describe(error)}."]);
         }
 
         var errors = new List<string>();
@@ -111,6 +113,11 @@ public static class PagerDutyEvents
             errors.Add("payload.timestamp must be an ISO 8601 date and time.");
         }
 
+        if (!FactChecks.IsObservedTime(at, now))
+        {
+            at = now; // a monitor's clock far off is no reason to lose its alert
+        }
+
         var component = Text(payload, "component", errors, required: false, max: 255, prefix: "payload.");
         var group = Text(payload, "group", errors, required: false, max: 255, prefix: "payload.");
         var kind = Text(payload, "class", errors, required: false, max: 255, prefix: "payload.");
@@ -125,10 +132,10 @@ public static class PagerDutyEvents
         {
             links.AddRange(linkList.EnumerateArray()
                 .Select(link => link.ValueKind == JsonValueKind.Object && link.TryGetProperty("href", out var href) && href.ValueKind == JsonValueKind.String ? href.GetString() : null)
-                .OfType<string>());
+                .Where(FactChecks.IsWebLink).OfType<string>());
         }
 
-        if (root.TryGetProperty("client_url", out var clientUrl) && clientUrl.ValueKind == JsonValueKind.String)
+        if (root.TryGetProperty("client_url", out var clientUrl) && clientUrl.ValueKind == JsonValueKind.String && FactChecks.IsWebLink(clientUrl.GetString()))
         {
             links.Add(clientUrl.GetString()!);
         }

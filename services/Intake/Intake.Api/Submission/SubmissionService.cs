@@ -44,14 +44,14 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
         var known = request.Customer?.Id is { Length: > 0 and <= CaseFactsInputs.MaxShortText } customerId
             ? await db.Customers.FindAsync([tenantId, customerId], cancellationToken)
             : null;
+        var now = changes.Now;
         SubmitRequestValidation.Validate(request, errors);
-        CaseFactsInputs.Validate(request, errors, customerKnown: known is not null);
+        CaseFactsInputs.Validate(request, errors, now, customerKnown: known is not null);
         if (!errors.IsValid)
         {
             return (null, errors);
         }
 
-        var now = changes.Now;
         var (customer, ignored) = CustomerDirectory.Decide(request.Customer!, known is null ? null : Facts(known));
         var facts = CaseFactsInputs.ToFacts(request with { Customer = customer }, now, known is null ? null : Facts(known));
         var number = await numbers.NextAsync(db, tenantId, cancellationToken);

@@ -18,8 +18,9 @@ public sealed record PolicyDocument
 
     public IReadOnlyList<int>? WarningPercents { get; init; }
 
-    /// <summary>{ "monday": ["09:00", "17:00"], … }: the days listed are open, the others closed.</summary>
-    public IReadOnlyDictionary<DayOfWeek, IReadOnlyList<TimeOnly>>? BusinessHours { get; init; }
+    /// <summary>{ "monday": ["09:00", "17:00"], … }: the days listed are open, the others closed. Keyed by the
+    /// text as sent, so that an unknown or repeated day is named back to the caller.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TimeOnly>>? BusinessHours { get; init; }
 
     public IReadOnlyList<DateOnly>? Holidays { get; init; }
 
@@ -31,7 +32,7 @@ public sealed record PolicyDocument
             Target(pair.Value.FirstResponse), Target(pair.Value.Resolution), pair.Value.CustomerUpdate is { } update ? Target(update) : null)),
         StrategicResponseFactor = policy.StrategicResponseFactor,
         WarningPercents = policy.WarningPercents,
-        BusinessHours = policy.Hours.Days.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<TimeOnly>)[pair.Value.Open, pair.Value.Close]),
+        BusinessHours = policy.Hours.Days.ToDictionary(pair => DayNames.Name(pair.Key), pair => (IReadOnlyList<TimeOnly>)[pair.Value.Open, pair.Value.Close]),
         Holidays = [.. policy.Holidays.Order()],
     };
 
@@ -54,12 +55,9 @@ public sealed record PolicyDocument
             errors.Add("warningPercents", "up to 5 different percentages between 1 and 99");
         }
 
-        foreach (var (day, hours) in BusinessHours ?? new Dictionary<DayOfWeek, IReadOnlyList<TimeOnly>>())
+        if (BusinessHours is not null)
         {
-            if (hours.Count != 2 || hours[0] >= hours[1])
-            {
-                errors.Add($"businessHours.{day.ToString().ToLowerInvariant()}", "[open, close] with open before close");
-            }
+            DayNames.ValidateHours(BusinessHours, errors);
         }
 
         if (Holidays is { Count: > 400 })
@@ -77,7 +75,7 @@ public sealed record PolicyDocument
                 : policy.Targets[severity]),
         StrategicResponseFactor ?? policy.StrategicResponseFactor,
         WarningPercents ?? policy.WarningPercents,
-        BusinessHours is null ? policy.Hours : new BusinessHours(BusinessHours.ToDictionary(pair => pair.Key, pair => (pair.Value[0], pair.Value[1]))),
+        BusinessHours is null ? policy.Hours : new BusinessHours(BusinessHours.ToDictionary(pair => DayNames.Parse(pair.Key)!.Value, pair => (pair.Value[0], pair.Value[1]))),
         Holidays is null ? policy.Holidays : Holidays.ToHashSet());
 
     private static void ValidateTarget(ValidationErrors errors, string field, TargetDocument? target)

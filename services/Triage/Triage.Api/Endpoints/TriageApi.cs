@@ -49,7 +49,7 @@ public static class TriageApi
         CaseFactsInput facts, AssessmentService assessments, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        CaseFactsInputs.Validate(facts, errors);
+        CaseFactsInputs.Validate(facts, errors, clock.GetUtcNow());
         if (!errors.IsValid)
         {
             return errors.ToProblem();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.Contracts.Triage.V1;
+using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
@@ -55,7 +56,8 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
         }
         catch (JsonException error)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"facts_json{error.Path?.TrimStart('$')}: {error.Message.Split(" Path:")[0]}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"{JsonErrors.Field("facts_json", error)}: {JsonErrors.Describe(error, json.Value.SerializerOptions)}"));
         }
 
         var errors = new ValidationErrors();
@@ -65,7 +67,7 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
         }
         else
         {
-            CaseFactsInputs.Validate(input, errors);
+            CaseFactsInputs.Validate(input, errors, clock.GetUtcNow());
         }
 
         if (!errors.IsValid)

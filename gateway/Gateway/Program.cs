@@ -14,6 +14,7 @@ builder.AddGatewayServices();
 var app = builder.Build();
 
 app.UseTraceparentResponseHeader();
+app.UseUnauthenticatedLimit();
 app.UseDeclaredBodyLimit();
 app.UseBufferedBody();
 app.UseAuthentication();
@@ -21,6 +22,7 @@ app.UseMiddleware<PagerDutyRoutingKey>();
 app.UseMiddleware<TenantFromCredential>();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
+app.UseMiddleware<StreamLimits>();
 app.UseRequestTimeouts();
 app.UseForwarderErrorProblems(); // inside the request timeout, to tell it from a caller that left
 

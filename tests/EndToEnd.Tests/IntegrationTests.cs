@@ -144,10 +144,16 @@ public sealed class IntegrationTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.Accepted, resolved.StatusCode);
         }
 
+        // The group was critical (S1): the alert clearing does not stand in for the root cause an S1 resolution needs.
         Assert.Single(await ListAsync(api));
-        var done = await api.GetAsync(id);
-        Assert.Equal("resolved", done.Status());
-        Assert.Single(done.Timeline("alert-repeated"));
+        var cleared = await api.GetAsync(id);
+        Assert.Equal("assigned", cleared.Status());
+        Assert.Single(cleared.Timeline("cleared-at-source"));
+        Assert.Single(cleared.Timeline("alert-repeated"));
+
+        await api.DoAsync(id, "acknowledge", actor: cleared.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString());
+        await api.DoAsync(id, "resolve", new { kind = "fix", summary = "Rolled back the checkout release", rootCause = "A bad release of checkout" });
+        Assert.Equal("resolved", (await api.GetAsync(id)).Status());
     }
 
     [Fact]

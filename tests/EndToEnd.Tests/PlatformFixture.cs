@@ -25,6 +25,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string Audience = "escalation-platform";
 
     /// <summary>The only internal network webhooks may reach here: where <see cref="WebhookReceiver"/> listens.</summary>
+    /// <summary>Streams one credential may hold open at once (the gateway's default).</summary>
+    public const int StreamsPerCredential = 5;
+
     public static readonly System.Net.IPNetwork WebhookNetwork = System.Net.IPNetwork.Parse("127.0.0.2/32");
 
     private PlatformHost? _host;
@@ -67,6 +70,9 @@ public sealed class PlatformFixture : IAsyncLifetime
                         .WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture))
                         .WithEnvironment("Notification__Webhooks__AllowedNetworks", WebhookNetwork.ToString());
                     TrustIdentityProvider(builder, identityProvider);
+                    PlatformHost.Project(builder, "gateway")
+                        .WithEnvironment("RateLimits__UnauthenticatedPerMinute", "1000000") // the suites send thousands of refused requests from one address
+                        .WithEnvironment("Gateway__Streams__RecheckEvery", "00:00:01");
                 },
                 AwaitRunning = [IntakeWithoutDatabase],
             });

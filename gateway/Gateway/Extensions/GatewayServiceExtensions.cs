@@ -33,7 +33,6 @@ public static class GatewayServiceExtensions
         builder.Services.AddScoped<IdempotencyFilter<GatewayDbContext>>();
         builder.Services.AddHostedService<IdempotencyCleanupService<GatewayDbContext>>();
         builder.Services.Configure<KestrelServerOptions>(RequestLimits.Apply);
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<OperatorCredentials>();
         builder.Services.AddRequestTimeouts();
@@ -42,6 +41,8 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddSingleton<RedisRateLimiter>();
+        builder.Services.AddSingleton<UnauthenticatedLimiter>();
+        builder.Services.Configure<StreamOptions>(builder.Configuration.GetSection(StreamOptions.Section));
         builder.Services.AddPlatformOpenApi("gateway", "gateway", options => options.AddDocumentTransformer<IntegrationDocuments>());
 
         builder.Services.AddReverseProxy()

@@ -13,6 +13,11 @@ public sealed class RateLimitOptions
     /// as final until its next group interval.</summary>
     public int IntegrationRequestsPerMinute { get; set; } = 6_000;
 
-    /// <summary>How long to wait for Redis before letting the request through uncounted.</summary>
+    /// <summary>How long to wait for Redis before counting the request on this replica alone.</summary>
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Requests an address may make without a valid credential (unknown or revoked keys, bad tokens, bad
+    /// PagerDuty routing keys, development tokens) per minute, counted per gateway replica before anything looks the
+    /// credential up: over it, 429 without a database round trip.</summary>
+    public int UnauthenticatedPerMinute { get; set; } = 120;
 }

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using StackExchange.Redis;
 
 namespace EscalationPlatform.Gateway.Limits;
@@ -6,10 +7,21 @@ public readonly record struct RateDecision(bool Allowed, TimeSpan RetryAfter);
 
 /// <summary>A token bucket per credential in Redis, so every gateway replica draws on the same bucket: it holds
 /// a minute's worth of requests and refills continuously. One script call per request, timed by Redis' own clock.
-/// When Redis does not answer in time the request is let through (and counted as such): the rate limit must not
-/// turn a cache outage into a platform outage.</summary>
-public sealed partial class RedisRateLimiter(IConnectionMultiplexer redis, ILogger<RedisRateLimiter> logger)
+/// When Redis does not answer in time the rate limit must not turn a cache outage into a platform outage, nor fall
+/// open: each replica then counts on its own, with the same limit per credential (so with N replicas a credential may
+/// get up to N times its limit while Redis is away).</summary>
+public sealed partial class RedisRateLimiter(IConnectionMultiplexer redis, ILogger<RedisRateLimiter> logger) : IDisposable
 {
+    private readonly PartitionedRateLimiter<(string Key, int PerMinute)> _local = PartitionedRateLimiter.Create<(string Key, int PerMinute), (string, int)>(
+        partition => RateLimitPartition.GetTokenBucketLimiter(partition, key => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = key.PerMinute,
+            TokensPerPeriod = Math.Max(1, key.PerMinute / 60),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, 60.0 / key.PerMinute * Math.Max(1, key.PerMinute / 60))),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
     private static readonly LuaScript TakeToken = LuaScript.Prepare(
         """
         local now = redis.call('TIME')
@@ -44,11 +56,16 @@ public sealed partial class RedisRateLimiter(IConnectionMultiplexer redis, ILogg
         }
         catch (Exception error) when (error is RedisException or TimeoutException)
         {
-            LogUnlimited(key, error.Message);
-            return new RateDecision(true, TimeSpan.Zero);
+            LogLocal(key, error.Message);
+            using var lease = _local.AttemptAcquire((key, perMinute));
+            return lease.IsAcquired
+                ? new RateDecision(true, TimeSpan.Zero)
+                : new RateDecision(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit of {Key} not checked (Redis unavailable: {Reason}); the request goes through")]
-    private partial void LogUnlimited(string key, string reason);
+    public void Dispose() => _local.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit of {Key} counted by this replica alone (Redis unavailable: {Reason})")]
+    private partial void LogLocal(string key, string reason);
 }

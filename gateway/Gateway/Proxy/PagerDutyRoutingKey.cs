@@ -37,6 +37,12 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
         }
 
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxEventBytes);
+        if (context.Request.Body is { CanSeek: true, Length: > MaxEventBytes }) // read whole already (to hash it) and over the limit
+        {
+            await RefuseTooLargeAsync(context);
+            return;
+        }
+
         string? routingKey = null;
         try
         {
@@ -69,6 +75,7 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
         var credential = routingKey is { Length: 32 } ? await credentials.FindAsync(routingKey, context.RequestAborted) : null;
         if (credential is not { Kind: CredentialKind.PagerDuty })
         {
+            context.Items[Limits.UnauthenticatedLimiter.RefusedItem] = true;
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "Event object is invalid.",
                 routingKey is null ? "routing_key is missing." : "routing_key is not a valid integration key.", "routing_key");
             return;

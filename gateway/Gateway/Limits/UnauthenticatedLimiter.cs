@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using EscalationPlatform.Gateway.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace EscalationPlatform.Gateway.Limits;
+
+/// <summary>The limit before authentication: each client address has a budget of requests that bring no valid
+/// credential (a 401, a PagerDuty event with an unknown routing key, a development token). While the budget lasts
+/// nothing changes; once it is spent, the address gets 429 with Retry-After before its credential is even looked
+/// up, so guessing keys or flooding anonymous endpoints costs the platform no database round trips. Counted per
+/// gateway replica, in memory (idle addresses are forgotten).</summary>
+public sealed class UnauthenticatedLimiter : IDisposable
+{
+    /// <summary>Set on a request whose credential was refused before authorization (the PagerDuty routing key).</summary>
+    public const string RefusedItem = "credential-refused";
+
+    private readonly PartitionedRateLimiter<IPAddress> _budget;
+    private readonly int _perMinute;
+
+    public UnauthenticatedLimiter(IOptions<RateLimitOptions> options)
+    {
+        _perMinute = options.Value.UnauthenticatedPerMinute;
+        _budget = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ =>
+            new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = _perMinute,
+                TokensPerPeriod = Math.Max(1, _perMinute / 12),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(5),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+    }
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next, IProblemDetailsService problems)
+    {
+        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        if (_budget.GetStatistics(address)?.CurrentAvailablePermits is 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = "5";
+            await problems.WriteAsync(new()
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests without a valid credential.",
+                    Detail = $"This address sent more than {_perMinute.ToString(CultureInfo.InvariantCulture)} requests a minute without a valid credential; try again in 5 s.",
+                    Extensions = { ["retryAfterSeconds"] = 5 },
+                },
+            });
+            return;
+        }
+
+        await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized || context.Items.ContainsKey(RefusedItem)
+            || context.Request.Path.StartsWithSegments(DevTokenIssuer.Path))
+        {
+            using var _ = _budget.AttemptAcquire(address);
+        }
+    }
+
+    public void Dispose() => _budget.Dispose();
+}
+
+public static class UnauthenticatedLimiterExtensions
+{
+    public static IApplicationBuilder UseUnauthenticatedLimit(this IApplicationBuilder app)
+    {
+        var limiter = app.ApplicationServices.GetRequiredService<UnauthenticatedLimiter>();
+        return app.Use((context, next) => limiter.InvokeAsync(context, next,
+            context.RequestServices.GetRequiredService<IProblemDetailsService>()));
+    }
+}

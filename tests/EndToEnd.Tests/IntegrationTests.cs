@@ -152,6 +152,7 @@ public sealed class IntegrationTests(PlatformFixture platform)
         Assert.Single(cleared.Timeline("alert-repeated"));
 
         await api.DoAsync(id, "acknowledge", actor: cleared.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString());
+        await api.DoAsync(id, "actions", new { description = "Rolled back the checkout release" });
         await api.DoAsync(id, "resolve", new { kind = "fix", summary = "Rolled back the checkout release", rootCause = "A bad release of checkout" });
         Assert.Equal("resolved", (await api.GetAsync(id)).Status());
     }

@@ -23,12 +23,13 @@ public static class Tenants
     public const string PublicGrpc = "e2e-public-grpc";
     public const string DeliveryLog = "e2e-delivery-log";
     public const string Streams = "e2e-streams";
+    public const string Trust = "e2e-trust";
     public const string ExternalIssuer = "e2e-external-issuer";
 
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
-        Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams,
+        Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams, Trust,
         ExternalIssuer,
     ];
 }

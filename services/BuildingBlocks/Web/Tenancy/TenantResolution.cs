@@ -37,6 +37,14 @@ public sealed class TenantResolutionMiddleware(
 
         var headers = context.Request.Headers;
         string? Header(string name) => headers.TryGetValue(name, out var value) && value.Count == 1 ? value.ToString() : null;
+        if (headers.ContainsKey("Authorization") || headers.ContainsKey("X-Api-Key"))
+        {
+            // The gateway never passes a caller's credential on: one arriving here went around it.
+            await RefuseAsync(context, problems, StatusCodes.Status401Unauthorized, "Not through the gateway.",
+                "A caller's credential never reaches a service: send requests to the gateway.", "Authorization");
+            return;
+        }
+
         if (!trust.Enabled && Header(GatewayTrust.ActorKindHeader) != "operator")
         {
             var header = Header(Tenant.Header);

@@ -14,6 +14,7 @@ builder.AddGatewayServices();
 var app = builder.Build();
 
 app.UseTraceparentResponseHeader();
+app.UseSecurityHeaders();
 app.UseUnauthenticatedLimit();
 app.UseDeclaredBodyLimit();
 app.UseBufferedBody();

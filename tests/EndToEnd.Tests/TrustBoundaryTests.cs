@@ -196,6 +196,18 @@ public sealed class TrustBoundaryTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync("/api/v1/escalations?limit=1")); // the same again: a replay
     }
 
+    [Fact]
+    public async Task Answers_are_not_to_be_sniffed_framed_or_cached()
+    {
+        using var gateway = await platform.GatewayAsAsync(Tenants.Trust);
+
+        using var response = await gateway.GetAsync("/api/v1/escalations?limit=1", Cancelled);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient client, string path, object body, string idempotencyKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using EscalationPlatform.Gateway.Identity;
 using Microsoft.AspNetCore.Authorization;
 
@@ -73,22 +74,24 @@ public sealed class PlatformRequirement(
         _ => $"the role {string.Join(" or ", roles)}, or a credential with the scope {string.Join(" or ", scopes)}",
     } + (CustomerBoundAllowed ? "" : ", not bound to a customer");
 
+    /// <summary>Judges <paramref name="requirement"/> by its own rule: as its own handler this requirement is also
+    /// handed every other pending PlatformRequirement of the context (two policies on one endpoint), which it must not
+    /// judge by its own roles and scopes.</summary>
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PlatformRequirement requirement)
     {
-        var user = context.User;
-        var isOperator = user.HasClaim(PlatformClaims.ActorKind, "operator");
-        var allowed = isOperator
-            ? Operator != OperatorAccess.None
-            : Operator != OperatorAccess.Only
-              && (CustomerBoundAllowed || !user.HasClaim(claim => claim.Type == PlatformClaims.Customer))
-              && (roles.Any(role => user.HasClaim(PlatformClaims.Role, role)) || scopes.Any(scope => user.HasClaim(PlatformClaims.Scope, scope)));
-        if (allowed)
+        if (requirement.Allows(context.User))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+
+    private bool Allows(ClaimsPrincipal user) => user.HasClaim(PlatformClaims.ActorKind, "operator")
+        ? Operator != OperatorAccess.None
+        : Operator != OperatorAccess.Only
+          && (CustomerBoundAllowed || !user.HasClaim(claim => claim.Type == PlatformClaims.Customer))
+          && (roles.Any(role => user.HasClaim(PlatformClaims.Role, role)) || scopes.Any(scope => user.HasClaim(PlatformClaims.Scope, scope)));
 }
 
 /// <summary>Whether a route takes the platform operator's credential: not at all, besides tenants', or only.</summary>

@@ -61,7 +61,7 @@ public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantC
         var answer = result is INestedHttpResult nested ? nested.Result : result; // Results<T1, T2> wraps the answer
         if (answer is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success)
         {
-            var kept = answer is IValueHttpResult { Value: { } value } ? value is IHoldsSecret secret ? secret.WithoutSecret() : value : null;
+            var kept = IdempotencyFilter.Kept(answer);
             var body = kept is null ? null : JsonSerializer.Serialize(kept, kept.GetType(), json.Value.SerializerOptions);
             var location = answer.GetType().GetProperty("Location")?.GetValue(answer) as string;
             await dbContext.Database.ExecuteSqlAsync(
@@ -116,6 +116,11 @@ public static class IdempotencyFilter
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
+
+    /// <summary>What is stored of a successful answer's value to replay it: the value, without its secret if it
+    /// holds one (<see cref="IHoldsSecret"/>); null for an answer without a value.</summary>
+    public static object? Kept(object? answer) =>
+        answer is IValueHttpResult { Value: { } value } ? value is IHoldsSecret secret ? secret.WithoutSecret() : value : null;
 
     /// <summary>Honours Idempotency-Key on this endpoint, keeping keys in <typeparamref name="TDbContext"/>'s database.</summary>
     public static TBuilder WithIdempotency<TDbContext, TBuilder>(this TBuilder builder)

@@ -133,7 +133,7 @@ public sealed class GatewayTrust
         var actor = actorId.Length == 0
             ? Actors.RequestActor.Anonymous
             : new Actor(kind, actorId, name.Length == 0 ? actorId : name);
-        IReadOnlyList<string>? roles = fields.Roles.Length == 0 ? null : fields.Roles.Split(',');
+        IReadOnlyList<string>? roles = fields.Roles.Length == 0 ? null : [.. fields.Roles.Split(',').Select(Unescape)];
         return new PlatformIdentity(fields.Tenant, actor, fields.Customer.Length == 0 ? null : Unescape(fields.Customer), roles);
     }
 

@@ -6,17 +6,34 @@ namespace EscalationPlatform.Web.Tenancy;
 /// signed request is refused. Forgotten after <paramref name="retention"/>; swept as it grows.</summary>
 public sealed class NonceLedger(TimeSpan retention)
 {
-    private const int SweepEvery = 10_000;
+    /// <summary>Every this many nonces taken, the expired ones are dropped.</summary>
+    public const int SweepEvery = 10_000;
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private int _added;
 
-    /// <summary>True the first time a nonce is presented; false for every copy while it is remembered.</summary>
+    /// <summary>How many nonces are remembered (expired ones included until a sweep).</summary>
+    public int Count => _seen.Count;
+
+    /// <summary>True the first time a nonce is presented (or once its retention has passed); false for every copy
+    /// while it is remembered.</summary>
     public bool TryRemember(string nonce, DateTimeOffset now)
     {
-        if (!_seen.TryAdd(nonce, now + retention))
+        var until = now + retention;
+        while (!_seen.TryAdd(nonce, until))
         {
-            return false;
+            if (_seen.TryGetValue(nonce, out var expires))
+            {
+                if (expires >= now)
+                {
+                    return false;
+                }
+
+                if (_seen.TryUpdate(nonce, until, expires))
+                {
+                    break; // remembered before, but long enough ago to be forgotten
+                }
+            }
         }
 
         if (Interlocked.Increment(ref _added) % SweepEvery == 0)

@@ -12,8 +12,12 @@ namespace Notification.Api.Endpoints;
 
 public sealed record WebhookRequest(string Url, IReadOnlyList<string>? Events = null);
 
-/// <summary>A subscription as listed: without its secret, which is shown once, when it is created.</summary>
-public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> Events, DateTime CreatedAt, string? Secret = null);
+/// <summary>A subscription as listed: without its secret, which is shown once, when it is created (and not in a
+/// replay of that answer under its Idempotency-Key).</summary>
+public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> Events, DateTime CreatedAt, string? Secret = null) : IHoldsSecret
+{
+    public object WithoutSecret() => this with { Secret = null };
+}
 
 /// <summary>Webhook subscriptions per tenant: partner systems register a URL and receive signed events.</summary>
 public static class WebhookEndpoints

@@ -1,7 +1,7 @@
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Contracts.Api;
 
-namespace Intake.Api.Submission;
+namespace Intake.Domain;
 
 /// <summary>The customer facts a submission may carry. For a customer the directory knows, only its id is taken:
 /// name, tier, contract, time zone and contact are the directory's (a caller cannot make a standard customer

@@ -1,0 +1,125 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Contracts.Api;
+using Intake.Domain;
+
+namespace Intake.UnitTests;
+
+public sealed class CustomerDirectoryTests
+{
+    private static readonly CustomerFacts Known = new()
+    {
+        Id = "cust-1",
+        Name = "Acme GmbH",
+        Tier = CustomerTier.Standard,
+        ContractualSla = false,
+        TimeZone = "Europe/Berlin",
+        ContactEmail = "ops@acme.example",
+    };
+
+    private static readonly CustomerInput Matching = new()
+    {
+        Id = "cust-1",
+        Name = "Acme GmbH",
+        Tier = CustomerTier.Standard,
+        ContractualSla = false,
+        TimeZone = "Europe/Berlin",
+        ContactEmail = "ops@acme.example",
+    };
+
+    [Fact]
+    public void A_known_customers_facts_from_the_body_are_ignored_and_reported_and_only_the_id_is_kept()
+    {
+        var given = new CustomerInput
+        {
+            Id = "cust-1",
+            Name = "Acme (VIP)",
+            Tier = CustomerTier.Strategic,
+            ContractualSla = true,
+            TimeZone = "Pacific/Auckland",
+            ContactEmail = "attacker@evil.example",
+        };
+
+        var (customer, ignored) = CustomerDirectory.Decide(given, Known);
+
+        Assert.Equal(new CustomerInput { Id = "cust-1" }, customer);
+        Assert.Equal(
+            ["customer.name", "customer.tier", "customer.contractualSla", "customer.timeZone", "customer.contactEmail"],
+            ignored.Select(FieldOf));
+        Assert.All(ignored, reason => Assert.EndsWith(": the customer directory's value is used", reason));
+    }
+
+    [Fact]
+    public void A_known_customers_matching_facts_are_not_reported()
+    {
+        var (customer, ignored) = CustomerDirectory.Decide(Matching, Known);
+
+        Assert.Equal(new CustomerInput { Id = "cust-1" }, customer);
+        Assert.Empty(ignored);
+    }
+
+    [Fact]
+    public void A_known_customer_named_by_id_only_is_not_reported()
+    {
+        var (customer, ignored) = CustomerDirectory.Decide(new CustomerInput { Id = "cust-1" }, Known);
+
+        Assert.Equal(new CustomerInput { Id = "cust-1" }, customer);
+        Assert.Empty(ignored);
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("tier")]
+    [InlineData("contractualSla")]
+    [InlineData("timeZone")]
+    [InlineData("contactEmail")]
+    public void Each_differing_fact_of_a_known_customer_is_reported_alone(string field)
+    {
+        var given = field switch
+        {
+            "name" => Matching with { Name = "acme gmbh" },
+            "tier" => Matching with { Tier = CustomerTier.Premium },
+            "contractualSla" => Matching with { ContractualSla = true },
+            "timeZone" => Matching with { TimeZone = "Europe/Paris" },
+            "contactEmail" => Matching with { ContactEmail = "OPS@acme.example" },
+            _ => throw new ArgumentOutOfRangeException(nameof(field)),
+        };
+
+        var (customer, ignored) = CustomerDirectory.Decide(given, Known);
+
+        Assert.Equal(new CustomerInput { Id = "cust-1" }, customer);
+        Assert.Equal([$"customer.{field}"], ignored.Select(FieldOf));
+    }
+
+    [Fact]
+    public void A_contact_given_for_a_known_customer_without_one_is_reported()
+    {
+        var (_, ignored) = CustomerDirectory.Decide(Matching, Known with { ContactEmail = null });
+
+        Assert.Equal(["customer.contactEmail"], ignored.Select(FieldOf));
+    }
+
+    [Fact]
+    public void An_unknown_customers_contract_and_contact_are_dropped_and_reported_the_rest_is_kept()
+    {
+        var given = Matching with { Id = "cust-new", Tier = CustomerTier.Premium, ContractualSla = true };
+
+        var (customer, ignored) = CustomerDirectory.Decide(given, known: null);
+
+        Assert.Equal(given with { ContractualSla = null, ContactEmail = null }, customer);
+        Assert.Equal(["customer.contractualSla", "customer.contactEmail"], ignored.Select(FieldOf));
+        Assert.All(ignored, reason => Assert.EndsWith(": an unknown customer has none", reason));
+    }
+
+    [Fact]
+    public void An_unknown_customer_without_contract_or_contact_is_not_reported()
+    {
+        var given = new CustomerInput { Id = "cust-new", Name = "New Co", Tier = CustomerTier.Standard, TimeZone = "UTC" };
+
+        var (customer, ignored) = CustomerDirectory.Decide(given, known: null);
+
+        Assert.Equal(given, customer);
+        Assert.Empty(ignored);
+    }
+
+    private static string FieldOf(string reason) => reason[..reason.IndexOf(':', StringComparison.Ordinal)];
+}

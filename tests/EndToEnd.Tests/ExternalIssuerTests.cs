@@ -1,3 +1,4 @@
+using static EndToEnd.Tests.Problems;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -166,18 +167,5 @@ public sealed class ExternalIssuerTests(PlatformFixture platform)
         using var gateway = WithToken(token);
         using var response = await gateway.GetAsync("/api/v1/escalations", TestContext.Current.CancellationToken);
         return await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
-    }
-
-    private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
-    {
-        Content = method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
-    };
-
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(expected == response.StatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(body).RootElement;
     }
 }

@@ -29,6 +29,13 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter l
         }
 
         var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        await WriteTooManyAsync(context, problems, "Too many requests.", seconds,
+            $"This credential may make {limit} requests a minute; try again in {seconds} s.");
+    }
+
+    /// <summary>429 with Retry-After (whole seconds) and problem details saying the limit.</summary>
+    public static async Task WriteTooManyAsync(HttpContext context, IProblemDetailsService problems, string title, int seconds, string detail)
+    {
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await problems.WriteAsync(new()
@@ -37,8 +44,8 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter l
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = $"This credential may make {limit} requests a minute; try again in {seconds} s.",
+                Title = title,
+                Detail = detail,
                 Extensions = { ["retryAfterSeconds"] = seconds },
             },
         });

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using EscalationPlatform.Gateway.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace EscalationPlatform.Gateway.Limits;
@@ -39,19 +38,8 @@ public sealed class UnauthenticatedLimiter : IDisposable
         var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
         if (_budget.GetStatistics(address)?.CurrentAvailablePermits is 0)
         {
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            context.Response.Headers.RetryAfter = "5";
-            await problems.WriteAsync(new()
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests without a valid credential.",
-                    Detail = $"This address sent more than {_perMinute.ToString(CultureInfo.InvariantCulture)} requests a minute without a valid credential; try again in 5 s.",
-                    Extensions = { ["retryAfterSeconds"] = 5 },
-                },
-            });
+            await RateLimitMiddleware.WriteTooManyAsync(context, problems, "Too many requests without a valid credential.", 5,
+                $"This address sent more than {_perMinute.ToString(CultureInfo.InvariantCulture)} requests a minute without a valid credential; try again in 5 s.");
             return;
         }
 

@@ -1,0 +1,24 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>Requests and answers the access tests share.</summary>
+public static class Problems
+{
+    /// <summary>A request of the method to the path, with an empty JSON object as the body of a write.</summary>
+    public static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
+    {
+        Content = method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
+    };
+
+    /// <summary>The answer has the expected status and is problem details; returns them.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(expected == response.StatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(body).RootElement;
+    }
+}

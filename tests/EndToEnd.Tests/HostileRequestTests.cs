@@ -67,6 +67,6 @@ public sealed class HostileRequestTests(PlatformFixture platform)
             + $"{outcomes.Count(outcome => outcome.Succeeded)} succeeded legitimately; parts of {Tenants.Hostile} they changed: {string.Join(", ", changed)}");
 
         Assert.True(total >= 400, $"the corpus has {total} requests");
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, $"{failures.Count} of {total} hostile requests broke a rule:\n{string.Join("\n", failures)}");
     }
 }

@@ -63,7 +63,9 @@ public static partial class AnswerRules
             return "problem details without a title";
         }
 
-        var namesAField = problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any();
+        // PagerDuty's Events API (/v2/enqueue) lists its errors as an array of sentences, and so does the platform's copy of it.
+        var namesAField = problem.TryGetProperty("errors", out var errors)
+            && (errors.ValueKind == JsonValueKind.Object ? errors.EnumerateObject().Any() : errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0);
         return status is 400 or 422 && !namesAField ? "a 400 without errors naming a field" : null;
     }
 

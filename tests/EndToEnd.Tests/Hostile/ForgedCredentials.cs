@@ -47,7 +47,7 @@ public static class ForgedCredentials
             ("another issuer", Sign(token => token.Issuer = "https://evil.example")),
             ("another audience", Sign(token => token.Audience = "another-api")),
             ("another key", Sign(_ => { }, new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)))),
-            ("HS512", Sign(_ => { }, algorithm: SecurityAlgorithms.HmacSha512)),
+            ("RS256 with a key of its own", Sign(_ => { }, new RsaSecurityKey(RSA.Create(2048)), SecurityAlgorithms.RsaSha256)),
             ("tenant changed, signature kept", $"{real[0]}.{otherTenant}.{real[2]}"),
             ("signature cut off", $"{real[0]}.{real[1]}."),
             ("garbage", "abc.def.ghi"),

@@ -49,8 +49,11 @@ public static class GrpcProbes
         Caller[] tenantCallers = [hostile.Admin, hostile.Agent, hostile.WriteKey, hostile.ReadKey, hostile.CustomerKey];
         foreach (var caller in tenantCallers)
         {
-            yield return new("Get another tenant's escalation", caller, Get(victim.Escalation.ToString()), StatusCode.NotFound);
-            yield return new("WatchUpdates of another tenant's escalation", caller, Watch(victim.Escalation.ToString()), StatusCode.NotFound);
+            yield return new("Get another tenant's escalation", caller, Get(victim.Escalation.ToString()), StatusCode.NotFound) { Names = victim.Escalation.ToString() };
+            yield return new("WatchUpdates of another tenant's escalation", caller, Watch(victim.Escalation.ToString()), StatusCode.NotFound)
+            {
+                Names = victim.Escalation.ToString(),
+            };
             yield return new("List with another tenant's filters", caller, List(new ListRequest { Customer = SeededTenant.Customer, Limit = 100 }));
         }
 
@@ -95,7 +98,7 @@ public static class GrpcProbes
         }
 
         var forging = hostile.Agent with { Name = "agent token with forged identity metadata" };
-        yield return new("Get another tenant's escalation", forging, ForgedGet(victim), StatusCode.NotFound);
+        yield return new("Get another tenant's escalation", forging, ForgedGet(victim), StatusCode.NotFound) { Names = victim.Escalation.ToString() };
     }
 
     /// <summary>Get with the caller's credential plus metadata claiming the other tenant's admin.</summary>

@@ -24,7 +24,7 @@ public sealed record HostileRequest(string Category, string Case, HttpMethod Met
     /// <summary>Text the answer must contain: the field a refusal is about, or what a 403 says is needed.</summary>
     public string? Mentions { get; init; }
 
-    /// <summary>Kestrel answers before the application runs (headers or request line too large): a bare status.</summary>
+    /// <summary>Kestrel answers before the application runs (headers or request line too large, a NUL in the path): a bare status.</summary>
     public bool AnsweredByServer { get; init; }
 
     /// <summary>The part of the caller's own tenant (<see cref="TenantSnapshot"/>) a success legitimately changes.</summary>

@@ -69,7 +69,7 @@ public static class SchemaProbes
                 yield return new(Category, $"{parameter.Name}: malformed {(value.Length > 40 ? "(5000 characters)" : value)}", operation.Method,
                     operation.Fill(other => other == parameter ? value : others.For(operation, other)))
                 {
-                    As = caller, Body = body, Expected = [400, 403, 404, 405],
+                    As = caller, Body = body, Expected = [400, 403, 404, 405], AnsweredByServer = value.Contains("%00", StringComparison.Ordinal),
                 };
             }
         }

@@ -60,7 +60,7 @@ public sealed record SeededTenant(
         }
 
         static string Ids(JsonElement list, params string[] properties) => string.Join("; ", list.EnumerateArray()
-            .Select(item => string.Join(' ', properties.Select(property => item.GetProperty(property).ToString()))).Order(StringComparer.Ordinal));
+            .Select(item => string.Join(' ', properties.Select(property => item.TryGetProperty(property, out var value) ? value.ToString() : "-"))).Order(StringComparer.Ordinal));
 
         return new(new SortedDictionary<string, string>(StringComparer.Ordinal)
         {

@@ -25,11 +25,15 @@ public static class Tenants
     public const string Streams = "e2e-streams";
     public const string Trust = "e2e-trust";
     public const string ExternalIssuer = "e2e-external-issuer";
+    public const string Hostile = "e2e-hostile";
+    public const string HostileVictim = "e2e-hostile-victim";
+    public const string MatrixA = "e2e-matrix-a";
+    public const string MatrixB = "e2e-matrix-b";
 
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
         Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams, Trust,
-        ExternalIssuer,
+        ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB,
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
 
 namespace EscalationPlatform.Gateway.Authorization;
 
@@ -15,7 +16,7 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
     {
         if (authorizeResult.Challenged)
         {
-            var failure = (await context.AuthenticateAsync()).Failure?.Message;
+            var failure = Describe((await context.AuthenticateAsync()).Failure);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
             await WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication required.",
@@ -33,6 +34,23 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
 
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
+
+    /// <summary>The token library's messages name its error codes and the .NET types of the values it hides
+    /// ("IDX10223 ... [PII of type 'System.DateTime' is hidden]", "Keys tried: 'Microsoft.IdentityModel...'"): say
+    /// what is wrong with the token in plain words; the platform's own handlers already do.</summary>
+    private static string? Describe(Exception? failure) => failure switch
+    {
+        null => null,
+        SecurityTokenExpiredException => "The bearer token has expired.",
+        SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
+        SecurityTokenNoExpirationException => "The bearer token has no expiry time.",
+        SecurityTokenInvalidAudienceException => "The bearer token is for another audience.",
+        SecurityTokenInvalidIssuerException => "The bearer token is from an issuer this platform does not trust.",
+        SecurityTokenInvalidSignatureException => "The bearer token's signature is missing or not valid.",
+        _ when failure is SecurityTokenException or SecurityTokenArgumentException || failure.Message.StartsWith("IDX", StringComparison.Ordinal) =>
+            "The bearer token is not valid.",
+        _ => failure.Message,
+    };
 
     private Task WriteAsync(HttpContext context, int status, string title, string detail, string field) =>
         problems.WriteAsync(new()

@@ -1,0 +1,19 @@
+namespace EndToEnd.Tests.Hostile;
+
+/// <summary>Values for the path parameters of the API: whose escalation, webhook subscription, delivery or credential
+/// an operation's "{id}" names, and the error-queue endpoint of the operations routes.</summary>
+public sealed record PathIds(Guid Escalation, Guid Webhook, Guid Delivery, Guid Credential, string Endpoint = "hostile-none")
+{
+    public static PathIds Of(SeededTenant tenant) => new(tenant.Escalation, tenant.Webhook, tenant.Delivery, tenant.WriteKey.Id);
+
+    /// <summary>Ids of nothing at all.</summary>
+    public static PathIds Nobody() => new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+
+    public string For(ApiOperation operation, ApiParameter parameter) => parameter.Name == "endpoint" ? Endpoint
+        : operation.Template.Contains("/webhooks/", StringComparison.Ordinal) ? Webhook.ToString()
+        : operation.Template.Contains("/api-keys/", StringComparison.Ordinal) ? Credential.ToString()
+        : operation.Template.StartsWith("/api/v1/notifications/{", StringComparison.Ordinal) ? Delivery.ToString()
+        : Escalation.ToString();
+
+    public string Fill(ApiOperation operation) => operation.Fill(parameter => For(operation, parameter));
+}

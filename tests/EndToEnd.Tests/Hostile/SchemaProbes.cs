@@ -1,0 +1,96 @@
+namespace EndToEnd.Tests.Hostile;
+
+/// <summary>Hostile requests generated from the OpenAPI operations: every body mutation (<see cref="BodyMutations"/>)
+/// of every operation that takes a body, sent by a caller the route lets through so the service itself must refuse
+/// it; other tenants' ids and malformed ids in path parameters; malformed query parameters.</summary>
+public static class SchemaProbes
+{
+    private const string Category = "schema";
+
+    /// <summary>What a success of each operation changes in the caller's tenant (<see cref="TenantSnapshot"/>).</summary>
+    private static readonly Dictionary<string, string> Changes = new()
+    {
+        ["POST /api/v1/notifications/webhooks"] = "webhooks",
+        ["POST /api/v1/admin/api-keys"] = "keys",
+        ["PUT /api/v1/triage/matrix"] = "matrix",
+        ["PUT /api/v1/sla/policy"] = "sla",
+        ["PUT /api/v1/routing/escalation-policy"] = "routing",
+    };
+
+    public static IEnumerable<HostileRequest> For(
+        IReadOnlyList<ApiOperation> operations, ValidBodies bodies, PathIds own, PathIds others, Func<ApiOperation, Caller> callerFor)
+    {
+        foreach (var operation in operations)
+        {
+            var caller = callerFor(operation);
+            var valid = bodies.For(operation);
+            var validBody = valid is null ? null : BodyMutations.Utf8(valid.ToJsonString());
+            var changes = Changes.GetValueOrDefault(operation.ToString())
+                ?? (operation.Template.StartsWith("/api/v1/escalations/{id}/", StringComparison.Ordinal) ? "escalation" : null);
+            if (operation.Body is not null)
+            {
+                foreach (var mutation in BodyMutations.Of(operation.Body, valid))
+                {
+                    yield return new(Category, mutation.Case, operation.Method, own.Fill(operation))
+                    {
+                        As = caller, Body = mutation.Body, Chunked = mutation.Chunked, Expected = mutation.Expected, Changes = changes,
+                    };
+                }
+            }
+
+            foreach (var request in PathParameters(operation, caller, validBody, others))
+            {
+                yield return request;
+            }
+
+            foreach (var request in QueryParameters(operation, caller, own))
+            {
+                yield return request;
+            }
+        }
+    }
+
+    private static IEnumerable<HostileRequest> PathParameters(ApiOperation operation, Caller caller, byte[]? body, PathIds others)
+    {
+        foreach (var parameter in operation.PathParameters)
+        {
+            if (parameter.Schema?.Format == "uuid")
+            {
+                yield return new(Category, $"{parameter.Name}: another tenant's", operation.Method, others.Fill(operation))
+                {
+                    As = caller, Body = body, Expected = [403, 404],
+                };
+            }
+
+            string[] malformed = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", Uri.EscapeDataString(BodyMutations.Hostile), new string('9', 5000),
+                "..%2f..%2fadmin", "%00", "%25%30%30"];
+            foreach (var value in malformed)
+            {
+                yield return new(Category, $"{parameter.Name}: malformed {(value.Length > 40 ? "(5000 characters)" : value)}", operation.Method,
+                    operation.Fill(other => other == parameter ? value : others.For(operation, other)))
+                {
+                    As = caller, Body = body, Expected = [400, 403, 404, 405], AnsweredByServer = value.Contains("%00", StringComparison.Ordinal),
+                };
+            }
+        }
+    }
+
+    private static IEnumerable<HostileRequest> QueryParameters(ApiOperation operation, Caller caller, PathIds own)
+    {
+        foreach (var parameter in operation.QueryParameters)
+        {
+            var kinds = parameter.Schema?.Types ?? [];
+            List<string> values = kinds.Contains("integer") ? ["abc", "-1", "0", "2147483648", "1e400"]
+                : kinds.Contains("boolean") ? ["maybe", "2"]
+                : parameter.Schema?.Format == "uuid" ? ["not-a-uuid", Uri.EscapeDataString(BodyMutations.Hostile)]
+                : [Uri.EscapeDataString(BodyMutations.Hostile), new string('q', 5000), "%FF%FE", "quantum-flux"];
+            foreach (var value in values)
+            {
+                yield return new(Category, $"?{parameter.Name}={(value.Length > 40 ? "(5000 characters)" : value)}", operation.Method,
+                    $"{own.Fill(operation)}?{parameter.Name}={value}") { As = caller };
+            }
+
+            yield return new(Category, $"?{parameter.Name} twice", operation.Method, $"{own.Fill(operation)}?{parameter.Name}=1&{parameter.Name}=2") { As = caller };
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using EscalationPlatform.Testing;
+
+namespace EndToEnd.Tests.Hostile;
+
+/// <summary>A tenant with something of everything an attacker could aim at: an assigned escalation of one customer
+/// (with its offer, clocks and a delivery), one of another customer, a webhook subscription, a read key, a write key
+/// and a key bound to the second customer. Its ids and secrets are what no other tenant's answer may contain.</summary>
+public sealed record SeededTenant(
+    string Tenant, string SecretTitle, Guid Escalation, Guid CustomerEscalation, Guid Webhook, Guid Delivery,
+    Credentials.Created ReadKey, Credentials.Created WriteKey, Credentials.Created CustomerKey)
+{
+    /// <summary>The customer of <see cref="Escalation"/>.</summary>
+    public const string Customer = "initech";
+
+    /// <summary>The customer <see cref="CustomerKey"/> is bound to, and of <see cref="CustomerEscalation"/>.</summary>
+    public const string BoundCustomer = "globex";
+
+    public const string WebhookUrl = "https://partner.example/hooks";
+
+    /// <summary>What must never appear in an answer to anyone else: the tenant's ids, its confidential title and its
+    /// keys' secrets.</summary>
+    public IEnumerable<string> Secrets() =>
+    [
+        Escalation.ToString(), CustomerEscalation.ToString(), Webhook.ToString(), Delivery.ToString(),
+        ReadKey.Id.ToString(), WriteKey.Id.ToString(), CustomerKey.Id.ToString(), ReadKey.Key, WriteKey.Key, CustomerKey.Key, SecretTitle,
+    ];
+
+    /// <summary>The secrets of this tenant's the text contains.</summary>
+    public IEnumerable<string> SecretsIn(string text) => Secrets().Where(secret => text.Contains(secret, StringComparison.Ordinal));
+
+    public static async Task<SeededTenant> SeedAsync(PlatformFixture platform, string tenant)
+    {
+        using var api = platform.Escalations(tenant);
+        var secretTitle = $"{tenant} confidential outage";
+        var webhook = (await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url = WebhookUrl })).GetProperty("id").GetGuid();
+        var escalation = await SubmitAssignedAsync(api, secretTitle, Customer);
+        var customerEscalation = await SubmitAssignedAsync(api, $"{secretTitle} for {BoundCustomer}", BoundCustomer);
+        var deliveries = await Eventually.ReachesAsync(() => api.JsonAsync(HttpMethod.Get, $"/api/v1/notifications?escalationId={escalation}"),
+            page => page.GetProperty("items").GetArrayLength() > 0, EscalationsClient.PipelineTimeout, "a delivery");
+        var delivery = deliveries.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var readKey = await Credentials.CreateAsync(platform, tenant,
+            new { name = "seeded reader", scopes = new[] { "escalations:read" }, rateLimitPerMinute = 100_000 });
+        var writeKey = await Credentials.CreateAsync(platform, tenant,
+            new { name = "seeded writer", scopes = new[] { "escalations:read", "escalations:write" }, rateLimitPerMinute = 100_000 });
+        var customerKey = await Credentials.CreateAsync(platform, tenant,
+            new { name = "seeded customer", scopes = new[] { "escalations:read", "escalations:write" }, customerId = BoundCustomer, rateLimitPerMinute = 100_000 });
+        return new(tenant, secretTitle, escalation, customerEscalation, webhook, delivery, readKey, writeKey, customerKey);
+    }
+
+    /// <summary>What a hostile request could have changed: each escalation's status and timeline, the webhook
+    /// subscriptions, the credentials (and whether revoked), the triage matrix version, the SLA and routing policies.</summary>
+    public async Task<TenantSnapshot> SnapshotAsync(PlatformFixture platform)
+    {
+        using var api = platform.Escalations(Tenant);
+        async Task<string> EscalationAsync(Guid id)
+        {
+            var record = await api.GetAsync(id);
+            return $"{record.Status()}, {record.GetProperty("timeline").GetArrayLength()} timeline entries";
+        }
+
+        static string Ids(JsonElement list, params string[] properties) => string.Join("; ", list.EnumerateArray()
+            .Select(item => string.Join(' ', properties.Select(property => item.TryGetProperty(property, out var value) ? value.ToString() : "-"))).Order(StringComparer.Ordinal));
+
+        return new(new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["escalation"] = await EscalationAsync(Escalation),
+            ["customer escalation"] = await EscalationAsync(CustomerEscalation),
+            ["webhooks"] = Ids(await api.JsonAsync(HttpMethod.Get, "/api/v1/notifications/webhooks"), "id", "url"),
+            ["keys"] = Ids(await api.JsonAsync(HttpMethod.Get, "/api/v1/admin/api-keys"), "id", "revokedAt"),
+            ["matrix"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/matrix")).GetProperty("version").ToString(),
+            ["sla"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy")).ToString(),
+            ["routing"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policy")).ToString(),
+        });
+    }
+
+    /// <summary>A technical case with every fact its checklist needs (S3: an hour's acknowledgement window, so nothing
+    /// moves on its own while the tests run), once it is assigned, offered and on the clock.</summary>
+    private static async Task<Guid> SubmitAssignedAsync(EscalationsClient api, string title, string customer)
+    {
+        var id = await api.SubmitAsync(new
+        {
+            title,
+            issueType = "technical",
+            customer = new { id = customer },
+            impact = new { scope = "team" },
+            urgency = new { workaroundAvailable = true },
+            context = new { errorMessages = new[] { "E1" }, reproductionSteps = "r", affectedServices = new[] { "s" }, firstSeenAt = DateTimeOffset.UtcNow },
+        });
+        await api.WaitForAsync(id, record => record.Status() == "assigned" && record.Timeline("offered").Any()
+            && record.GetProperty("sla").GetProperty("clocks").GetArrayLength() == 3, "assigned and on the clock");
+        return id;
+    }
+}
+
+/// <summary>A tenant's data at one moment, part by part.</summary>
+public sealed record TenantSnapshot(IReadOnlyDictionary<string, string> Parts)
+{
+    /// <summary>The parts that differ from <paramref name="before"/> (all but those a legitimate request changed).</summary>
+    public IEnumerable<string> ChangesSince(TenantSnapshot before, IReadOnlySet<string>? mayChange = null) =>
+        before.Parts.Where(part => mayChange?.Contains(part.Key) != true && Parts[part.Key] != part.Value)
+            .Select(part => $"{part.Key}: was <{part.Value}>, is <{Parts[part.Key]}>");
+}

@@ -9,7 +9,7 @@ namespace EscalationPlatform.ServiceDefaults;
 
 /// <summary>Requests the framework could not read (malformed JSON, a body too large, a bad header) are the
 /// client's error: answer with the status the framework chose and say which field broke, never a 500.</summary>
-public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, IOptions<JsonOptions> json) : IExceptionHandler
+public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails, IOptions<JsonOptions> json) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -34,9 +34,42 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
             problem.Detail = $"{field}: {reason}";
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
         }
+        else if (Parameter(badRequest.Message) is { } parameter)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter.Field] = [parameter.Expected] };
+        }
 
         return await problemDetails.TryWriteAsync(new() { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The parameter a binding failure names ("Failed to bind parameter \"int limit\" from \"abc\"."), as the
+    /// field the client sent and what it must be; a missing or unreadable body is the field "body".</summary>
+    public static (string Field, string Expected)? Parameter(string message)
+    {
+        if (BoundParameter().Match(message) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        if (message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("body", "required: a JSON object");
+        }
+
+        var type = match.Groups["type"].Value.TrimEnd('?');
+        return (match.Groups["name"].Value, type switch
+        {
+            "int" or "long" or "short" => "must be a whole number within range",
+            "bool" => "must be true or false",
+            "Guid" => "must be an id (a UUID)",
+            "DateTime" or "DateTimeOffset" => "must be an ISO-8601 date and time such as 2026-11-29T10:00:00Z",
+            "double" or "decimal" or "float" => "must be a number",
+            _ => "is missing or not valid",
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?<type>[A-Za-z0-9_.?<>\\[\\]]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
     /// <summary>The framework's messages quote the handler's parameter ("SubmitRequest request"): say what happened without it.</summary>
     private static string Plain(string message) => message switch

@@ -33,7 +33,7 @@ public static partial class MatrixValidation
 
             if (rules.Take(index).Any(earlier => earlier.Id == rule.Id))
             {
-                Add($"{path}.id", $"'{rule.Id}' is used by an earlier rule");
+                Add($"{path}.id", $"'{(rule.Id.Length > 64 ? rule.Id[..64] : rule.Id)}' is used by an earlier rule");
             }
 
             if (string.IsNullOrWhiteSpace(rule.Description) || rule.Description.Length > MaxDescription)

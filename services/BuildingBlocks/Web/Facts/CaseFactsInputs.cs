@@ -128,7 +128,9 @@ public static class CaseFactsInputs
         }
         else if (!TimeZoneInfo.TryFindSystemTimeZoneById(customer.TimeZone, out _))
         {
-            errors.Add("customer.timeZone", $"'{customer.TimeZone}' is not a known IANA time zone");
+            errors.Add("customer.timeZone", customer.TimeZone.Length > 64
+                ? "at most 64 characters: an IANA time zone such as Europe/Berlin"
+                : $"'{customer.TimeZone}' is not a known IANA time zone");
         }
 
         if (customer.ContactEmail is { } email && (email.Length > MaxShortText || !MailAddress.TryCreate(email, out _)))

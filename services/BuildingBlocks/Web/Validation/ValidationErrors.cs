@@ -43,6 +43,11 @@ public sealed class ValidationErrors
             return Add(field, "must not be blank");
         }
 
+        if (value.Contains('\0'))
+        {
+            return Add(field, "must not contain the NUL character");
+        }
+
         return value.Length > maxLength ? Add(field, $"at most {maxLength} characters") : this;
     }
 

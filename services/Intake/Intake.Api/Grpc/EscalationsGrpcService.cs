@@ -170,10 +170,14 @@ public sealed class EscalationsGrpcService(
     private static RpcException NotFound(string id) => new(new Status(StatusCode.NotFound, $"There is no escalation '{id}'."));
 
     /// <summary>InvalidArgument, the fields and reasons in the message and as JSON in the "errors" trailer.</summary>
+    /// <summary>InvalidArgument, the fields and reasons in the message and as JSON in the "errors" trailer, both cut to a
+    /// size trailers can carry (an echoed value of a huge field must not break the call, or the connection it shares).</summary>
     private static RpcException Invalid(ValidationErrors errors)
     {
-        var fields = errors.ToDictionary();
-        var message = string.Join("; ", fields.Select(field => $"{field.Key}: {string.Join(", ", field.Value)}"));
+        var fields = errors.ToDictionary().Take(20).ToDictionary(field => Cut(field.Key, 200), field => field.Value.Take(3).Select(reason => Cut(reason, 200)).ToArray());
+        var message = Cut(string.Join("; ", fields.Select(field => $"{field.Key}: {string.Join(", ", field.Value)}")), 2_000);
         return new RpcException(new Status(StatusCode.InvalidArgument, message), new Metadata { { "errors", JsonSerializer.Serialize(fields) } });
     }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }

@@ -30,7 +30,7 @@ public static class AlertmanagerWebhook
     public const string Source = "alertmanager";
     public const int MaxAlerts = 1_000;
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, Converters = { new TextWithoutNul() } };
 
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder endpoints)
     {

@@ -168,6 +168,12 @@ public static class PagerDutyEvents
         }
 
         var text = value.GetString()!;
+        if (text.Contains('\0'))
+        {
+            errors.Add($"{prefix}{name} must not contain the NUL character.");
+            return null;
+        }
+
         if (text.Length == 0 || text.Length > max)
         {
             errors.Add($"{prefix}{name} must be 1 to {max} characters.");

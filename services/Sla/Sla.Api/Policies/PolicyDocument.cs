@@ -40,6 +40,12 @@ public sealed record PolicyDocument
     {
         foreach (var (severity, targets) in Targets ?? new Dictionary<Severity, SeverityTargetsDocument>())
         {
+            if (targets is null)
+            {
+                errors.Add($"targets.{severity}", "must be an object with firstResponse, resolution and (optionally) customerUpdate");
+                continue;
+            }
+
             ValidateTarget(errors, $"targets.{severity}.firstResponse", targets.FirstResponse);
             ValidateTarget(errors, $"targets.{severity}.customerUpdate", targets.CustomerUpdate);
             ValidateTarget(errors, $"targets.{severity}.resolution", targets.Resolution);

@@ -26,7 +26,33 @@ public static class MatrixJson
             throw new MatrixFormatException("rules", "must be a list");
         }
 
+        RefuseNul(rules, "rules");
         return [.. rules.EnumerateArray().Select((rule, index) => ReadRule(rule, $"rules[{index}]"))];
+    }
+
+    /// <summary>The matrix is stored as jsonb, which cannot hold the NUL character: a text holding one is named here.</summary>
+    private static void RefuseNul(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String when element.GetString()!.Contains('\0'):
+                throw new MatrixFormatException(path, "must not contain the NUL character");
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    RefuseNul(item, $"{path}[{index++}]");
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    RefuseNul(property.Value, $"{path}.{property.Name}");
+                }
+
+                break;
+        }
     }
 
     private static MatrixRule ReadRule(JsonElement rule, string path)

@@ -42,8 +42,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         return await problemDetails.TryWriteAsync(new() { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>The parameter a binding failure names ("Failed to bind parameter \"int limit\" from \"abc\"."), as the
-    /// field the client sent and what it must be; a missing or unreadable body is the field "body".</summary>
+    /// <summary>The parameter a binding failure names ("Failed to bind parameter \"int limit\" from \"abc\".", "Implicit
+    /// body inferred for parameter \"request\" but no body was provided"), as the field the client sent and what it must
+    /// be; a missing or unreadable body is the field "body".</summary>
     public static (string Field, string Expected)? Parameter(string message)
     {
         if (BoundParameter().Match(message) is not { Success: true } match)
@@ -68,7 +69,7 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         });
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?<type>[A-Za-z0-9_.?<>\\[\\]]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:(?<type>[A-Za-z0-9_.?<>\\[\\]]+) )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
     private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
     /// <summary>The framework's messages quote the handler's parameter ("SubmitRequest request"): say what happened without it.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,8 +8,12 @@ using Npgsql;
 
 namespace EscalationPlatform.Data;
 
-/// <summary>Applies pending migrations at start-up, before the service takes requests. Several replicas may
-/// start at once: EF Core takes a database lock while it migrates.</summary>
+/// <summary>Applies pending migrations at start-up, before the service takes requests. Several replicas may start at
+/// once on the same database, so they take turns under a PostgreSQL advisory lock (<see cref="AdvisoryLock.Migrations"/>),
+/// held for the whole of <c>MigrateAsync</c>: the second replica finds nothing pending. EF Core's own lock is not
+/// enough with Npgsql: it locks the history table per transaction, and each migration commits its own, so a waiting
+/// replica gets in between two migrations, and the first one, which planned its list at the start, then applies a
+/// migration that the other has applied already (42P07 relation ... already exists).</summary>
 public sealed partial class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TContext>> logger)
     : IHostedService where TContext : DbContext
 {
@@ -22,9 +28,20 @@ public sealed partial class DatabaseMigrator<TContext>(IServiceScopeFactory scop
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var context = scope.ServiceProvider.GetRequiredService<TContext>();
-                await context.Database.MigrateAsync(cancellationToken);
+                var connectionString = context.Database.GetConnectionString()
+                    ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no connection string.");
+                await using (await AdvisoryLock.AcquireSessionLockAsync(connectionString, AdvisoryLock.Migrations,
+                                 () => LogWaiting(typeof(TContext).Name), cancellationToken))
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
+
                 LogMigrated(typeof(TContext).Name);
                 return;
+            }
+            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.InvalidCatalogName && DateTime.UtcNow < deadline)
+            {
+                await CreateDatabaseAsync(cancellationToken); // the lock lives in the database, so it must exist first
             }
             catch (NpgsqlException error) when (error.IsTransient && DateTime.UtcNow < deadline)
             {
@@ -34,10 +51,28 @@ public sealed partial class DatabaseMigrator<TContext>(IServiceScopeFactory scop
         }
     }
 
+    /// <summary>Creates the database (as MigrateAsync would), unless another replica has just done so.</summary>
+    private async Task CreateDatabaseAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var creator = scope.ServiceProvider.GetRequiredService<TContext>().GetService<IRelationalDatabaseCreator>();
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // created by another replica at the same moment
+        }
+    }
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database of {Context} is migrated")]
     private partial void LogMigrated(string context);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another replica is migrating the database of {Context}; waiting for it")]
+    private partial void LogWaiting(string context);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database of {Context} is not reachable (attempt {Attempt}): {Reason}")]
     private partial void LogRetrying(string context, int attempt, string reason);

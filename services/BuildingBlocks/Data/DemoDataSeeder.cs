@@ -13,7 +13,8 @@ namespace EscalationPlatform.Data;
 /// ./run.sh shows a working platform. It runs beside start-up and retries until the database answers, so an
 /// unreachable database delays the demo data, not the service; until the data is there the "demo-data" health
 /// check says so, so nothing that waits for the service to be healthy meets it half-seeded. A tenant that has
-/// data already is left alone; another replica seeding the same tenant at the same moment is no error.</summary>
+/// data already is left alone; replicas seed one after another under an advisory lock, so the second finds the data
+/// there (and a replica without the lock that inserts the same rows first is no error either).</summary>
 public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger logger)
     : BackgroundService, IHealthCheck where TContext : DbContext
 {
@@ -55,12 +56,15 @@ public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scop
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AdvisoryLock.LockForTransactionAsync(db, AdvisoryLock.DemoData, cancellationToken); // replicas seed one after another
             if (!await HasDataAsync(db, tenant, cancellationToken))
             {
                 Add(db, tenant);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
+            await transaction.CommitAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using EscalationPlatform.Data;
 using Intake.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,6 +13,8 @@ namespace Intake.Api.Submission;
 /// do not queue behind each other. A submission that rolls back leaves a gap, as issue trackers do.</summary>
 public sealed class EscalationNumbers(IServiceScopeFactory scopes)
 {
+    private static readonly long SequenceLock = AdvisoryLock.Key("escalation-platform:escalation-number-sequences");
+
     private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     public async Task<long> NextAsync(IntakeDbContext db, string tenantId, CancellationToken cancellationToken)
@@ -33,12 +36,17 @@ public sealed class EscalationNumbers(IServiceScopeFactory scopes)
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         try
         {
+            // CREATE ... IF NOT EXISTS is not safe against itself in PostgreSQL: two sessions creating the same sequence
+            // at once can both pass the check, and one fails. Replicas take turns under an advisory lock instead.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AdvisoryLock.LockForTransactionAsync(db, SequenceLock, cancellationToken);
             var create = "CREATE SEQUENCE IF NOT EXISTS " + sequence; // an identifier cannot be a parameter; the name is [a-z0-9_] only
             await db.Database.ExecuteSqlRawAsync(create, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
         {
-            // another process created it at the same moment
+            // created at the same moment by a process that does not take the lock (an older version, during a rollout)
         }
     }
 

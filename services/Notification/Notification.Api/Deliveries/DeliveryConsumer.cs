@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Notification.Api.Data;
 using Notification.Api.Email;
 using Notification.Api.Webhooks;
+using Notification.Domain;
 
 namespace Notification.Api.Deliveries;
 

@@ -5,27 +5,25 @@ using Microsoft.EntityFrameworkCore;
 using Notification.Api.Data;
 using Notification.Api.Email;
 using Notification.Api.Projections;
+using Notification.Domain;
 
 namespace Notification.Api.Deliveries;
 
-/// <summary>Turns an event into deliveries: emails to the people the rules name and a webhook call per matching
-/// subscription. Each delivery is stored and announced (DeliveryDue) in the caller's unit of work, and a delivery
-/// whose dedup key already exists is not planned again.</summary>
+/// <summary>Turns an event into deliveries: an email per notice of the recipient policy and a webhook call per
+/// matching subscription. Each delivery is stored and announced (DeliveryDue) in the caller's unit of work, and a
+/// delivery whose dedup key already exists (the same event redelivered) is not stored again.</summary>
 public sealed class DeliveryPlanner(NotificationDbContext db, IPublishEndpoint publish, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions PayloadJson = CreatePayloadJson();
 
     private readonly List<Delivery> _planned = [];
 
-    public DeliveryPlanner Email(EscalationProjection escalation, string? recipient, string eventKey, string eventType, EmailText text)
+    /// <summary>Plans the email for one notice (one event, one recipient: <see cref="RecipientPolicy"/> names each
+    /// person once).</summary>
+    public DeliveryPlanner Email(EscalationProjection escalation, Notice notice, string eventType, EmailText text)
     {
-        if (string.IsNullOrWhiteSpace(recipient) || _planned.Any(d => d.Channel == DeliveryChannel.Email && d.Recipient == recipient && d.EventType == eventType))
-        {
-            return this; // one notification per event per recipient, also when a person plays two roles
-        }
-
-        _planned.Add(New(escalation.TenantId, escalation.EscalationId, $"email:{eventKey}:{recipient}", DeliveryChannel.Email, recipient,
-            null, eventType, text.Subject, text.Body));
+        _planned.Add(New(escalation.TenantId, escalation.EscalationId, $"email:{notice.EventKey}:{notice.Recipient}", DeliveryChannel.Email,
+            notice.Recipient, null, eventType, text.Subject, text.Body));
         return this;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EscalationPlatform.Contracts;
 using Notification.Api.Projections;
+using Notification.Domain;
 
 namespace Notification.Api.Email;
 
@@ -54,15 +55,10 @@ public static class EmailTemplates
                 """);
     }
 
-    /// <summary>The customer's email for a commitment, or null when the status is internal (not news to the customer).</summary>
-    public static EmailText? Customer(EscalationProjection escalation, CustomerCommitmentUpdated commitment)
+    /// <summary>The customer's email for a commitment that is news to them (<see cref="CustomerNews"/> decides).</summary>
+    public static EmailText Customer(EscalationProjection escalation, CustomerCommitmentUpdated commitment)
     {
         var news = commitment.Message is not null ? "There is an update on your case:" : StatusNews(commitment.Status);
-        if (news is null)
-        {
-            return null;
-        }
-
         var message = commitment.Message is null ? "" : $"\n\n{commitment.Message}";
         var next = commitment.NextUpdateDue is { } due ? $"\n\nNext update by: {Local(due, escalation.CustomerTimeZone)} ({Utc(due)})." : "";
         return new(
@@ -70,7 +66,7 @@ public static class EmailTemplates
             $"Dear {escalation.CustomerName},\n\n{news}{message}{next}\n\nReference: {escalation.Key}\n");
     }
 
-    private static string? StatusNews(EscalationStatus status) => status switch
+    private static string StatusNews(EscalationStatus status) => status switch
     {
         EscalationStatus.Triaged => "We have received your case and our specialists are on it.",
         EscalationStatus.Acknowledged => "An engineer has taken ownership of your case.",
@@ -80,7 +76,7 @@ public static class EmailTemplates
         EscalationStatus.Closed => "Your case is closed. Thank you.",
         EscalationStatus.Reopened => "Your case has been reopened and we are on it again.",
         EscalationStatus.Cancelled => "Your case has been withdrawn.",
-        _ => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not news to the customer (CustomerNews.IsNews): nothing to say."),
     };
 
     private static string ClockName(ClockKind clock) => clock switch

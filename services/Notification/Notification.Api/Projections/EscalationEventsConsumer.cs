@@ -6,12 +6,13 @@ using Notification.Api.Data;
 using Notification.Api.Deliveries;
 using Notification.Api.Email;
 using Notification.Api.Webhooks;
+using Notification.Domain;
 
 namespace Notification.Api.Projections;
 
-/// <summary>Keeps the escalation projection current and decides who is told what (SPEC §7): the offeree on each
-/// offer, leadership on S1, the owner on SLA warnings, owner, lead and (S1/S2) leadership on breaches, the
-/// customer on status changes and updates with the "next update by" time, and subscribers by webhook.</summary>
+/// <summary>Keeps the escalation projection current and plans the deliveries for each event: emails to the people
+/// <see cref="RecipientPolicy"/> names (who is told what is decided there), worded by <see cref="EmailTemplates"/>,
+/// and a webhook call per matching subscription.</summary>
 public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryPlanner planner, IOptions<NotificationOptions> options) :
     IConsumer<EscalationSubmitted>,
     IConsumer<EscalationTriaged>,
@@ -64,12 +65,11 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
             escalation.OfferedAt = offer.At.UtcDateTime;
         }
 
-        var eventKey = $"offered:{offer.EscalationId}:{offer.Level}";
-        planner.Email(escalation, offer.OfferedTo.Email, eventKey, WebhookEvents.Offered, EmailTemplates.Offered(escalation, offer));
-        if (offer.Level == OfferLevel.Owner && offer.Severity == Severity.S1)
+        foreach (var notice in RecipientPolicy.ForOffer(offer, Contacts(escalation)))
         {
-            planner.Email(escalation, options.Value.LeadershipFor(escalation.TenantId), $"s1-opened:{offer.EscalationId}", WebhookEvents.Offered,
-                EmailTemplates.MajorIncidentOpened(escalation, offer));
+            planner.Email(escalation, notice, WebhookEvents.Offered, notice.Kind == NoticeKind.MajorIncidentOpened
+                ? EmailTemplates.MajorIncidentOpened(escalation, offer)
+                : EmailTemplates.Offered(escalation, offer));
         }
 
         await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.Offered);
@@ -98,16 +98,10 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     {
         var reached = context.Message;
         var escalation = await KnownAsync(reached.TenantId, reached.EscalationId, context.CancellationToken);
-        var eventKey = $"sla:{reached.EscalationId}:{reached.Clock}:{reached.Threshold}:{reached.PercentElapsed}:{reached.DueAt.ToUnixTimeSeconds()}";
         var text = EmailTemplates.Threshold(escalation, reached);
-        planner.Email(escalation, escalation.OwnerEmail ?? escalation.TeamLeadEmail, eventKey, WebhookEvents.SlaThresholdReached, text);
-        if (reached.Threshold == ThresholdKind.Breach)
+        foreach (var notice in RecipientPolicy.ForThreshold(reached, Contacts(escalation)))
         {
-            planner.Email(escalation, escalation.TeamLeadEmail, eventKey, WebhookEvents.SlaThresholdReached, text);
-            if (reached.Severity is Severity.S1 or Severity.S2)
-            {
-                planner.Email(escalation, options.Value.LeadershipFor(escalation.TenantId), eventKey, WebhookEvents.SlaThresholdReached, text);
-            }
+            planner.Email(escalation, notice, WebhookEvents.SlaThresholdReached, text);
         }
 
         await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.SlaThresholdReached);
@@ -117,10 +111,9 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     {
         var commitment = context.Message;
         var escalation = await KnownAsync(commitment.TenantId, commitment.EscalationId, context.CancellationToken);
-        if (EmailTemplates.Customer(escalation, commitment) is { } text)
+        foreach (var notice in RecipientPolicy.ForCommitment(commitment, Contacts(escalation)))
         {
-            var eventKey = $"customer:{commitment.EscalationId}:{commitment.Status}:{commitment.At.ToUnixTimeMilliseconds()}";
-            planner.Email(escalation, escalation.CustomerEmail, eventKey, "customer.commitment", text);
+            planner.Email(escalation, notice, "customer.commitment", EmailTemplates.Customer(escalation, commitment));
         }
 
         await planner.SaveAsync(context.CancellationToken);
@@ -131,6 +124,13 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         await planner.WebhooksAsync(tenantId, escalationId, context.MessageId ?? NewId.NextGuid(), eventType, context.Message, context.CancellationToken);
         await planner.SaveAsync(context.CancellationToken);
     }
+
+    /// <summary>Who can be told about the escalation, as far as notification knows.</summary>
+    private CaseContacts Contacts(EscalationProjection escalation) => new(
+        Owner: escalation.OwnerEmail,
+        TeamLead: escalation.TeamLeadEmail,
+        Leadership: options.Value.LeadershipFor(escalation.TenantId),
+        Customer: escalation.CustomerEmail);
 
     /// <summary>The escalation the event is about, within the event's tenant (another tenant's id is never found).</summary>
     private async Task<EscalationProjection> KnownAsync(string tenantId, Guid escalationId, CancellationToken cancellationToken) =>

@@ -1,10 +1,11 @@
-namespace Notification.Api.Deliveries;
+namespace Notification.Domain;
 
 /// <summary>SPEC §7: at least five attempts with exponential backoff over at least twenty minutes, then a dead
 /// letter. Attempts at 0, 30 s, 2 min 30 s, 7 min 30 s and 22 min 30 s after the first.</summary>
 public static class RetrySchedule
 {
-    public static readonly TimeSpan[] DelaysAfterFailure =
+    /// <summary>The wait after the first, second, third and fourth failure.</summary>
+    public static IReadOnlyList<TimeSpan> DelaysAfterFailure { get; } =
     [
         TimeSpan.FromSeconds(30),
         TimeSpan.FromMinutes(2),
@@ -12,9 +13,10 @@ public static class RetrySchedule
         TimeSpan.FromMinutes(15),
     ];
 
-    public static int MaxAttempts => DelaysAfterFailure.Length + 1;
+    public static int MaxAttempts => DelaysAfterFailure.Count + 1;
 
-    /// <summary>When to try again after <paramref name="failedAttempts"/> failures; null when it is time to give up.</summary>
+    /// <summary>When to try again after <paramref name="failedAttempts"/> failures; null when it is time to give up
+    /// (the delivery is dead). <paramref name="scale"/> multiplies every delay (tests reach the dead letter quickly).</summary>
     public static TimeSpan? After(int failedAttempts, double scale = 1) =>
         failedAttempts >= 1 && failedAttempts < MaxAttempts ? DelaysAfterFailure[failedAttempts - 1] * scale : null;
 }

@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using EscalationPlatform.Contracts;
+
+namespace Notification.Domain;
+
+/// <summary>Who is told what (SPEC §7): the offeree on each offer; leadership when an S1 escalation is first
+/// offered; the owner (or, when there is no owner, the team lead) on an SLA warning; owner, team lead and, for S1
+/// and S2, leadership on a breach; the customer on status news and updates, with the "next update by" time.
+/// One notification per event per recipient: a person in two roles is told once, in the first role listed.
+/// Severity and status are the event's own (the case as it was when the event happened).</summary>
+public static class RecipientPolicy
+{
+    public static IReadOnlyList<Notice> ForOffer(EscalationOffered offer, CaseContacts known)
+    {
+        var notices = new Notices();
+        notices.Add(offer.OfferedTo.Email, Audience.Offeree, NoticeKind.Offer, $"offered:{offer.EscalationId}:{offer.Level}");
+        if (offer.Level == OfferLevel.Owner && offer.Severity == Severity.S1)
+        {
+            notices.Add(known.Leadership, Audience.Leadership, NoticeKind.MajorIncidentOpened, $"s1-opened:{offer.EscalationId}");
+        }
+
+        return notices.List;
+    }
+
+    public static IReadOnlyList<Notice> ForThreshold(SlaThresholdReached reached, CaseContacts known)
+    {
+        var notices = new Notices();
+        var eventKey = $"sla:{reached.EscalationId}:{reached.Clock}:{reached.Threshold}:{reached.PercentElapsed}:{reached.DueAt.ToUnixTimeSeconds()}";
+        if (reached.Threshold == ThresholdKind.Warning)
+        {
+            if (IsKnown(known.Owner))
+            {
+                notices.Add(known.Owner, Audience.Owner, NoticeKind.SlaWarning, eventKey);
+            }
+            else
+            {
+                notices.Add(known.TeamLead, Audience.TeamLead, NoticeKind.SlaWarning, eventKey);
+            }
+
+            return notices.List;
+        }
+
+        notices.Add(known.Owner, Audience.Owner, NoticeKind.SlaBreach, eventKey);
+        notices.Add(known.TeamLead, Audience.TeamLead, NoticeKind.SlaBreach, eventKey);
+        if (reached.Severity is Severity.S1 or Severity.S2)
+        {
+            notices.Add(known.Leadership, Audience.Leadership, NoticeKind.SlaBreach, eventKey);
+        }
+
+        return notices.List;
+    }
+
+    /// <summary>The customer, when the commitment is news to them (<see cref="CustomerNews"/>); nobody otherwise.</summary>
+    public static IReadOnlyList<Notice> ForCommitment(CustomerCommitmentUpdated commitment, CaseContacts known)
+    {
+        var notices = new Notices();
+        if (CustomerNews.IsNews(commitment))
+        {
+            notices.Add(known.Customer, Audience.Customer, NoticeKind.CustomerNews,
+                $"customer:{commitment.EscalationId}:{commitment.Status}:{commitment.At.ToUnixTimeMilliseconds()}");
+        }
+
+        return notices.List;
+    }
+
+    private static bool IsKnown([NotNullWhen(true)] string? address) => !string.IsNullOrWhiteSpace(address);
+
+    /// <summary>Keeps the first notice per recipient and drops unknown recipients.</summary>
+    private sealed class Notices
+    {
+        public List<Notice> List { get; } = [];
+
+        public void Add(string? recipient, Audience audience, NoticeKind kind, string eventKey)
+        {
+            if (IsKnown(recipient) && !List.Exists(notice => notice.Recipient == recipient))
+            {
+                List.Add(new Notice(recipient, audience, kind, eventKey));
+            }
+        }
+    }
+}

@@ -8,8 +8,10 @@ using Routing.Domain;
 
 namespace Routing.Api.Offers;
 
-/// <summary>Chooses team, owner and backup for a triaged escalation (routing rules, then round-robin), and moves
-/// an unanswered offer up the ladder. The team's round-robin turn is saved with the offer, in one transaction.</summary>
+/// <summary>Applies the routing decisions of Routing.Domain to an offer: chooses team, owner and backup for a triaged
+/// escalation (<see cref="TeamSelection"/>, then the team's <see cref="RotationPool"/>) and moves an unanswered offer
+/// up the <see cref="OfferLadder"/>. Here are only the reads and writes: the team's round-robin turn is saved with
+/// the offer, in one transaction.</summary>
 public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
 {
     public async Task PlanAsync(BehaviorContext<OfferState, EscalationTriaged> context)
@@ -19,7 +21,8 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
         var tenant = triaged.TenantId;
         offer.TenantId = tenant;
         offer.Severity = (int)triaged.Severity;
-        offer.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow();
+        offer.CreatedAt = now.UtcDateTime;
 
         var teams = await db.Teams.AsNoTracking().Where(team => team.TenantId == tenant).ToListAsync(context.CancellationToken);
         var rules = await db.Rules.AsNoTracking().Where(rule => rule.TenantId == tenant).OrderBy(rule => rule.Order).ToListAsync(context.CancellationToken);
@@ -31,20 +34,18 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
 
         var members = await db.Members.AsNoTracking().Where(member => member.TenantId == tenant && member.TeamId == team.Id)
             .ToListAsync(context.CancellationToken);
-        var pool = members.Where(member => member.Id != team.LeadMemberId).ToList();
-        var poolIds = pool.Select(member => member.Id).ToList();
+        var pool = RotationPool.Of(members.Select(member => new TeamMember(member.Id, member.Available, member.Capacity)), team.LeadMemberId);
+        var poolIds = pool.MemberIds;
         var open = await db.Offers.AsNoTracking()
-            .Where(other => other.TenantId == tenant && poolIds.Contains(other.OwnerId) && (other.CurrentState == "Offered" || other.CurrentState == "Accepted"))
+            .Where(other => other.TenantId == tenant && poolIds.Contains(other.OwnerId) && RotationPool.OpenStates.Contains(other.CurrentState))
             .GroupBy(other => other.OwnerId)
             .Select(group => new { Member = group.Key, Count = group.Count() })
             .ToDictionaryAsync(entry => entry.Member, entry => entry.Count, context.CancellationToken);
-        var assignment = RoundRobin.Pick(
-            [.. pool.Select(member => new Candidate(member.Id, member.Available, member.Capacity, open.GetValueOrDefault(member.Id)))],
-            team.LastAssignedMemberId);
+        var assignment = pool.Pick(open, team.LastAssignedMemberId);
         team.LastAssignedMemberId = assignment.OwnerId;
 
-        var owner = pool.Single(member => member.Id == assignment.OwnerId);
-        var backup = pool.Single(member => member.Id == assignment.BackupId);
+        var owner = members.Single(member => member.Id == assignment.OwnerId);
+        var backup = members.Single(member => member.Id == assignment.BackupId);
         var lead = members.FirstOrDefault(member => member.Id == team.LeadMemberId);
         var window = await WindowAsync(tenant, triaged.Severity, context.CancellationToken);
         offer.TeamId = team.Id;
@@ -52,11 +53,8 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
         (offer.OwnerId, offer.OwnerName, offer.OwnerEmail) = (owner.Id, owner.Name, owner.Email);
         (offer.BackupId, offer.BackupName, offer.BackupEmail) = (backup.Id, backup.Name, backup.Email);
         (offer.LeadId, offer.LeadName, offer.LeadEmail) = (lead?.Id, lead?.Name, lead?.Email);
-        offer.Level = nameof(OfferLevel.Owner);
-        offer.OfferedToId = owner.Id;
         offer.Window = window;
-        offer.RespondBy = offer.CreatedAt + window;
-        offer.Reason = $"{choice.Reason}, round-robin turn in {team.Name}";
+        Apply(offer, OfferLadder.First(Parties(offer), choice, team.Name, window, now));
     }
 
     /// <summary>The team, locked until this transaction commits: assignments to one team take its round-robin turn
@@ -66,20 +64,28 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
         db.Teams.FromSql($"""SELECT *, xmin FROM team WHERE "TenantId" = {tenant} AND "Id" = {teamId} FOR UPDATE""")
             .SingleOrDefaultAsync(cancellationToken);
 
-    public static bool CanMoveUp(OfferState offer) =>
-        EscalationLadder.Next(Enum.Parse<OfferLevel>(offer.Level)) is { } next && (next != OfferLevel.TeamLead || offer.LeadId is not null);
+    public static bool CanMoveUp(OfferState offer) => OfferLadder.CanMoveUp(Enum.Parse<OfferLevel>(offer.Level), Parties(offer));
 
-    public static void MoveUp(OfferState offer, DateTime now)
+    /// <summary>Moves an unanswered offer one level up the ladder (see <see cref="CanMoveUp"/>), with a fresh window from <paramref name="now"/>.</summary>
+    public static void MoveUp(OfferState offer, DateTimeOffset now)
     {
-        var next = EscalationLadder.Next(Enum.Parse<OfferLevel>(offer.Level))!.Value;
+        var next = OfferLadder.Next(Enum.Parse<OfferLevel>(offer.Level), Parties(offer), offer.Window, now)
+            ?? throw new InvalidOperationException($"The offer of {offer.CorrelationId} is at the top of the ladder.");
         offer.PreviousOfferedToId = offer.OfferedToId;
-        offer.Reason = $"no acknowledgement within {Describe(offer.Window)}";
-        offer.Level = next.ToString();
-        offer.OfferedToId = next == OfferLevel.Backup ? offer.BackupId : offer.LeadId!;
-        offer.RespondBy = now + offer.Window;
+        Apply(offer, next);
     }
 
-    public static EscalationOffered Offered(OfferState offer) => new()
+    private static OfferParties Parties(OfferState offer) => new(offer.OwnerId, offer.BackupId, offer.LeadId);
+
+    private static void Apply(OfferState offer, OfferStep step)
+    {
+        offer.Level = step.Level.ToString();
+        offer.OfferedToId = step.OfferedToId;
+        offer.Reason = step.Reason;
+        offer.RespondBy = step.RespondBy.UtcDateTime;
+    }
+
+    public static EscalationOffered Offered(OfferState offer, DateTimeOffset now) => new()
     {
         EscalationId = offer.CorrelationId,
         TenantId = offer.TenantId,
@@ -93,10 +99,8 @@ public sealed class OfferPlanner(RoutingDbContext db, TimeProvider clock)
         RespondBy = new DateTimeOffset(DateTime.SpecifyKind(offer.RespondBy, DateTimeKind.Utc)),
         PreviouslyOfferedTo = offer.PreviousOfferedToId is null ? null : Member(offer, offer.PreviousOfferedToId),
         Reason = offer.Reason,
-        At = DateTimeOffset.UtcNow,
+        At = now,
     };
-
-    public static string Describe(TimeSpan window) => window.TotalMinutes >= 1 ? $"{window.TotalMinutes:0.#} minutes" : $"{window.TotalSeconds:0.#} seconds";
 
     private static MemberRef? Member(OfferState offer, string id) =>
         id == offer.OwnerId ? new(offer.OwnerId, offer.OwnerName, offer.OwnerEmail)

@@ -28,7 +28,7 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
                 .ThenAsync(context => context.GetServiceOrCreateInstance<OfferPlanner>().PlanAsync(context))
                 .IfElse(context => context.Saga.OwnerId is not null,
                     routed => routed
-                        .Publish(context => OfferPlanner.Offered(context.Saga))
+                        .Publish(context => OfferPlanner.Offered(context.Saga, Now(context)))
                         .Schedule(AcknowledgementTimeout, context => new AcknowledgementDue(context.Saga.CorrelationId), context => context.Saga.RespondBy)
                         .TransitionTo(Offered),
                     unroutable => unroutable.TransitionTo(Unroutable)));
@@ -37,8 +37,8 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
             When(AcknowledgementTimeout.Received)
                 .IfElse(context => OfferPlanner.CanMoveUp(context.Saga),
                     moving => moving
-                        .Then(context => OfferPlanner.MoveUp(context.Saga, DateTime.UtcNow))
-                        .Publish(context => OfferPlanner.Offered(context.Saga))
+                        .Then(context => OfferPlanner.MoveUp(context.Saga, Now(context)))
+                        .Publish(context => OfferPlanner.Offered(context.Saga, Now(context)))
                         .Schedule(AcknowledgementTimeout, context => new AcknowledgementDue(context.Saga.CorrelationId), context => context.Saga.RespondBy),
                     topOfTheLadder => topOfTheLadder),
             When(StatusChanged, context => SameTenant(context) && context.Message.To == EscalationStatus.Acknowledged)
@@ -58,6 +58,8 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
         During(Finished, Unroutable, Ignore(StatusChanged));
         DuringAny(Ignore(Triaged)); // a re-triage does not re-route an escalation that already has an offer
     }
+
+    private static DateTimeOffset Now(BehaviorContext<OfferState> context) => context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow();
 
     /// <summary>A status change names its tenant; one for another tenant's escalation changes nothing here.</summary>
     private static bool SameTenant(BehaviorContext<OfferState, EscalationStatusChanged> context) => context.Message.TenantId == context.Saga.TenantId;

@@ -7,14 +7,12 @@ using Sla.Domain;
 
 namespace Sla.Api.Clocks;
 
-/// <summary>Keeps an escalation's clocks: records what happened, derives the clocks, announces every threshold
-/// reached and not yet announced (a warning only while its clock still runs; a breach always), and says when to
-/// look again. Announcing is idempotent: a threshold is announced once, however often the keeper looks.</summary>
+/// <summary>Keeps an escalation's clocks: records what happened, derives the clocks (<see cref="ClockEngine"/>),
+/// announces the thresholds <see cref="ThresholdAnnouncements"/> picks, and says when to look again. Announcing is
+/// idempotent: the keys announced are saved with the clocks. The rules are in Sla.Domain; here are persistence and
+/// publishing.</summary>
 public sealed class ClockKeeper(SlaDbContext db, PolicyStore policies, TimeProvider clock)
 {
-    /// <summary>A threshold announced this much later than it fell is flagged late (the service was down then).</summary>
-    public static readonly TimeSpan LateTolerance = TimeSpan.FromSeconds(5);
-
     public async Task<ClockReport> ReportAsync(ClocksState state, CancellationToken cancellationToken)
     {
         var policy = await policies.ForAsync(db, state.TenantId, cancellationToken);
@@ -33,56 +31,40 @@ public sealed class ClockKeeper(SlaDbContext db, PolicyStore policies, TimeProvi
     public async Task<ClockReport> KeepAsync(ClocksState state, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
         var report = await ReportAsync(state, cancellationToken);
-        var announced = JsonSerializer.Deserialize<HashSet<string>>(state.Announced)!;
-        var now = clock.GetUtcNow();
-        foreach (var threshold in report.Reached.Where(threshold => !announced.Contains(threshold.Key)))
+        var plan = ThresholdAnnouncements.Plan(report, JsonSerializer.Deserialize<string[]>(state.Announced)!, clock.GetUtcNow());
+        foreach (var announcement in plan.Announcements)
         {
-            announced.Add(threshold.Key);
-            var running = report.Clocks.Any(c => c.Kind == threshold.Clock && c.Cycle == threshold.Cycle && c.State is ClockState.Running or ClockState.Breached);
-            if (!threshold.IsBreach && !running)
-            {
-                continue; // a warning for a clock that has since stopped is no longer news
-            }
-
             await publish.Publish(new SlaThresholdReached
             {
                 EscalationId = state.CorrelationId,
                 TenantId = state.TenantId,
-                Clock = threshold.Clock,
-                Threshold = threshold.IsBreach ? ThresholdKind.Breach : ThresholdKind.Warning,
-                PercentElapsed = threshold.Percent,
+                Clock = announcement.Clock,
+                Threshold = announcement.Kind,
+                PercentElapsed = announcement.PercentElapsed,
                 Severity = (Severity)state.Severity,
-                DueAt = threshold.DueAt ?? threshold.At,
-                ReachedAt = threshold.At,
-                AnnouncedLateBy = now - threshold.At > LateTolerance ? now - threshold.At : null,
+                DueAt = announcement.DueAt,
+                ReachedAt = announcement.ReachedAt,
+                AnnouncedLateBy = announcement.LateBy,
             }, cancellationToken);
         }
 
-        state.Announced = JsonSerializer.Serialize(announced);
+        state.Announced = JsonSerializer.Serialize(plan.Announced);
         state.NextEvaluationAt = report.NextThresholdAt?.UtcDateTime;
         return report;
     }
 
-    public static CustomerCommitmentUpdated Commitment(ClocksState state, ClockReport report, string? message, DateTimeOffset at) => new()
+    public static CustomerCommitmentUpdated Commitment(ClocksState state, ClockReport report, string? message, DateTimeOffset at)
     {
-        EscalationId = state.CorrelationId,
-        TenantId = state.TenantId,
-        Status = Enum.Parse<EscalationStatus>(state.Status),
-        NextUpdateDue = report.NextUpdateDue,
-        ResolutionDue = report.Clocks.FirstOrDefault(c => c.Kind == ClockKind.Resolution && c.State is ClockState.Running or ClockState.Breached)?.DueAt,
-        Message = message,
-        At = at,
-    };
-
-    /// <summary>What a status change means for the clocks (nothing, for most).</summary>
-    public static ClockEvent? ClockEventFor(EscalationStatusChanged change) => change.To switch
-    {
-        EscalationStatus.Acknowledged => new FirstResponded(change.At),
-        EscalationStatus.WaitingOnCustomer => new Paused(change.At),
-        EscalationStatus.InProgress when change.From == EscalationStatus.WaitingOnCustomer => new Resumed(change.At),
-        EscalationStatus.Resolved => new Resolved(change.At),
-        EscalationStatus.Reopened => new Reopened(change.At),
-        EscalationStatus.Closed or EscalationStatus.Cancelled => new Ended(change.At),
-        _ => null,
-    };
+        var commitment = CustomerCommitment.From(report);
+        return new()
+        {
+            EscalationId = state.CorrelationId,
+            TenantId = state.TenantId,
+            Status = Enum.Parse<EscalationStatus>(state.Status),
+            NextUpdateDue = commitment.NextUpdateDue,
+            ResolutionDue = commitment.ResolutionDue,
+            Message = message,
+            At = at,
+        };
+    }
 }

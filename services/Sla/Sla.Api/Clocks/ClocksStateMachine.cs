@@ -105,7 +105,7 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
     {
         context.Saga.Status = change.To.ToString();
         context.Saga.StatusAt = change.At.UtcDateTime;
-        if (ClockKeeper.ClockEventFor(change) is { } happened)
+        if (StatusClockEvents.For(change.From, change.To, change.At) is { } happened)
         {
             Keeper(context).Record(context.Saga, happened);
         }
@@ -114,7 +114,7 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
     private static async Task KeepAndCommit(BehaviorContext<ClocksState> context, string? message)
     {
         var report = await Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken);
-        await context.Publish(ClockKeeper.Commitment(context.Saga, report, message, DateTimeOffset.UtcNow));
+        await context.Publish(ClockKeeper.Commitment(context.Saga, report, message, context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow()));
     }
 
     private static ClockKeeper Keeper(BehaviorContext<ClocksState> context) => context.GetServiceOrCreateInstance<ClockKeeper>();

@@ -45,7 +45,7 @@ public sealed record WarmUp(double PerSecond, TimeSpan Duration)
 /// service the way another service would, and find and kill the processes of this platform (and no other).</summary>
 public sealed class PlatformHost : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6); // two replicas of everything on a busy two-core machine take close to four
 
     private readonly ConcurrentDictionary<(string Tenant, string Subject, string Roles), Task<string>> _tokens = new();
     private DistributedApplication? _app;

@@ -56,8 +56,17 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public MailBox Mail() => new(CreateClient("mail"));
 
+    /// <summary>A receiver that answers every webhook at once: where tests that need a subscription (but not its calls)
+    /// point it, so that its deliveries never wait on an address that does not answer (a real partner's name does not
+    /// resolve here, and every attempt would hold a delivery slot other tests' notifications wait for).</summary>
+    public static string WebhookSinkUrl { get; private set; } = "";
+
+    private WebhookReceiver? _sink;
+
     public async ValueTask InitializeAsync()
     {
+        _sink = await WebhookReceiver.StartAsync();
+        WebhookSinkUrl = _sink.UrlFor("sink");
         var identityProvider = _identityProvider = await OidcProvider.StartAsync(Audience);
         try
         {
@@ -95,6 +104,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (_identityProvider is not null)
         {
             await _identityProvider.DisposeAsync();
+        }
+
+        if (_sink is not null)
+        {
+            await _sink.DisposeAsync();
         }
     }
 

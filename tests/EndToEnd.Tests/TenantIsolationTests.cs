@@ -141,7 +141,7 @@ public sealed class TenantIsolationTests(PlatformFixture platform) : IAsyncLifet
     private async Task<(Guid, Guid, Guid, Guid)> SeedTenantBAsync()
     {
         using var api = platform.Escalations(Tenants.IsolationB);
-        var webhook = (await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url = "https://partner-b.example/hooks" })).GetProperty("id").GetGuid();
+        var webhook = (await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url = PlatformFixture.WebhookSinkUrl })).GetProperty("id").GetGuid();
         var escalation = await api.SubmitAsync(new
         {
             title = SecretTitle,

@@ -16,7 +16,7 @@ public sealed record SeededTenant(
     /// <summary>The customer <see cref="CustomerKey"/> is bound to, and of <see cref="CustomerEscalation"/>.</summary>
     public const string BoundCustomer = "globex";
 
-    public const string WebhookUrl = "https://partner.example/hooks";
+    public static string WebhookUrl => PlatformFixture.WebhookSinkUrl;
 
     /// <summary>What must never appear in an answer to anyone else: the tenant's ids, its confidential title and its
     /// keys' secrets.</summary>

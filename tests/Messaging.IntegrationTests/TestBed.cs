@@ -64,6 +64,17 @@ public sealed class TestBed : IAsyncDisposable
         return await query(db);
     }
 
+    /// <summary>Waits until downstream has received the WorkDone of <paramref name="workId"/>: the arrival of a sentinel
+    /// sent after the messages under test, so that whatever those could still cause has arrived before it.</summary>
+    public Task UntilReceivedAsync(Guid workId, string what) =>
+        Eventually.ReachesAsync(() => QueryDownstream(db => db.Received.AnyAsync(effect => effect.WorkId == workId)), arrived => arrived,
+            TimeSpan.FromMinutes(1), what);
+
+    /// <summary>Waits until the worker has consumed the timer <paramref name="timerId"/> (a sentinel timer).</summary>
+    public Task UntilFiredAsync(Guid timerId, string what) =>
+        Eventually.ReachesAsync(() => QueryWorker(db => db.TimerFirings.AnyAsync(firing => firing.TimerId == timerId)), fired => fired,
+            TimeSpan.FromMinutes(1), what);
+
     /// <summary>A service hosted in the test process.</summary>
     public async Task<IHost> StartHostAsync(string role, params (string Key, string Value)[] settings)
     {

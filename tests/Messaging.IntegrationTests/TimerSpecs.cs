@@ -1,3 +1,4 @@
+using EscalationPlatform.Messaging.Outbox;
 using EscalationPlatform.Testing;
 using MassTransit;
 using Messaging.TestWorker;
@@ -46,8 +47,11 @@ public sealed class When_1000_timers_fall_due_within_a_few_seconds(MessagingServ
 
         await Eventually.ReachesAsync(() => bed.QueryWorker(db => db.TimerFirings.CountAsync()),
             fired => fired >= Count, TimeSpan.FromMinutes(1), "all timers fired");
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken); // a second fire would land now
-        var firings = await bed.QueryWorker(db => db.TimerFirings.AsNoTracking().ToListAsync());
+        // Scheduled once all have fired, the sentinel comes after their rows in due-time order, and a dispatcher sends a
+        // whole batch before it claims the next: a second send of any of them reaches the queue before the sentinel.
+        var (sentinel, _) = (await Timers.ScheduleAsync(first, [DateTime.UtcNow]))[0];
+        await bed.UntilFiredAsync(sentinel, "the sentinel timer fired");
+        var firings = await bed.QueryWorker(db => db.TimerFirings.AsNoTracking().Where(firing => firing.TimerId != sentinel).ToListAsync());
 
         Assert.Equal(timers.Select(timer => timer.TimerId).Order(), firings.Select(firing => firing.TimerId).Order());
         Assert.Equal(0, duplicates.Count);
@@ -65,15 +69,16 @@ public sealed class When_timers_fall_due_while_the_worker_is_down(MessagingServe
     {
         await using var bed = await TestBed.CreateAsync(servers);
         var worker = await bed.StartProcessAsync(TestHosts.Worker);
-        // Schedule into the worker's database from a host that delivers nothing itself.
+        await worker.KillAsync();
+        // While the worker is down, timers come due: scheduled (into its database, from a host that delivers nothing itself)
+        // for a time already past, so that no test waits for the clock to pass their due time.
         var scheduler = await bed.StartHostAsync(TestHosts.Worker, ("Messaging:DeliveryEnabled", "false"));
-        var due = DateTime.UtcNow.AddSeconds(4);
+        var overdue = TimeSpan.FromSeconds(10);
+        var due = DateTime.UtcNow - overdue;
         var timers = await Timers.ScheduleAsync(scheduler, Enumerable.Range(0, 20).Select(i => due.AddMilliseconds(i)));
         await scheduler.StopAsync(TestContext.Current.CancellationToken);
-        await worker.KillAsync();
+        Assert.Equal(timers.Count, await bed.QueryWorker(db => db.Set<OutboxMessage>().CountAsync())); // all waiting, none sent
 
-        await Task.Delay(due - DateTime.UtcNow + TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
-        Assert.Equal(0, await bed.QueryWorker(db => db.TimerFirings.CountAsync()));
         await bed.StartProcessAsync(TestHosts.Worker);
 
         await Eventually.ReachesAsync(() => bed.QueryWorker(db => db.TimerFirings.CountAsync()),
@@ -81,7 +86,8 @@ public sealed class When_timers_fall_due_while_the_worker_is_down(MessagingServe
         var firings = await bed.QueryWorker(db => db.TimerFirings.AsNoTracking().ToListAsync());
 
         Assert.Equal(timers.Select(timer => timer.TimerId).Order(), firings.Select(firing => firing.TimerId).Order());
-        Assert.All(firings, firing => Assert.True(firing.LateByMilliseconds >= 3_000, $"not marked late enough: {firing.LateByMilliseconds} ms"));
+        Assert.All(firings, firing => Assert.True(firing.LateByMilliseconds >= overdue.TotalMilliseconds - 20,
+            $"not marked late enough: {firing.LateByMilliseconds} ms"));
     }
 }
 
@@ -107,9 +113,12 @@ public sealed class When_a_timer_is_cancelled(MessagingServers servers)
 
         await Eventually.ReachesAsync(() => bed.QueryWorker(db => db.TimerFirings.CountAsync()),
             fired => fired >= timers.Count - cancelled.Length, TimeSpan.FromSeconds(30), "the others fired");
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        // Scheduled once the others fired, the sentinel is claimed after the batch that held the last of them (due after every
+        // cancelled one, so that batch would have held a cancelled timer still in the outbox): a batch is sent before the next is claimed.
+        var (sentinel, _) = (await Timers.ScheduleAsync(worker, [DateTime.UtcNow]))[0];
+        await bed.UntilFiredAsync(sentinel, "the sentinel timer fired");
         var fired = await bed.QueryWorker(db => db.TimerFirings.Select(firing => firing.TimerId).ToListAsync());
 
-        Assert.Equal(timers.Except(cancelled).Select(timer => timer.TimerId).Order(), fired.Order());
+        Assert.Equal(timers.Except(cancelled).Select(timer => timer.TimerId).Append(sentinel).Order(), fired.Order());
     }
 }

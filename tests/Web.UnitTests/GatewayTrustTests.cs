@@ -227,6 +227,18 @@ public sealed class GatewayTrustTests
         Assert.NotNull(Verify(_trust.Stamp(Agent, Request, Now))); // the same trust still takes a proper one
     }
 
+    [Theory]
+    [InlineData(64, "the gateway signature does not match this request")]
+    [InlineData(65, "no gateway signature")]
+    public void A_nonce_longer_than_64_characters_is_not_taken_as_a_signature(int length, string problem)
+    {
+        var headers = _trust.Stamp(Agent, Request, Now).ToDictionary();
+        var parts = headers[GatewayTrust.SignatureHeader].Split(',');
+        headers[GatewayTrust.SignatureHeader] = $"v2,{parts[1]},{new string('a', length)},{parts[3]}";
+
+        Assert.Equal(problem, ProblemWith(headers));
+    }
+
     [Fact]
     public void The_operator_has_no_tenant_header_and_verifies()
     {

@@ -11,13 +11,13 @@ public sealed class CaseAccessTests
     /// <summary>Who asks, by the part they play in <see cref="Parties"/>.</summary>
     private static readonly Dictionary<string, Caller> Callers = new()
     {
-        ["owner"] = new("u-owner", IsManager: false),
-        ["offeree"] = new("u-offeree", IsManager: false),
-        ["team lead"] = new("u-lead", IsManager: false),
-        ["submitter"] = new("key:k1", IsManager: false, BoundCustomerId: "cust-1"),
-        ["manager"] = new("u-manager", IsManager: true),
-        ["stranger"] = new("u-stranger", IsManager: false),
-        ["another key of the customer"] = new("key:k2", IsManager: false, BoundCustomerId: "cust-1"),
+        ["owner"] = new(Who("u-owner"), IsManager: false),
+        ["offeree"] = new(Who("u-offeree"), IsManager: false),
+        ["team lead"] = new(Who("u-lead"), IsManager: false),
+        ["submitter"] = new(Who("key:k1"), IsManager: false, BoundCustomerId: "cust-1"),
+        ["manager"] = new(Who("u-manager"), IsManager: true),
+        ["stranger"] = new(Who("u-stranger"), IsManager: false),
+        ["another key of the customer"] = new(Who("key:k2"), IsManager: false, BoundCustomerId: "cust-1"),
     };
 
     private static readonly string[] Works = ["owner", "offeree", "team lead", "manager"];
@@ -97,7 +97,7 @@ public sealed class CaseAccessTests
     [InlineData("CUST-1", "cust-1", false)]
     [InlineData("", "cust-1", false)]
     public void A_credential_bound_to_a_customer_sees_only_that_customers_cases(string? bound, string caseCustomer, bool sees) =>
-        Assert.Equal(sees, CaseAccess.CanSee(new Caller("key:k9", IsManager: false, bound), caseCustomer));
+        Assert.Equal(sees, CaseAccess.CanSee(new Caller(Who("key:k9"), IsManager: false, bound), caseCustomer));
 
     [Fact]
     public void A_credential_bound_to_another_customer_does_not_see_the_case_whatever_part_its_id_plays()
@@ -116,4 +116,6 @@ public sealed class CaseAccessTests
     [InlineData(null, true)]
     public void A_monitoring_source_resolves_what_it_raised_unless_the_severity_needs_a_root_cause(Severity? severity, bool mayResolve) =>
         Assert.Equal(mayResolve, ResolutionRules.SourceMayResolve(severity));
+
+    private static Actor Who(string id) => new(id.StartsWith("key:", StringComparison.Ordinal) ? ActorKind.Partner : ActorKind.Person, id, id);
 }

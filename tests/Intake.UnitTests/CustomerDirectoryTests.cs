@@ -1,5 +1,4 @@
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Contracts.Api;
 using Intake.Domain;
 
 namespace Intake.UnitTests;
@@ -16,32 +15,16 @@ public sealed class CustomerDirectoryTests
         ContactEmail = "ops@acme.example",
     };
 
-    private static readonly CustomerInput Matching = new()
-    {
-        Id = "cust-1",
-        Name = "Acme GmbH",
-        Tier = CustomerTier.Standard,
-        ContractualSla = false,
-        TimeZone = "Europe/Berlin",
-        ContactEmail = "ops@acme.example",
-    };
+    private static readonly CustomerGiven Matching = new("cust-1", "Acme GmbH", CustomerTier.Standard, false, "Europe/Berlin", "ops@acme.example");
 
     [Fact]
-    public void A_known_customers_facts_from_the_body_are_ignored_and_reported_and_only_the_id_is_kept()
+    public void A_known_customers_facts_from_the_body_are_ignored_and_reported_and_the_directorys_are_taken()
     {
-        var given = new CustomerInput
-        {
-            Id = "cust-1",
-            Name = "Acme (VIP)",
-            Tier = CustomerTier.Strategic,
-            ContractualSla = true,
-            TimeZone = "Pacific/Auckland",
-            ContactEmail = "attacker@evil.example",
-        };
+        var given = new CustomerGiven("cust-1", "Acme (VIP)", CustomerTier.Strategic, true, "Pacific/Auckland", "attacker@evil.example");
 
         var (customer, ignored) = CustomerDirectory.Decide(given, Known);
 
-        Assert.Equal(new CustomerInput { Id = "cust-1" }, customer);
+        Assert.Equal(Known, customer);
         Assert.Equal(
             ["customer.name", "customer.tier", "customer.contractualSla", "customer.timeZone", "customer.contactEmail"],
             ignored.Select(FieldOf));
@@ -53,16 +36,16 @@ public sealed class CustomerDirectoryTests
     {
         var (customer, ignored) = CustomerDirectory.Decide(Matching, Known);
 
-        Assert.Equal(new CustomerInput { Id = "cust-1" }, customer);
+        Assert.Equal(Known, customer);
         Assert.Empty(ignored);
     }
 
     [Fact]
     public void A_known_customer_named_by_id_only_is_not_reported()
     {
-        var (customer, ignored) = CustomerDirectory.Decide(new CustomerInput { Id = "cust-1" }, Known);
+        var (customer, ignored) = CustomerDirectory.Decide(new CustomerGiven("cust-1", null, null, null, null, null), Known);
 
-        Assert.Equal(new CustomerInput { Id = "cust-1" }, customer);
+        Assert.Equal(Known, customer);
         Assert.Empty(ignored);
     }
 
@@ -86,7 +69,7 @@ public sealed class CustomerDirectoryTests
 
         var (customer, ignored) = CustomerDirectory.Decide(given, Known);
 
-        Assert.Equal(new CustomerInput { Id = "cust-1" }, customer);
+        Assert.Equal(Known, customer);
         Assert.Equal([$"customer.{field}"], ignored.Select(FieldOf));
     }
 
@@ -105,7 +88,7 @@ public sealed class CustomerDirectoryTests
 
         var (customer, ignored) = CustomerDirectory.Decide(given, known: null);
 
-        Assert.Equal(given with { ContractualSla = null, ContactEmail = null }, customer);
+        Assert.Equal(new CustomerFacts { Id = "cust-new", Name = "Acme GmbH", Tier = CustomerTier.Premium, TimeZone = "Europe/Berlin" }, customer);
         Assert.Equal(["customer.contractualSla", "customer.contactEmail"], ignored.Select(FieldOf));
         Assert.All(ignored, reason => Assert.EndsWith(": an unknown customer has none", reason));
     }
@@ -113,11 +96,11 @@ public sealed class CustomerDirectoryTests
     [Fact]
     public void An_unknown_customer_without_contract_or_contact_is_not_reported()
     {
-        var given = new CustomerInput { Id = "cust-new", Name = "New Co", Tier = CustomerTier.Standard, TimeZone = "UTC" };
+        var given = new CustomerGiven("cust-new", "New Co", CustomerTier.Standard, null, "UTC", null);
 
         var (customer, ignored) = CustomerDirectory.Decide(given, known: null);
 
-        Assert.Equal(given, customer);
+        Assert.Equal(new CustomerFacts { Id = "cust-new", Name = "New Co", Tier = CustomerTier.Standard, TimeZone = "UTC" }, customer);
         Assert.Empty(ignored);
     }
 

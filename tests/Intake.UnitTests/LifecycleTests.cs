@@ -52,4 +52,22 @@ public sealed class LifecycleTests
     {
         Assert.All(Enum.GetValues<EscalationStatus>().Where(Lifecycle.IsOpen), status => Assert.True(Lifecycle.CanMove(status, Cancelled)));
     }
+
+    [Theory]
+    [MemberData(nameof(EveryPair))]
+    public void The_table_rule_allows_exactly_the_tables_moves(EscalationStatus from, EscalationStatus to) =>
+        Assert.Equal(Legal.Contains((from, to)), Lifecycle.Allows(new StatusMove(from, to)));
+
+    [Theory]
+    [MemberData(nameof(EveryPair))]
+    public void A_source_resolution_moves_any_open_escalation_to_resolved_and_nothing_else(EscalationStatus from, EscalationStatus to) =>
+        Assert.Equal(to == Resolved && from is not (Resolved or Closed or Cancelled or Deflected),
+            Lifecycle.Allows(new StatusMove(from, to, MoveRule.SourceResolution)));
+
+    [Fact]
+    public void The_finished_statuses_are_resolved_closed_cancelled_and_deflected()
+    {
+        Assert.Equal([Resolved, Closed, Cancelled, Deflected], Lifecycle.Finished);
+        Assert.All(Enum.GetValues<EscalationStatus>(), status => Assert.Equal(!Lifecycle.Finished.Contains(status), Lifecycle.IsOpen(status)));
+    }
 }

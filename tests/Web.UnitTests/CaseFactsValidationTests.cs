@@ -1,5 +1,4 @@
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Validation;
 

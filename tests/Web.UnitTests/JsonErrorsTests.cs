@@ -1,7 +1,7 @@
 using System.Text.Json;
-using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.Facts;
 
 namespace Web.UnitTests;
 

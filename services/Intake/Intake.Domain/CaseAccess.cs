@@ -1,12 +1,17 @@
+using EscalationPlatform.Contracts;
+
 namespace Intake.Domain;
 
 /// <summary>The people a case names: who works it, who it is offered to, the lead of its team, and who handed it in
 /// (a person's id, or a partner credential's "key:{id}").</summary>
 public sealed record CaseParties(string? OwnerId, string? OfferedToId, string? TeamLeadId, string SubmittedById, string CustomerId);
 
-/// <summary>Who asks: their id, whether they manage the tenant's support (the manager or admin role), and the
-/// customer their credential is bound to, if any.</summary>
-public sealed record Caller(string Id, bool IsManager, string? BoundCustomerId = null);
+/// <summary>Who asks: the acting person or partner, whether they manage the tenant's support (the manager or admin
+/// role), and the customer their credential is bound to, if any.</summary>
+public sealed record Caller(Actor Actor, bool IsManager, string? BoundCustomerId = null)
+{
+    public string Id => Actor.Id;
+}
 
 /// <summary>Who may do what to one case. A credential bound to a customer does not even see another customer's
 /// cases. Acknowledging is the offeree's alone. The owner's work (actions, customer updates, waiting on and resuming

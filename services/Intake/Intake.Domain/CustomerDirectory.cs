@@ -1,7 +1,9 @@
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Contracts.Api;
 
 namespace Intake.Domain;
+
+/// <summary>The customer facts a submission gives (everything but the id may be left out).</summary>
+public sealed record CustomerGiven(string Id, string? Name, CustomerTier? Tier, bool? ContractualSla, string? TimeZone, string? ContactEmail);
 
 /// <summary>The customer facts a submission may carry. For a customer the directory knows, only its id is taken:
 /// name, tier, contract, time zone and contact are the directory's (a caller cannot make a standard customer
@@ -9,7 +11,9 @@ namespace Intake.Domain;
 /// are all there is; it has no contract and no contact the platform would write to.</summary>
 public static class CustomerDirectory
 {
-    public static (CustomerInput Customer, IReadOnlyList<string> Ignored) Decide(CustomerInput given, CustomerFacts? known)
+    /// <summary>The customer of the case, and each given fact that was not taken (as "customer.field: why").
+    /// For an unknown customer, name, tier and time zone must have been given (the submission's validation says so).</summary>
+    public static (CustomerFacts Customer, IReadOnlyList<string> Ignored) Decide(CustomerGiven given, CustomerFacts? known)
     {
         var ignored = new List<string>();
         void Unless(bool taken, string field, object? value)
@@ -24,7 +28,7 @@ public static class CustomerDirectory
         {
             Unless(false, "contractualSla", given.ContractualSla);
             Unless(false, "contactEmail", given.ContactEmail);
-            return (given with { ContractualSla = null, ContactEmail = null }, ignored);
+            return (new CustomerFacts { Id = given.Id, Name = given.Name!, Tier = given.Tier!.Value, TimeZone = given.TimeZone! }, ignored);
         }
 
         Unless(given.Name == known.Name, "name", given.Name);
@@ -32,6 +36,6 @@ public static class CustomerDirectory
         Unless(given.ContractualSla == known.ContractualSla, "contractualSla", given.ContractualSla);
         Unless(given.TimeZone == known.TimeZone, "timeZone", given.TimeZone);
         Unless(given.ContactEmail == known.ContactEmail, "contactEmail", given.ContactEmail);
-        return (new CustomerInput { Id = given.Id }, ignored);
+        return (known, ignored);
     }
 }

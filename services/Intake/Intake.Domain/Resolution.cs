@@ -8,6 +8,9 @@ public enum ResolutionKind
     Workaround,
 }
 
+/// <summary>How an escalation was resolved.</summary>
+public sealed record ResolutionDetails(ResolutionKind Kind, string Summary, string? RootCause, DateTime ResolvedAt, string ResolvedBy);
+
 public static class ResolutionRules
 {
     public const int MaxText = 4_000;
@@ -41,4 +44,25 @@ public static class ResolutionRules
 
         return errors;
     }
+
+    /// <summary>Resolves the escalation (by its owner, or at the monitoring source that raised it) and sets the
+    /// auto-close timer: it closes by itself unless the customer confirms or reopens within <paramref name="autoCloseAfter"/>.</summary>
+    internal static Decision Resolve(Decision decision, ResolutionKind kind, string summary, string? rootCause, Actor actor, string what,
+        TimeSpan autoCloseAfter, MoveRule rule = MoveRule.Table)
+    {
+        var resolvedAt = Milliseconds(decision.At.UtcDateTime);
+        var autoCloseAt = resolvedAt + autoCloseAfter;
+        return decision
+            .With(state => state with
+            {
+                Resolution = new ResolutionDetails(kind, summary, rootCause, resolvedAt, actor.Name),
+                ResolvedAt = resolvedAt,
+                AutoCloseAt = autoCloseAt,
+            })
+            .Set(new ScheduleAutoClose(autoCloseAt, new AutoCloseDue(decision.State.Id, resolvedAt)))
+            .Move(EscalationStatus.Resolved, actor, what, $"{Text.Kebab(kind)}: {summary}", rootCause is null ? null : $"root cause: {rootCause}", rule);
+    }
+
+    /// <summary>PostgreSQL keeps microseconds; the auto-close timer compares this time after a round trip.</summary>
+    private static DateTime Milliseconds(DateTime at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 }

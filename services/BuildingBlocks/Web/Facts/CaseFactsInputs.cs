@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.Web.Validation;
 
 namespace EscalationPlatform.Web.Facts;
@@ -139,76 +138,72 @@ public static class CaseFactsInputs
         }
     }
 
-    /// <summary>The facts of a valid input; <paramref name="known"/> fills in what the input leaves out.</summary>
-    public static CaseFacts ToFacts(CaseFactsInput input, DateTimeOffset submittedAt, CustomerFacts? known = null)
+    /// <summary>The facts of a valid input. <paramref name="customer"/>, when given, is the customer as decided
+    /// elsewhere (intake's customer directory); otherwise the input's customer is taken as it is.</summary>
+    public static CaseFacts ToFacts(CaseFactsInput input, DateTimeOffset submittedAt, CustomerFacts? customer = null) => new()
     {
-        var customer = input.Customer!;
-        var context = input.Context ?? new ContextInput();
-        return new CaseFacts
+        IssueType = input.IssueType!.Value,
+        ProductArea = input.ProductArea,
+        Customer = customer ?? new CustomerFacts
         {
-            IssueType = input.IssueType!.Value,
-            ProductArea = input.ProductArea,
-            Customer = new CustomerFacts
-            {
-                Id = customer.Id!,
-                Name = customer.Name ?? known!.Name,
-                Tier = customer.Tier ?? known!.Tier,
-                ContractualSla = customer.ContractualSla ?? known?.ContractualSla ?? false,
-                TimeZone = customer.TimeZone ?? known!.TimeZone,
-                ContactEmail = customer.ContactEmail ?? known?.ContactEmail,
-            },
-            Impact = input.Impact is null ? new ImpactFacts() : Merge(new ImpactFacts(), input.Impact),
-            Urgency = input.Urgency is null ? new UrgencyFacts() : Merge(new UrgencyFacts(), input.Urgency),
-            Sentiment = input.Sentiment,
-            Context = Merge(new ContextFacts(), context),
-            ActionsTaken = input.ActionsTaken ?? [],
-            Tags = input.Tags ?? [],
-            SubmittedAt = submittedAt,
-        };
-    }
-
-    /// <summary>Impact given later: the values given replace the old ones.</summary>
-    public static ImpactFacts Merge(ImpactFacts facts, ImpactInput added) => new()
-    {
-        Scope = added.Scope ?? facts.Scope,
-        AffectedCount = added.AffectedCount ?? facts.AffectedCount,
-        BusinessImpact = added.BusinessImpact ?? facts.BusinessImpact,
+            Id = input.Customer!.Id!,
+            Name = input.Customer.Name!,
+            Tier = input.Customer.Tier!.Value,
+            ContractualSla = input.Customer.ContractualSla ?? false,
+            TimeZone = input.Customer.TimeZone!,
+            ContactEmail = input.Customer.ContactEmail,
+        },
+        Impact = input.Impact is null ? new ImpactFacts() : ToFacts(input.Impact),
+        Urgency = input.Urgency is null ? new UrgencyFacts() : ToFacts(input.Urgency),
+        Sentiment = input.Sentiment,
+        Context = ToFacts(input.Context ?? new ContextInput()),
+        ActionsTaken = input.ActionsTaken ?? [],
+        Tags = input.Tags ?? [],
+        SubmittedAt = submittedAt,
     };
 
-    /// <summary>Urgency signals given later: the values given replace the old ones.</summary>
-    public static UrgencyFacts Merge(UrgencyFacts facts, UrgencyInput added) => new()
+    /// <summary>The impact an input gives: what it leaves out stays unknown.</summary>
+    public static ImpactFacts ToFacts(ImpactInput impact) => new()
     {
-        WorkaroundAvailable = added.WorkaroundAvailable ?? facts.WorkaroundAvailable,
-        Deadline = added.Deadline ?? facts.Deadline,
-        Outage = added.Outage ?? facts.Outage,
-        SecurityExposure = added.SecurityExposure ?? facts.SecurityExposure,
-        DataExposure = added.DataExposure ?? facts.DataExposure,
-        ComplianceRisk = added.ComplianceRisk ?? facts.ComplianceRisk,
-        PaymentAffected = added.PaymentAffected ?? facts.PaymentAffected,
+        Scope = impact.Scope,
+        AffectedCount = impact.AffectedCount,
+        BusinessImpact = impact.BusinessImpact,
     };
 
-    /// <summary>Facts added later: lists grow (without repeats), values given replace the old ones.</summary>
-    public static ContextFacts Merge(ContextFacts facts, ContextInput added) => new()
+    /// <summary>The urgency signals an input gives: a signal it leaves out is not raised.</summary>
+    public static UrgencyFacts ToFacts(UrgencyInput urgency) => new()
     {
-        ErrorMessages = Union(facts.ErrorMessages, added.ErrorMessages),
-        LogLinks = Union(facts.LogLinks, added.LogLinks),
-        ScreenshotLinks = Union(facts.ScreenshotLinks, added.ScreenshotLinks),
-        AccountIds = Union(facts.AccountIds, added.AccountIds),
-        ReproductionSteps = added.ReproductionSteps ?? facts.ReproductionSteps,
-        AffectedServices = Union(facts.AffectedServices, added.AffectedServices),
-        FirstSeenAt = added.FirstSeenAt ?? facts.FirstSeenAt,
-        RecentChanges = added.RecentChanges ?? facts.RecentChanges,
-        Attempted = added.Attempted ?? facts.Attempted,
-        MfaInvolved = added.MfaInvolved ?? facts.MfaInvolved,
-        InvoiceOrTransactionId = added.InvoiceOrTransactionId ?? facts.InvoiceOrTransactionId,
-        Amount = added.Amount ?? facts.Amount,
-        Currency = added.Currency ?? facts.Currency,
-        AffectedAccounts = Union(facts.AffectedAccounts, added.AffectedAccounts),
-        Observed = added.Observed ?? facts.Observed,
-        DetectedAt = added.DetectedAt ?? facts.DetectedAt,
-        CounterpartyOrDocument = added.CounterpartyOrDocument ?? facts.CounterpartyOrDocument,
+        WorkaroundAvailable = urgency.WorkaroundAvailable,
+        Deadline = urgency.Deadline,
+        Outage = urgency.Outage ?? false,
+        SecurityExposure = urgency.SecurityExposure ?? false,
+        DataExposure = urgency.DataExposure ?? false,
+        ComplianceRisk = urgency.ComplianceRisk ?? false,
+        PaymentAffected = urgency.PaymentAffected ?? false,
     };
 
-    private static IReadOnlyList<string> Union(IReadOnlyList<string> existing, IReadOnlyList<string>? added) =>
-        added is null ? existing : [.. existing.Concat(added).Distinct(StringComparer.Ordinal).Take(MaxItems)];
+    /// <summary>The context an input gives, each list without repeats: what it leaves out is empty or unknown.</summary>
+    public static ContextFacts ToFacts(ContextInput context) => new()
+    {
+        ErrorMessages = Distinct(context.ErrorMessages),
+        LogLinks = Distinct(context.LogLinks),
+        ScreenshotLinks = Distinct(context.ScreenshotLinks),
+        AccountIds = Distinct(context.AccountIds),
+        ReproductionSteps = context.ReproductionSteps,
+        AffectedServices = Distinct(context.AffectedServices),
+        FirstSeenAt = context.FirstSeenAt,
+        RecentChanges = context.RecentChanges,
+        Attempted = context.Attempted,
+        MfaInvolved = context.MfaInvolved,
+        InvoiceOrTransactionId = context.InvoiceOrTransactionId,
+        Amount = context.Amount,
+        Currency = context.Currency,
+        AffectedAccounts = Distinct(context.AffectedAccounts),
+        Observed = context.Observed,
+        DetectedAt = context.DetectedAt,
+        CounterpartyOrDocument = context.CounterpartyOrDocument,
+    };
+
+    private static IReadOnlyList<string> Distinct(IReadOnlyList<string>? items) =>
+        items is null ? [] : [.. items.Distinct(StringComparer.Ordinal).Take(MaxItems)];
 }

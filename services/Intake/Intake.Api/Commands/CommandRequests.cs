@@ -1,4 +1,3 @@
-using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Validation;
 using Intake.Domain;
@@ -16,7 +15,18 @@ public sealed record ActionRequest(string? Description = null);
 public sealed record CustomerUpdateRequest(string? Message = null);
 
 public sealed record ContextRequest(
-    ContextInput? Context = null, ImpactInput? Impact = null, UrgencyInput? Urgency = null, IReadOnlyList<string>? ActionsTaken = null, string? Note = null);
+    ContextInput? Context = null, ImpactInput? Impact = null, UrgencyInput? Urgency = null, IReadOnlyList<string>? ActionsTaken = null, string? Note = null)
+{
+    /// <summary>The facts it adds, in the Domain's terms.</summary>
+    public FactsAdded Added() => new(
+        Context is null ? null : CaseFactsInputs.ToFacts(Context),
+        Impact is null ? null : CaseFactsInputs.ToFacts(Impact),
+        Urgency is null
+            ? null
+            : new UrgencySignals(Urgency.WorkaroundAvailable, Urgency.Deadline, Urgency.Outage, Urgency.SecurityExposure, Urgency.DataExposure,
+                Urgency.ComplianceRisk, Urgency.PaymentAffected),
+        ActionsTaken);
+}
 
 public sealed record ResolveRequest(ResolutionKind? Kind = null, string? Summary = null, string? RootCause = null);
 

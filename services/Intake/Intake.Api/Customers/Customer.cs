@@ -1,3 +1,5 @@
+using EscalationPlatform.Contracts;
+
 namespace Intake.Api.Customers;
 
 /// <summary>A customer of a tenant: a submission that names a known customer id needs to give nothing else
@@ -10,8 +12,7 @@ public sealed class Customer
 
     public required string Name { get; set; }
 
-    /// <summary>standard, premium or strategic.</summary>
-    public required string Tier { get; set; }
+    public required CustomerTier Tier { get; set; }
 
     public bool ContractualSla { get; set; }
 

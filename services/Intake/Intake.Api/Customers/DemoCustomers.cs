@@ -1,3 +1,4 @@
+using EscalationPlatform.Contracts;
 using EscalationPlatform.Data;
 using Intake.Api.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,14 +9,14 @@ namespace Intake.Api.Customers;
 public sealed class DemoCustomers(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoCustomers> logger)
     : DemoDataSeeder<IntakeDbContext>(scopes, configuration, environment, logger)
 {
-    private static readonly (string Id, string Name, string Tier, bool ContractualSla, string TimeZone)[] Customers =
+    private static readonly (string Id, string Name, CustomerTier Tier, bool ContractualSla, string TimeZone)[] Customers =
     [
-        ("acme", "Acme Corporation", "strategic", true, "Europe/Berlin"),
-        ("umbrella", "Umbrella Health", "strategic", true, "Europe/London"),
-        ("globex", "Globex", "premium", true, "America/New_York"),
-        ("hooli", "Hooli", "premium", false, "America/Los_Angeles"),
-        ("initech", "Initech", "standard", false, "America/Chicago"),
-        ("soylent", "Soylent", "standard", false, "Asia/Singapore"),
+        ("acme", "Acme Corporation", CustomerTier.Strategic, true, "Europe/Berlin"),
+        ("umbrella", "Umbrella Health", CustomerTier.Strategic, true, "Europe/London"),
+        ("globex", "Globex", CustomerTier.Premium, true, "America/New_York"),
+        ("hooli", "Hooli", CustomerTier.Premium, false, "America/Los_Angeles"),
+        ("initech", "Initech", CustomerTier.Standard, false, "America/Chicago"),
+        ("soylent", "Soylent", CustomerTier.Standard, false, "Asia/Singapore"),
     ];
 
     protected override Task<bool> HasDataAsync(IntakeDbContext db, string tenantId, CancellationToken cancellationToken) =>

@@ -1,7 +1,10 @@
+using EscalationPlatform.Contracts;
 using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Idempotency;
+using EscalationPlatform.Web.Validation;
 using Intake.Api.Customers;
 using Intake.Api.Records;
+using Intake.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Api.Data;
@@ -14,6 +17,20 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<Customer> Customers => Set<Customer>();
 
+    /// <summary>Enum values are stored as the API writes them (in-progress, team-lead, many-customers), in columns and
+    /// in JSON alike; severity is stored as its number (S1 is 1).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<EscalationStatus>().HaveConversion<KebabEnumConverter<EscalationStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<OfferLevel>().HaveConversion<KebabEnumConverter<OfferLevel>>().HaveMaxLength(16);
+        configurationBuilder.Properties<IssueType>().HaveConversion<KebabEnumConverter<IssueType>>().HaveMaxLength(16);
+        configurationBuilder.Properties<CustomerTier>().HaveConversion<KebabEnumConverter<CustomerTier>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ActorKind>().HaveConversion<KebabEnumConverter<ActorKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ImpactScope>().HaveConversion<KebabEnumConverter<ImpactScope>>();
+        configurationBuilder.Properties<Sentiment>().HaveConversion<KebabEnumConverter<Sentiment>>();
+        configurationBuilder.Properties<ResolutionKind>().HaveConversion<KebabEnumConverter<ResolutionKind>>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables().AddIdempotencyTable();
@@ -22,22 +39,20 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             escalation.ToTable("escalation");
             escalation.HasKey(row => row.CorrelationId);
             escalation.Property(row => row.CorrelationId).HasColumnName("id").ValueGeneratedNever();
-            escalation.Property(row => row.CurrentState).HasColumnName("status").HasMaxLength(32);
+            escalation.Property(row => row.Status).HasColumnName("status");
+            escalation.Ignore(row => row.CurrentState);
             escalation.Property(row => row.TenantId).HasMaxLength(63);
             escalation.Property(row => row.Key).HasMaxLength(32);
             escalation.Property(row => row.Source).HasMaxLength(32);
             escalation.Property(row => row.ExternalReference).HasMaxLength(255);
             escalation.Property(row => row.IdempotencyKey).HasMaxLength(255);
             escalation.Property(row => row.Title).HasMaxLength(Submission.SubmitRequestValidation.MaxTitle);
-            escalation.Property(row => row.IssueType).HasMaxLength(16);
             escalation.Property(row => row.CustomerId).HasMaxLength(200);
             escalation.Property(row => row.CustomerName).HasMaxLength(200);
-            escalation.Property(row => row.CustomerTier).HasMaxLength(16);
-            escalation.Property(row => row.Facts).HasColumnType("jsonb");
-            escalation.Property(row => row.Rules).HasColumnType("jsonb");
-            escalation.Property(row => row.MissingFacts).HasColumnType("jsonb");
-            escalation.Property(row => row.Resolution).HasColumnType("jsonb");
-            escalation.Property(row => row.OfferLevel).HasMaxLength(16);
+            escalation.ComplexProperty(row => row.Facts, facts => facts.ToJson());
+            escalation.ComplexCollection(row => row.Rules, rules => rules.ToJson());
+            escalation.ComplexCollection(row => row.MissingFacts, missing => missing.ToJson());
+            escalation.ComplexProperty(row => row.Resolution, resolution => resolution.ToJson());
             escalation.Property(row => row.RowVersion).IsRowVersion();
             escalation.Property(row => row.DedupKey).HasMaxLength(255);
             escalation.HasIndex(row => new { row.TenantId, row.Number }).IsUnique();
@@ -45,23 +60,24 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             escalation.Property(row => row.TeamLeadId).HasMaxLength(200);
             escalation.HasIndex(row => new { row.TenantId, row.SubmittedById, row.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
             escalation.HasIndex(row => new { row.TenantId, row.Source, row.SubmittedById, row.DedupKey }).IsUnique()
-                .HasFilter("\"DedupKey\" IS NOT NULL AND status NOT IN ('Resolved', 'Closed', 'Cancelled', 'Deflected')");
+                .HasFilter($"\"DedupKey\" IS NOT NULL AND status NOT IN ({string.Join(", ", Domain.Lifecycle.Finished.Select(status => $"'{KebabEnum<EscalationStatus>.Name(status)}'"))})");
             escalation.HasIndex(row => new { row.TenantId, row.CorrelationId });
-            escalation.HasIndex(row => new { row.TenantId, row.CurrentState, row.CorrelationId });
+            escalation.HasIndex(row => new { row.TenantId, row.Status, row.CorrelationId });
             escalation.HasIndex(row => new { row.TenantId, row.OwnerId, row.CorrelationId });
             escalation.HasIndex(row => new { row.TenantId, row.CustomerId, row.CorrelationId });
-            escalation.HasMany<TimelineEntry>().WithOne().HasForeignKey(entry => entry.EscalationId);
+            escalation.HasMany(row => row.Timeline).WithOne().HasForeignKey(entry => entry.EscalationId);
         });
         modelBuilder.Entity<TimelineEntry>(entry =>
         {
             entry.ToTable("timeline_entry");
             entry.HasKey(row => row.Id);
-            entry.Property(row => row.ActorKind).HasMaxLength(16);
-            entry.Property(row => row.ActorId).HasMaxLength(200);
-            entry.Property(row => row.ActorName).HasMaxLength(200);
+            entry.ComplexProperty(row => row.Actor, actor =>
+            {
+                actor.Property(who => who.Kind).HasColumnName("ActorKind");
+                actor.Property(who => who.Id).HasColumnName("ActorId").HasMaxLength(200);
+                actor.Property(who => who.Name).HasColumnName("ActorName").HasMaxLength(200);
+            });
             entry.Property(row => row.What).HasMaxLength(64);
-            entry.Property(row => row.FromStatus).HasMaxLength(32);
-            entry.Property(row => row.ToStatus).HasMaxLength(32);
             entry.HasIndex(row => new { row.EscalationId, row.Id });
         });
         modelBuilder.Entity<Customer>(customer =>
@@ -71,7 +87,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             customer.Property(row => row.TenantId).HasMaxLength(63);
             customer.Property(row => row.Id).HasMaxLength(200);
             customer.Property(row => row.Name).HasMaxLength(200);
-            customer.Property(row => row.Tier).HasMaxLength(16);
             customer.Property(row => row.TimeZone).HasMaxLength(64);
             customer.Property(row => row.ContactEmail).HasMaxLength(200);
         });

@@ -62,7 +62,7 @@ public static class RecordEndpoints
                 .Where(customer => customer.TenantId == tenant.TenantId && (tenant.CustomerId == null || customer.Id == tenant.CustomerId))
                 .OrderBy(customer => customer.Id)
                 .Take(1_000).ToListAsync(cancellationToken))
-            .Select(customer => new CustomerListItem(customer.Id, customer.Name, Enum.Parse<CustomerTier>(customer.Tier, ignoreCase: true),
+            .Select(customer => new CustomerListItem(customer.Id, customer.Name, customer.Tier,
                 customer.ContractualSla, customer.TimeZone, customer.ContactEmail))
             .ToList());
 }

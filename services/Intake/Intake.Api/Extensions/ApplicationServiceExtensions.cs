@@ -35,7 +35,6 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<EscalationNumbers>();
         builder.Services.AddScoped<EscalationChanges>();
         builder.Services.AddScoped<LifecycleSteps>();
-        builder.Services.AddScoped<Resolutions>();
         builder.Services.AddScoped<AlertEscalations>();
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<EscalationPlatform.Web.Tenancy.TenantGrpcInterceptor>());
         builder.Services.AddScoped<SubmissionService>();

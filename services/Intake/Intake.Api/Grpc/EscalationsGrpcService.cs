@@ -112,9 +112,9 @@ public sealed class EscalationsGrpcService(
                 {
                     Sequence = entry.Id,
                     At = Timestamp.FromDateTime(DateTime.SpecifyKind(entry.At, DateTimeKind.Utc)),
-                    ActorKind = entry.ActorKind,
-                    ActorId = entry.ActorId,
-                    ActorName = entry.ActorName,
+                    ActorKind = KebabEnum<EscalationPlatform.Contracts.ActorKind>.Name(entry.Actor.Kind),
+                    ActorId = entry.Actor.Id,
+                    ActorName = entry.Actor.Name,
                     What = entry.What,
                     FromStatus = Status(entry.FromStatus),
                     ToStatus = Status(entry.ToStatus),
@@ -159,8 +159,8 @@ public sealed class EscalationsGrpcService(
         return summary;
     }
 
-    private static string Status(string? status) =>
-        status is null ? "" : KebabEnum<EscalationPlatform.Contracts.EscalationStatus>.Name(System.Enum.Parse<EscalationPlatform.Contracts.EscalationStatus>(status));
+    private static string Status(EscalationPlatform.Contracts.EscalationStatus? status) =>
+        status is null ? "" : KebabEnum<EscalationPlatform.Contracts.EscalationStatus>.Name(status.Value);
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
 

@@ -1,5 +1,4 @@
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.Web.Facts;
 
 namespace Intake.Api.Integrations;

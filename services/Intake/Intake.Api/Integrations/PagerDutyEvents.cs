@@ -67,7 +67,7 @@ public static class PagerDutyEvents
             return Invalid(["The integration key is not bound to a customer."]);
         }
 
-        var key = dedupKey ?? Guid.CreateVersion7().ToString("N");
+        var key = dedupKey ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString("N");
         switch (action)
         {
             case "trigger":

@@ -1,18 +1,25 @@
 using EscalationPlatform.Contracts;
 using Intake.Api.Records;
+using Intake.Domain;
 using MassTransit;
 
 namespace Intake.Api.Lifecycle;
 
 /// <summary>The lifecycle saga: follows each escalation through the other services' decisions — triage's
-/// assessment, routing's offers, the SLA's thresholds and commitments — and its own auto-close timer. The saga state is the
-/// record's status, which API commands move too; <see cref="LifecycleSteps"/> holds what each event does in
-/// each status.</summary>
+/// assessment, routing's offers, the SLA's thresholds and commitments — and its own auto-close timer. Its states are the
+/// statuses of <see cref="EscalationStatus"/> (declared from the enum, named as stored), and the saga state is the
+/// record's status, which API commands move too. What each event does is decided by <see cref="LifecycleEvents"/> and
+/// applied by <see cref="LifecycleSteps"/>.</summary>
 public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRecord>
 {
     public LifecycleStateMachine()
     {
         InstanceState(record => record.CurrentState);
+        foreach (var status in Enum.GetValues<EscalationStatus>())
+        {
+            State(EscalationRecord.StateName(status));
+        }
+
         Event(() => Assessed, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Offered, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => ThresholdReached, e => Correlate(e, context => context.Message.EscalationId));
@@ -20,37 +27,12 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
         Event(() => Commitment, e => Correlate(e, context => context.Message.EscalationId));
 
         DuringAny(
-            When(Assessed).ThenAsync(context => Steps(context).AssessedAsync(context.Saga, context.Message, context.CancellationToken)),
-            When(Offered).ThenAsync(context => Steps(context).OfferedAsync(context.Saga, context.Message, context.CancellationToken)),
-            When(ThresholdReached).Then(context => Steps(context).ThresholdReached(context.Saga, context.Message)),
-            When(AutoClose).ThenAsync(context => Steps(context).AutoCloseAsync(context.Saga, context.Message, context.CancellationToken)),
-            When(Commitment).Then(context => Steps(context).CommitmentUpdated(context.Saga, context.Message)));
+            When(Assessed).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Assessed)),
+            When(Offered).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Offered)),
+            When(ThresholdReached).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.ThresholdReached)),
+            When(AutoClose).ThenAsync(context => Steps(context).AutoCloseAsync(context)),
+            When(Commitment).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.CommitmentUpdated)));
     }
-
-    // The states are the statuses of EscalationStatus, by name.
-    public State Submitted { get; private set; } = null!;
-
-    public State NeedsInformation { get; private set; } = null!;
-
-    public State Triaged { get; private set; } = null!;
-
-    public State Deflected { get; private set; } = null!;
-
-    public State Assigned { get; private set; } = null!;
-
-    public State Acknowledged { get; private set; } = null!;
-
-    public State InProgress { get; private set; } = null!;
-
-    public State WaitingOnCustomer { get; private set; } = null!;
-
-    public State Resolved { get; private set; } = null!;
-
-    public State Closed { get; private set; } = null!;
-
-    public State Reopened { get; private set; } = null!;
-
-    public State Cancelled { get; private set; } = null!;
 
     public Event<EscalationAssessed> Assessed { get; private set; } = null!;
 
@@ -88,6 +70,3 @@ public sealed class LifecycleStateDefinition : SagaDefinition<EscalationRecord>
         sagaConfigurator.Message<CustomerCommitmentUpdated>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
     }
 }
-
-/// <summary>The auto-close window of a resolved escalation ran out without the customer answering.</summary>
-public sealed record AutoCloseDue(Guid EscalationId, DateTime ResolvedAt);

@@ -1,56 +1,80 @@
-using EscalationPlatform.Contracts;
-using Intake.Api.Data;
+using Intake.Domain;
 using MassTransit;
 
 namespace Intake.Api.Records;
 
-/// <summary>The one way a record changes, for API commands and the lifecycle saga alike: every change is a
-/// timeline entry, and a status move also tells the other services (EscalationStatusChanged, through the
-/// outbox), all saved together by the caller's unit of work.</summary>
-public sealed class EscalationChanges(IntakeDbContext db, IPublishEndpoint publish, TimeProvider clock)
+/// <summary>The one way a record changes, for API commands, integrations and the lifecycle saga alike: it applies a
+/// <see cref="Decision"/> of <c>Intake.Domain</c> — the new state, its timeline entries, its auto-close timer and its
+/// messages (through the outbox) — all saved together by the caller's unit of work. It decides nothing, and refuses a
+/// status change that is not the decision's move or that the lifecycle does not allow.</summary>
+public sealed class EscalationChanges(IPublishEndpoint publish, IMessageScheduler scheduler, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public static EscalationStatus StatusOf(EscalationRecord record) => Enum.Parse<EscalationStatus>(record.CurrentState);
-
-    public void Note(EscalationRecord record, Actor actor, string what, string? detail = null, string? reason = null,
-        EscalationStatus? from = null, EscalationStatus? to = null)
+    /// <summary>Applies what <paramref name="decision"/> changes; a refused decision changes nothing.</summary>
+    public async Task ApplyAsync(EscalationRecord record, Decision decision, CancellationToken cancellationToken)
     {
-        var now = Now.UtcDateTime;
-        record.UpdatedAt = now;
-        db.Timeline.Add(new TimelineEntry
+        if (decision.Refusal is not null)
         {
-            EscalationId = record.CorrelationId,
-            At = now,
-            ActorKind = actor.Kind.ToString().ToLowerInvariant(),
-            ActorId = actor.Id,
-            ActorName = actor.Name,
-            What = what,
-            Detail = detail,
-            Reason = reason,
-            FromStatus = from?.ToString(),
-            ToStatus = to?.ToString(),
-        });
+            return;
+        }
+
+        Gate(record, decision);
+        record.Apply(decision.State);
+        var at = decision.At.UtcDateTime;
+        foreach (var note in decision.Timeline)
+        {
+            record.UpdatedAt = at;
+            record.Timeline.Add(new TimelineEntry
+            {
+                EscalationId = record.CorrelationId,
+                At = at,
+                Actor = note.Actor,
+                What = note.What,
+                Detail = note.Detail,
+                Reason = note.Reason,
+                FromStatus = note.From,
+                ToStatus = note.To,
+            });
+        }
+
+        await SetTimerAsync(record, decision.Timer, cancellationToken);
+        foreach (var message in decision.Messages)
+        {
+            await publish.Publish(message, message.GetType(), cancellationToken);
+        }
     }
 
-    public async Task MoveAsync(EscalationRecord record, EscalationStatus to, Actor actor, string what, string? detail, string? reason,
-        CancellationToken cancellationToken)
+    /// <summary>A status changes only by the decision's move, from the record's status, as the lifecycle allows.</summary>
+    private static void Gate(EscalationRecord record, Decision decision)
     {
-        var from = StatusOf(record);
-        record.CurrentState = to.ToString();
-        Note(record, actor, what, detail, reason, from, to);
-        await publish.Publish(new EscalationStatusChanged
+        if (decision.State.Status == record.Status && decision.Moved is null)
         {
-            EscalationId = record.CorrelationId,
-            TenantId = record.TenantId,
-            Key = record.Key,
-            From = from,
-            To = to,
-            Actor = actor,
-            Reason = reason,
-            At = Now,
-        }, cancellationToken);
+            return;
+        }
+
+        if (decision.Moved is not { } move || move.From != record.Status || move.To != decision.State.Status || !Domain.Lifecycle.Allows(move))
+        {
+            throw new InvalidOperationException(
+                $"Escalation {record.Key} cannot move from {record.Status} to {decision.State.Status} ({decision.Moved}): the lifecycle does not allow it.");
+        }
     }
 
-    public Task PublishAsync<T>(T message, CancellationToken cancellationToken) where T : class => publish.Publish(message, cancellationToken);
+    /// <summary>Sets or cancels the auto-close timer; the record keeps the scheduler's token while one is set.</summary>
+    private async Task SetTimerAsync(EscalationRecord record, TimerChange? timer, CancellationToken cancellationToken)
+    {
+        if (timer is not null && record.AutoCloseTokenId is { } token)
+        {
+            await scheduler.CancelScheduledPublish<AutoCloseDue>(token, cancellationToken);
+        }
+
+        if (timer is ScheduleAutoClose schedule)
+        {
+            record.AutoCloseTokenId = (await scheduler.SchedulePublish(schedule.At, schedule.Message, cancellationToken)).TokenId;
+        }
+        else if (timer is CancelAutoClose || record.AutoCloseAt is null)
+        {
+            record.AutoCloseTokenId = null;
+        }
+    }
 }

@@ -1,10 +1,14 @@
+using EscalationPlatform.Contracts;
+using Intake.Domain;
+using EscalationPlatform.Web.Validation;
 using MassTransit;
 
 namespace Intake.Api.Records;
 
 /// <summary>The escalation record (SPEC §3): one row per case, owned by intake. It is also the lifecycle saga's
 /// instance (the correlation id is the escalation id, the saga state is the status), so API commands and bus
-/// events change the same row under the same optimistic concurrency (xmin, also the ETag).</summary>
+/// events change the same row under the same optimistic concurrency (xmin, also the ETag). What intake decides on is
+/// its <see cref="EscalationState"/> (<see cref="ToState"/>, <see cref="Apply"/>); the rest is how it was handed in.</summary>
 public sealed class EscalationRecord : SagaStateMachineInstance
 {
     public Guid CorrelationId { get; set; }
@@ -34,28 +38,36 @@ public sealed class EscalationRecord : SagaStateMachineInstance
 
     public string? Description { get; init; }
 
-    /// <summary>The status (an EscalationStatus name), which is also the saga's state.</summary>
-    public string CurrentState { get; set; } = null!;
+    /// <summary>The status, stored as the API spells it (in-progress).</summary>
+    public EscalationStatus Status { get; set; }
 
-    // Facts: the whole CaseFacts as JSON, with the fields queues filter on kept as columns.
-    public required string Facts { get; set; }
+    /// <summary>The saga's state: the name of the state the lifecycle saga declares for <see cref="Status"/> (not
+    /// stored apart from it).</summary>
+    public string CurrentState
+    {
+        get => StateName(Status);
+        set => Status = KebabEnum<EscalationStatus>.Parse(value);
+    }
 
-    public required string IssueType { get; init; }
+    /// <summary>Facts as a JSON column, with the fields queues filter on kept as columns.</summary>
+    public required CaseFacts Facts { get; set; }
+
+    public required IssueType IssueType { get; init; }
 
     public required string CustomerId { get; init; }
 
     public required string CustomerName { get; init; }
 
-    public required string CustomerTier { get; init; }
+    public required CustomerTier CustomerTier { get; init; }
 
     // Triage's decision.
-    public int? Severity { get; set; }
+    public Severity? Severity { get; set; }
 
-    /// <summary>JSON list of the rules that decided the severity.</summary>
-    public string Rules { get; set; } = "[]";
+    /// <summary>The rules that decided the severity.</summary>
+    public List<FiredRule> Rules { get; set; } = [];
 
-    /// <summary>JSON list of the facts the context checklist still misses.</summary>
-    public string MissingFacts { get; set; } = "[]";
+    /// <summary>The facts the context checklist still misses.</summary>
+    public List<MissingFact> MissingFacts { get; set; } = [];
 
     public bool HandoffIncomplete { get; set; }
 
@@ -82,7 +94,7 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     public string? OfferedToName { get; set; }
 
     /// <summary>owner, backup or team-lead: how far up the escalation policy the offer went.</summary>
-    public string? OfferLevel { get; set; }
+    public OfferLevel? OfferLevel { get; set; }
 
     public DateTime? RespondBy { get; set; }
 
@@ -100,13 +112,14 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     /// <summary>When sla made that promise: an older announcement, redelivered late, does not replace it.</summary>
     public DateTime? CommitmentAt { get; set; }
 
-    /// <summary>JSON: kind (fix or workaround), summary, root cause.</summary>
-    public string? Resolution { get; set; }
+    /// <summary>Kind (fix or workaround), summary, root cause, when and by whom: a JSON column.</summary>
+    public ResolutionDetails? Resolution { get; set; }
 
     public DateTime? ResolvedAt { get; set; }
 
     public DateTime? AutoCloseAt { get; set; }
 
+    /// <summary>The scheduler's token of the auto-close timer, to cancel it.</summary>
     public Guid? AutoCloseTokenId { get; set; }
 
     public DateTime? ClosedAt { get; set; }
@@ -116,4 +129,77 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     public DateTime UpdatedAt { get; set; }
 
     public uint RowVersion { get; set; }
+
+    /// <summary>Timeline entries added in this unit of work (the stored timeline is read on its own).</summary>
+    public List<TimelineEntry> Timeline { get; } = [];
+
+    /// <summary>The saga state's name of a status: the status as stored and sent.</summary>
+    public static string StateName(EscalationStatus status) => KebabEnum<EscalationStatus>.Name(status);
+
+    public EscalationState ToState() => new()
+    {
+        Id = CorrelationId,
+        TenantId = TenantId,
+        Key = Key,
+        Title = Title,
+        SubmittedById = SubmittedById,
+        Status = Status,
+        Facts = Facts,
+        Severity = Severity,
+        Rules = Rules,
+        MissingFacts = MissingFacts,
+        HandoffIncomplete = HandoffIncomplete,
+        MatrixVersion = MatrixVersion,
+        Team = TeamId is null ? null : new TeamRef(TeamId, TeamName!),
+        Owner = Person(OwnerId, OwnerName),
+        Backup = Person(BackupId, BackupName),
+        TeamLeadId = TeamLeadId,
+        OfferedTo = Person(OfferedToId, OfferedToName),
+        OfferLevel = OfferLevel,
+        RespondBy = RespondBy,
+        AcknowledgedAt = AcknowledgedAt,
+        Breached = Breached,
+        ClocksStartedAt = ClocksStartedAt,
+        NextUpdateDue = NextUpdateDue,
+        CommitmentAt = CommitmentAt,
+        Resolution = Resolution,
+        ResolvedAt = ResolvedAt,
+        AutoCloseAt = AutoCloseAt,
+        ClosedAt = ClosedAt,
+    };
+
+    /// <summary>Takes the state a decision made on this record (what it was handed in with stays as it is).</summary>
+    public void Apply(EscalationState state)
+    {
+        if (state.Id != CorrelationId)
+        {
+            throw new InvalidOperationException($"The state of escalation {state.Id} cannot be applied to {CorrelationId}.");
+        }
+
+        Status = state.Status;
+        Facts = state.Facts;
+        Severity = state.Severity;
+        Rules = ReferenceEquals(state.Rules, Rules) ? Rules : [.. state.Rules];
+        MissingFacts = ReferenceEquals(state.MissingFacts, MissingFacts) ? MissingFacts : [.. state.MissingFacts];
+        HandoffIncomplete = state.HandoffIncomplete;
+        MatrixVersion = state.MatrixVersion;
+        (TeamId, TeamName) = (state.Team?.Id, state.Team?.Name);
+        (OwnerId, OwnerName) = (state.Owner?.Id, state.Owner?.Name);
+        (BackupId, BackupName) = (state.Backup?.Id, state.Backup?.Name);
+        TeamLeadId = state.TeamLeadId;
+        (OfferedToId, OfferedToName) = (state.OfferedTo?.Id, state.OfferedTo?.Name);
+        OfferLevel = state.OfferLevel;
+        RespondBy = state.RespondBy;
+        AcknowledgedAt = state.AcknowledgedAt;
+        Breached = state.Breached;
+        ClocksStartedAt = state.ClocksStartedAt;
+        NextUpdateDue = state.NextUpdateDue;
+        CommitmentAt = state.CommitmentAt;
+        Resolution = state.Resolution;
+        ResolvedAt = state.ResolvedAt;
+        AutoCloseAt = state.AutoCloseAt;
+        ClosedAt = state.ClosedAt;
+    }
+
+    private static Person? Person(string? id, string? name) => id is null ? null : new Person(id, name ?? id);
 }

@@ -1,3 +1,5 @@
+using EscalationPlatform.Contracts;
+
 namespace Intake.Api.Records;
 
 /// <summary>One decision in an escalation's history: who (a person, a service or a partner), when, what and why.
@@ -10,19 +12,15 @@ public sealed class TimelineEntry
 
     public required DateTime At { get; init; }
 
-    /// <summary>person, service or partner.</summary>
-    public required string ActorKind { get; init; }
-
-    public required string ActorId { get; init; }
-
-    public required string ActorName { get; init; }
+    /// <summary>A person, a service or a partner: kind, id and name in columns of their own.</summary>
+    public required Actor Actor { get; init; }
 
     /// <summary>What happened, as a kebab-case verb phrase: submitted, assessed, offered, acknowledged, ...</summary>
     public required string What { get; init; }
 
-    public string? FromStatus { get; init; }
+    public EscalationStatus? FromStatus { get; init; }
 
-    public string? ToStatus { get; init; }
+    public EscalationStatus? ToStatus { get; init; }
 
     /// <summary>The specifics: the rules that fired, the text of an action, who the offer went to.</summary>
     public string? Detail { get; init; }

@@ -1,13 +1,13 @@
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Data;
 using EscalationPlatform.Web.Facts;
+using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Intake.Api.Customers;
 using Intake.Api.Data;
 using Intake.Api.Records;
 using Intake.Domain;
 using Microsoft.EntityFrameworkCore;
-using EscalationPlatform.Web.Tenancy;
-using Npgsql;
 
 namespace Intake.Api.Submission;
 
@@ -52,47 +52,43 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
             return (null, errors);
         }
 
-        var (customer, ignored) = CustomerDirectory.Decide(request.Customer!, known is null ? null : Facts(known));
-        var facts = CaseFactsInputs.ToFacts(request with { Customer = customer }, now, known is null ? null : Facts(known));
+        var given = request.Customer!;
+        var (customer, ignored) = CustomerDirectory.Decide(
+            new CustomerGiven(given.Id!, given.Name, given.Tier, given.ContractualSla, given.TimeZone, given.ContactEmail), known is null ? null : Facts(known));
+        var facts = CaseFactsInputs.ToFacts(request, now, customer);
         var number = await numbers.NextAsync(db, tenantId, cancellationToken);
+        var submitted = Submissions.Accepted(
+            EscalationState.Submitted(Guid.CreateVersion7(now), tenantId, EscalationKey.Format(number), request.Title!, actor.Id, facts),
+            actor, request.ExternalReference, now);
         var record = new EscalationRecord
         {
-            CorrelationId = Guid.CreateVersion7(now),
+            CorrelationId = submitted.State.Id,
             TenantId = tenantId,
             Number = number,
-            Key = EscalationKey.Format(number),
+            Key = submitted.State.Key,
             Source = origin.Source ?? (actor.Kind == ActorKind.Partner ? "partner" : "portal"),
             ExternalReference = request.ExternalReference,
             IdempotencyKey = origin.IdempotencyKey,
             SubmittedById = actor.Id,
             DedupKey = origin.DedupKey,
-            Title = request.Title!,
+            Title = submitted.State.Title,
             Description = request.Description,
-            CurrentState = nameof(EscalationStatus.Submitted),
-            Facts = StoredJson.Write(facts),
-            IssueType = KebabEnum<IssueType>.Name(facts.IssueType),
+            Status = submitted.State.Status,
+            Facts = facts,
+            IssueType = facts.IssueType,
             CustomerId = facts.Customer.Id,
             CustomerName = facts.Customer.Name,
-            CustomerTier = KebabEnum<CustomerTier>.Name(facts.Customer.Tier),
+            CustomerTier = facts.Customer.Tier,
             CreatedAt = now.UtcDateTime,
             UpdatedAt = now.UtcDateTime,
         };
         db.Escalations.Add(record);
-        changes.Note(record, actor, "submitted", $"{record.Title} ({record.IssueType}, {facts.Customer.Name}, {record.CustomerTier})",
-            request.ExternalReference is null ? null : $"external reference {request.ExternalReference}", to: EscalationStatus.Submitted);
-        await changes.PublishAsync(new EscalationSubmitted
-        {
-            EscalationId = record.CorrelationId,
-            TenantId = tenantId,
-            Key = record.Key,
-            Title = record.Title,
-            Facts = facts,
-        }, cancellationToken);
+        await changes.ApplyAsync(record, submitted, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException error) when (origin.IdempotencyKey is { } key && IsUniqueViolation(error, "IdempotencyKey"))
+        catch (DbUpdateException error) when (origin.IdempotencyKey is { } key && error.IsUniqueViolation("IdempotencyKey"))
         {
             db.ChangeTracker.Clear(); // the same key submitted at the same moment (over gRPC): the other one won
             return ((await SubmittedUnderAsync(tenantId, actor.Id, key, cancellationToken))!, errors);
@@ -100,10 +96,6 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
 
         return (new Submitted(record.CorrelationId, record.Key, EscalationStatus.Submitted, ignored.Count == 0 ? null : ignored), errors);
     }
-
-    public static bool IsUniqueViolation(DbUpdateException error, string column) =>
-        error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
-        && unique.ConstraintName?.Contains(column, StringComparison.Ordinal) == true;
 
     private async Task<Submitted?> SubmittedUnderAsync(string tenantId, string submitter, string idempotencyKey, CancellationToken cancellationToken) =>
         await db.Escalations.AsNoTracking()
@@ -115,7 +107,7 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
     {
         Id = customer.Id,
         Name = customer.Name,
-        Tier = Enum.Parse<CustomerTier>(customer.Tier, ignoreCase: true),
+        Tier = customer.Tier,
         ContractualSla = customer.ContractualSla,
         TimeZone = customer.TimeZone,
         ContactEmail = customer.ContactEmail,

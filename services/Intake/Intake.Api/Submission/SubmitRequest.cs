@@ -1,4 +1,4 @@
-using EscalationPlatform.Contracts.Api;
+using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Validation;
 
 namespace Intake.Api.Submission;

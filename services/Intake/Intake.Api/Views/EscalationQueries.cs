@@ -90,20 +90,18 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks)
         var query = Visible(caller);
         if (filter.Statuses is { Count: > 0 } statuses)
         {
-            var names = statuses.Select(status => status.ToString()).ToList();
-            query = query.Where(row => names.Contains(row.CurrentState));
+            query = query.Where(row => statuses.Contains(row.Status));
         }
 
         if (filter.Severities is { Count: > 0 } severities)
         {
-            var levels = severities.Select(severity => (int?)severity).ToList();
+            var levels = severities.Select(severity => (Severity?)severity).ToList();
             query = query.Where(row => levels.Contains(row.Severity));
         }
 
         if (filter.IssueTypes is { Count: > 0 } issueTypes)
         {
-            var names = issueTypes.Select(KebabEnum<IssueType>.Name).ToList();
-            query = query.Where(row => names.Contains(row.IssueType));
+            query = query.Where(row => issueTypes.Contains(row.IssueType));
         }
 
         if (filter.Team is { } team)

@@ -1,5 +1,5 @@
 using EscalationPlatform.Contracts;
-using Intake.Api.Records;
+using Intake.Domain;
 
 namespace Intake.Api.Views;
 
@@ -9,11 +9,11 @@ public sealed record TeamView(string Id, string Name);
 
 public sealed record CustomerView(string Id, string Name, CustomerTier Tier);
 
-public sealed record OfferView(PersonView OfferedTo, string Level, DateTime? RespondBy);
+public sealed record OfferView(PersonView OfferedTo, OfferLevel Level, DateTime? RespondBy);
 
 public sealed record NextActionView(string What, string? Who, DateTimeOffset? DueAt);
 
-public sealed record ActorView(string Kind, string Id, string Name);
+public sealed record ActorView(ActorKind Kind, string Id, string Name);
 
 public sealed record TimelineView(DateTime At, ActorView Actor, string What, EscalationStatus? From, EscalationStatus? To, string? Detail, string? Reason);
 

@@ -12,16 +12,16 @@ public static class EscalationViews
     public static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, SlaView? sla) => new(
         record.CorrelationId,
         record.Key,
-        EscalationChanges.StatusOf(record),
+        record.Status,
         record.Source,
         record.ExternalReference,
         record.Title,
         record.Description,
-        (Severity?)record.Severity,
-        StoredJson.Read<List<FiredRule>>(record.Rules),
+        record.Severity,
+        record.Rules,
         record.HandoffIncomplete,
-        StoredJson.Read<List<MissingFact>>(record.MissingFacts),
-        StoredJson.Read<CaseFacts>(record.Facts),
+        record.MissingFacts,
+        record.Facts,
         Team(record),
         Person(record.OwnerId, record.OwnerName),
         Person(record.BackupId, record.BackupName),
@@ -31,17 +31,17 @@ public static class EscalationViews
         sla?.NextUpdateDue,
         sla,
         record.Breached || sla?.Breached == true,
-        record.Resolution is null ? null : StoredJson.Read<ResolutionDetails>(record.Resolution),
+        record.Resolution,
         record.AutoCloseAt,
         record.ClosedAt,
         record.CreatedAt,
         record.UpdatedAt,
         [.. timeline.Select(entry => new TimelineView(
             entry.At,
-            new ActorView(entry.ActorKind, entry.ActorId, entry.ActorName),
+            new ActorView(entry.Actor.Kind, entry.Actor.Id, entry.Actor.Name),
             entry.What,
-            entry.FromStatus is null ? null : Enum.Parse<EscalationStatus>(entry.FromStatus),
-            entry.ToStatus is null ? null : Enum.Parse<EscalationStatus>(entry.ToStatus),
+            entry.FromStatus,
+            entry.ToStatus,
             entry.Detail,
             entry.Reason))]);
 
@@ -49,10 +49,10 @@ public static class EscalationViews
         record.CorrelationId,
         record.Key,
         record.Title,
-        EscalationChanges.StatusOf(record),
-        (Severity?)record.Severity,
-        StoredJson.Read<IssueType>($"\"{record.IssueType}\""),
-        new CustomerView(record.CustomerId, record.CustomerName, StoredJson.Read<CustomerTier>($"\"{record.CustomerTier}\"")),
+        record.Status,
+        record.Severity,
+        record.IssueType,
+        new CustomerView(record.CustomerId, record.CustomerName, record.CustomerTier),
         Team(record),
         Person(record.OwnerId, record.OwnerName),
         Offer(record),
@@ -68,22 +68,22 @@ public static class EscalationViews
 
     /// <summary>The pending offer, while there is one.</summary>
     private static OfferView? Offer(EscalationRecord record) =>
-        record.CurrentState == nameof(EscalationStatus.Assigned) && record.OfferedToId is not null
-            ? new(new PersonView(record.OfferedToId, record.OfferedToName!), record.OfferLevel!, record.RespondBy)
+        record.Status == EscalationStatus.Assigned && record.OfferedToId is not null
+            ? new(new PersonView(record.OfferedToId, record.OfferedToName!), record.OfferLevel!.Value, record.RespondBy)
             : null;
 
     private static NextActionView? Next(EscalationRecord record, SlaView? sla)
     {
         var resolutionDue = sla?.Clocks.FirstOrDefault(clock => clock.Kind == "resolution" && clock.State is "running" or "breached")?.DueAt;
         var next = NextActions.For(new NextActionFacts(
-            EscalationChanges.StatusOf(record),
+            record.Status,
             record.OwnerName,
             record.OfferedToName,
             record.RespondBy is { } respondBy ? new DateTimeOffset(respondBy, TimeSpan.Zero) : null,
             sla?.NextUpdateDue,
             resolutionDue,
             record.AutoCloseAt is { } autoClose ? new DateTimeOffset(autoClose, TimeSpan.Zero) : null,
-            [.. StoredJson.Read<List<MissingFact>>(record.MissingFacts).Select(fact => fact.Description)]));
+            [.. record.MissingFacts.Select(fact => fact.Description)]));
         return next is null ? null : new(next.What, next.Who, next.DueAt);
     }
 }

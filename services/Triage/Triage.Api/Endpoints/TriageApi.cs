@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Facts;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EscalationPlatform.Contracts.Api;
 using EscalationPlatform.Contracts.Triage.V1;
 using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Facts;

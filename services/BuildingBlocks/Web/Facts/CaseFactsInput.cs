@@ -1,4 +1,6 @@
-namespace EscalationPlatform.Contracts.Api;
+using EscalationPlatform.Contracts;
+
+namespace EscalationPlatform.Web.Facts;
 
 /// <summary>Case facts as the REST APIs accept them (submission, triage preview): everything optional at the
 /// type level so that validation can name every missing or wrong field at once.</summary>

@@ -1,0 +1,173 @@
+using System.Globalization;
+using EscalationPlatform.Contracts;
+using static EscalationPlatform.Contracts.EscalationStatus;
+
+namespace Intake.Domain;
+
+/// <summary>What each event of the lifecycle saga does to an escalation, by status: triage's assessment, routing's
+/// offers, the SLA's thresholds and commitments, and intake's own auto-close timer. Every change lands in the timeline
+/// with the service that made it and its reason; an event that does not apply changes nothing and says why. An event
+/// naming another tenant's escalation is never acted on.</summary>
+public static class LifecycleEvents
+{
+    public static Decision Assessed(EscalationState state, EscalationAssessed assessed, DateTimeOffset now)
+    {
+        var decision = Decision.On(state, now);
+        if (state.TenantId != assessed.TenantId)
+        {
+            return decision.Ignore(OtherTenant);
+        }
+
+        if (!Lifecycle.IsOpen(state.Status))
+        {
+            return decision.Ignore($"facts added just before it became {state.Status}: an assessment no longer matters");
+        }
+
+        decision = decision.With(current => current with
+        {
+            Severity = assessed.Severity,
+            Rules = assessed.Rules,
+            MissingFacts = assessed.MissingFacts,
+            HandoffIncomplete = assessed.HandoffIncomplete,
+            MatrixVersion = assessed.MatrixVersion,
+        });
+        var decided = $"{assessed.Severity} by matrix v{assessed.MatrixVersion}";
+        var why = Rules(assessed.Rules);
+        var missing = $"Missing: {string.Join(", ", assessed.MissingFacts.Select(fact => fact.Description))}";
+        if (state.Status is Submitted or NeedsInformation && assessed.Outcome == AssessmentOutcome.Triaged)
+        {
+            decision = decision.Move(Triaged, Actors.Triage, "triaged", decided, why);
+            if (assessed.HandoffIncomplete)
+            {
+                decision = decision.Note(Actors.Triage, "handoff-incomplete", missing, "S1 is routed at once; the owner gathers what is missing");
+            }
+
+            return decision.Publish(new EscalationTriaged
+            {
+                EscalationId = state.Id,
+                TenantId = state.TenantId,
+                Key = state.Key,
+                Title = state.Title,
+                Severity = assessed.Severity,
+                Facts = state.Facts,
+                HandoffIncomplete = assessed.HandoffIncomplete,
+                TriagedAt = now,
+            });
+        }
+
+        return state.Status switch
+        {
+            Submitted => decision.Move(NeedsInformation, Actors.Triage, "needs-information", missing,
+                $"the {Text.Kebab(state.Facts.IssueType)} checklist requires these facts before the case can be owned ({decided})"),
+            NeedsInformation => decision.Note(Actors.Triage, "still-needs-information", missing, why),
+            _ when state.Severity != assessed.Severity => decision.Note(Actors.Triage, "severity-changed", $"S{(int?)state.Severity} -> {decided}", why),
+            _ => decision.Note(Actors.Triage, "reassessed", decided, why),
+        };
+    }
+
+    /// <summary>The first offer assigns the escalation and names its owner (who stays owner until someone accepts a
+    /// handoff); a later one moves the offer up the escalation policy. An offer after the acknowledgement, or one
+    /// lower than the offer that replaced it (out of order), changes nothing.</summary>
+    public static Decision Offered(EscalationState state, EscalationOffered offer, DateTimeOffset now)
+    {
+        var decision = Decision.On(state, now);
+        if (state.TenantId != offer.TenantId)
+        {
+            return decision.Ignore(OtherTenant);
+        }
+
+        if (state.Status is not (Triaged or Assigned))
+        {
+            return decision.Ignore($"the escalation is {state.Status}: an acceptance (or the end of the case) stands");
+        }
+
+        if (state.OfferLevel is { } current && offer.Level < current)
+        {
+            return decision.Ignore($"an earlier offer ({offer.Level}) arriving after the {current} offer that replaced it");
+        }
+
+        decision = decision.With(current => current with
+        {
+            Team = offer.Team,
+            Backup = current.Backup ?? Person.Of(offer.Backup),
+            TeamLeadId = offer.TeamLead?.Id,
+            OfferedTo = Person.Of(offer.OfferedTo),
+            OfferLevel = offer.Level,
+            RespondBy = offer.RespondBy.UtcDateTime,
+        });
+        var detail = $"Offered to {offer.OfferedTo.Name} ({Text.Kebab(offer.Level)}) on {offer.Team.Name}; acknowledge by {Text.Utc(offer.RespondBy)}";
+        return state.Status == Triaged
+            ? decision.With(current => current with { Owner = Person.Of(offer.Owner) })
+                .Move(Assigned, Actors.Routing, "offered", $"{detail}; backup {offer.Backup.Name}", offer.Reason)
+            : decision.Note(Actors.Routing, "offer-moved", $"{detail}; previously offered to {offer.PreviouslyOfferedTo?.Name}", offer.Reason);
+    }
+
+    /// <summary>A clock reached a warning threshold or its target: noted in any status; a breach marks the record.</summary>
+    public static Decision ThresholdReached(EscalationState state, SlaThresholdReached reached, DateTimeOffset now)
+    {
+        var decision = Decision.On(state, now);
+        if (state.TenantId != reached.TenantId)
+        {
+            return decision.Ignore(OtherTenant);
+        }
+
+        var breach = reached.Threshold == ThresholdKind.Breach;
+        var late = reached.AnnouncedLateBy is { } lateBy ? string.Create(CultureInfo.InvariantCulture, $"; announced {lateBy.TotalSeconds:0} s late") : "";
+        return decision
+            .With(current => current with { Breached = current.Breached || breach })
+            .Note(Actors.Sla, breach ? "sla-breached" : "sla-warning",
+                $"{Text.Kebab(reached.Clock)}: {reached.PercentElapsed}% of the target elapsed, due {Text.Utc(reached.DueAt)}{late}",
+                breach ? "the target time passed" : $"the {reached.PercentElapsed}% warning threshold of the {reached.Severity} policy");
+    }
+
+    /// <summary>The customer's "next update by" time, kept on the record; the first commitment marks the moment the
+    /// escalation went on the clock. An older promise than the one shown (redelivered late) changes nothing.</summary>
+    public static Decision CommitmentUpdated(EscalationState state, CustomerCommitmentUpdated commitment, DateTimeOffset now)
+    {
+        var decision = Decision.On(state, now);
+        if (state.TenantId != commitment.TenantId)
+        {
+            return decision.Ignore(OtherTenant);
+        }
+
+        if (commitment.At.UtcDateTime < state.CommitmentAt)
+        {
+            return decision.Ignore("an older promise than the one the record shows");
+        }
+
+        decision = decision.With(current => current with
+        {
+            NextUpdateDue = commitment.NextUpdateDue?.UtcDateTime,
+            CommitmentAt = commitment.At.UtcDateTime,
+            ClocksStartedAt = current.ClocksStartedAt ?? now.UtcDateTime,
+        });
+        if (state.ClocksStartedAt is not null)
+        {
+            return decision;
+        }
+
+        var update = commitment.NextUpdateDue is { } next ? $"next customer update by {Text.Utc(next)}" : "no update cadence";
+        var resolution = commitment.ResolutionDue is { } due ? $"; resolution due {Text.Utc(due)}" : "";
+        return decision.Note(Actors.Sla, "clocks-started", $"{update}{resolution}", "the SLA policy of this severity and customer tier");
+    }
+
+    /// <summary>The auto-close timer fired: a resolution nobody answered closes, unless it was confirmed, reopened or
+    /// resolved again since the timer was set.</summary>
+    public static Decision AutoClose(EscalationState state, AutoCloseDue due, DateTimeOffset now, TimeSpan autoCloseAfter)
+    {
+        var decision = Decision.On(state, now);
+        if (state.Status != Resolved || state.ResolvedAt != due.ResolvedAt)
+        {
+            return decision.Ignore("confirmed, reopened or resolved again since this timer was set");
+        }
+
+        return decision
+            .With(current => current with { ClosedAt = now.UtcDateTime, AutoCloseAt = null })
+            .Move(Closed, Actors.Intake, "auto-closed", null, $"no answer from the customer within {autoCloseAfter} of the resolution");
+    }
+
+    private const string OtherTenant = "the event names another tenant's escalation";
+
+    private static string Rules(IReadOnlyList<FiredRule> rules) =>
+        rules.Count == 0 ? "no rule fired: the default severity" : string.Join("; ", rules.Select(rule => $"{rule.Id} ({rule.Severity}): {rule.Description}"));
+}

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using EscalationPlatform.Gateway.Identity;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
+using EscalationPlatform.ServiceDefaults;
 
-namespace EscalationPlatform.Gateway.Proxy;
+namespace EscalationPlatform.Gateway.Middleware;
 
 /// <summary>PagerDuty's Events API v2 authenticates with the routing_key inside the event body, not a header:
-/// for POST /v2/enqueue this reads it (the body stays buffered for the proxy) and, when it is a live PagerDuty
-/// integration key, signs the request in as that integration. A missing or unknown key is answered the way
-/// PagerDuty answers it: 400 with the errors listed (as problem details).</summary>
+/// for POST /v2/enqueue this reads it from the buffered body (<see cref="BufferedBody"/>, which the proxy reads again)
+/// and, when it is a live PagerDuty integration key, signs the request in as that integration. An event over
+/// PagerDuty's size limit is 413; a missing or unknown key is answered the way PagerDuty answers it: 400 with the
+/// errors listed (as problem details).</summary>
 public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore credentials, IProblemDetailsService problems)
 {
     public const string Path = "/v2/enqueue";
@@ -24,22 +24,9 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
             return;
         }
 
-        if (context.Request.ContentLength > MaxEventBytes)
+        if (context.Request.Body is { CanSeek: true, Length: > MaxEventBytes }) // buffered whole already, declared or chunked
         {
-            await RefuseTooLargeAsync(context);
-            return;
-        }
-
-        // A chunked event is cut off at the same size: reading past it fails (413), and is answered as above.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxEventBytes;
-        }
-
-        context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxEventBytes);
-        if (context.Request.Body is { CanSeek: true, Length: > MaxEventBytes }) // read whole already (to hash it) and over the limit
-        {
-            await RefuseTooLargeAsync(context);
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Event too large.", $"An event may be at most {MaxEventBytes / 1024} KB.");
             return;
         }
 
@@ -58,12 +45,6 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "Event object is invalid.", "The body is not valid JSON.", "body");
             return;
         }
-        catch (Exception error) when (error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-            || (error is IOException && !context.RequestAborted.IsCancellationRequested))
-        {
-            await RefuseTooLargeAsync(context); // over the size limit or the buffer's, whichever came first
-            return;
-        }
         finally
         {
             if (context.Request.Body.CanSeek)
@@ -75,7 +56,7 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
         var credential = routingKey is { Length: 32 } ? await credentials.FindAsync(routingKey, context.RequestAborted) : null;
         if (credential is not { Kind: CredentialKind.PagerDuty })
         {
-            context.Items[Limits.UnauthenticatedLimiter.RefusedItem] = true;
+            context.Items[UnauthenticatedLimiter.RefusedItem] = true;
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "Event object is invalid.",
                 routingKey is null ? "routing_key is missing." : "routing_key is not a valid integration key.", "routing_key");
             return;
@@ -85,27 +66,18 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
         await next(context);
     }
 
-    private Task RefuseTooLargeAsync(HttpContext context) =>
-        RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Event too large.", $"An event may be at most {MaxEventBytes / 1024} KB.");
-
-    private Task RefuseAsync(HttpContext context, int status, string title, string message, string field = "body")
-    {
-        context.Response.StatusCode = status;
-        return problems.WriteAsync(new()
+    /// <summary>PagerDuty's error shape (message, errors as a list) with the field named in "fields".</summary>
+    private ValueTask RefuseAsync(HttpContext context, int status, string title, string message, string field = "body") =>
+        problems.WriteProblemAsync(context, new()
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
+            Status = status,
+            Title = title,
+            Detail = message,
+            Extensions =
             {
-                Status = status,
-                Title = title,
-                Detail = message,
-                Extensions =
-                {
-                    ["message"] = title.TrimEnd('.'),
-                    ["errors"] = new[] { message },
-                    ["fields"] = new Dictionary<string, string[]> { [field] = [message] },
-                },
+                ["message"] = title.TrimEnd('.'),
+                [FieldProblems.ErrorsKey] = new[] { message },
+                ["fields"] = FieldProblems.Errors(field, message),
             },
-        }).AsTask();
-    }
+        });
 }

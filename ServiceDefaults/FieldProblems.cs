@@ -11,10 +11,11 @@ namespace EscalationPlatform.ServiceDefaults;
 /// <see cref="WriteProblemAsync"/>.</summary>
 public static class FieldProblems
 {
-    public const string ErrorsKey = "errors";
-
     /// <summary>The <c>errors</c> member for one field and its message.</summary>
     public static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>The name of the member.</summary>
+    public const string ErrorsKey = "errors";
 
     /// <summary>An endpoint's problem answer naming <paramref name="field"/> (with <paramref name="message"/>, or the
     /// detail when none is given) and any further extension members.</summary>

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Polly;
-using Polly.Retry;
 
 namespace EscalationPlatform.Data;
 
@@ -34,7 +33,7 @@ public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scop
 
     /// <summary>Until the database answers: a seeding transaction that failed for any reason but the stop is tried again.</summary>
     private ResiliencePipeline UntilSeeded(string tenant) => new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
+        .AddRetry(new()
         {
             ShouldHandle = arguments => ValueTask.FromResult(!arguments.Context.CancellationToken.IsCancellationRequested
                 && arguments.Outcome.Exception is NpgsqlException or DbUpdateException or InvalidOperationException),

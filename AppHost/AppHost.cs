@@ -1,5 +1,6 @@
 using EscalationPlatform.AppHost;
 using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 
 var builder = DistributedApplication.CreateBuilder(args);
 try

@@ -1,4 +1,4 @@
-using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 using Microsoft.Extensions.Configuration;
 
 namespace EscalationPlatform.AppHost;

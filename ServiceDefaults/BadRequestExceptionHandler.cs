@@ -32,11 +32,11 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             var field = JsonErrors.Field(error);
             var reason = JsonErrors.Describe(error, json.Value.SerializerOptions);
             problem.Detail = $"{field}: {reason}";
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
+            problem.Extensions[FieldProblems.ErrorsKey] = FieldProblems.Errors(field, reason);
         }
         else if (Parameter(badRequest.Message) is { } parameter)
         {
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter.Field] = [parameter.Expected] };
+            problem.Extensions[FieldProblems.ErrorsKey] = FieldProblems.Errors(parameter.Field, parameter.Expected);
         }
 
         return await problemDetails.TryWriteAsync(new() { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });

@@ -17,7 +17,7 @@ container_runtime_answers() {
   command -v "$runtime" >/dev/null 2>&1 && timeout 5 "$runtime" info >/dev/null 2>&1
 }
 
-# The infrastructure mode the app host will choose (see AppHost/Infrastructure/InfrastructureMode.cs).
+# The infrastructure mode the app host will choose (see AppHost/Infrastructure/InfrastructureModeResolver.cs).
 infrastructure_mode() {
   local mode="${INFRASTRUCTURE_MODE:-${Infrastructure__Mode:-auto}}"
   mode="$(printf '%s' "$mode" | tr '[:upper:]' '[:lower:]')"

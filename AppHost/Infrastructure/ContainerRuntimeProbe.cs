@@ -3,9 +3,6 @@ using System.Diagnostics;
 
 namespace EscalationPlatform.AppHost.Infrastructure;
 
-/// <summary>Whether a container runtime answered <c>info</c>, and if not, why.</summary>
-public sealed record ContainerRuntimeStatus(string Command, bool Answered, string Detail);
-
 public static class ContainerRuntimeProbe
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);

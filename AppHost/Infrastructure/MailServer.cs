@@ -1,3 +1,5 @@
+using EscalationPlatform.LocalServers;
+
 namespace EscalationPlatform.AppHost.Infrastructure;
 
 public static class MailServer
@@ -9,7 +11,7 @@ public static class MailServer
     {
         var options = new MailServerOptions(LocalServerLocator.MailServerExecutable(), FreePorts.Next(), webPort ?? FreePorts.Next());
         return builder
-            .AddLocalServer(name, LocalServers.StateFolder(stateDirectory, name), MailServerCommands.Server(options),
+            .AddLocalServer(name, LocalServerBuilderExtensions.StateFolder(stateDirectory, name), MailServerCommands.Server(options),
                 options.SmtpPort, MailServerCommands.ConnectionString(options.SmtpPort))
             .WithEndpoint(port: options.HttpPort, targetPort: options.HttpPort, name: "http", scheme: "http", isProxied: false)
             .WithHttpHealthCheck("/api/server", endpointName: "http");

@@ -1,7 +1,6 @@
 using EscalationPlatform.Gateway.Admin;
 using EscalationPlatform.Gateway.Extensions;
 using EscalationPlatform.Gateway.Identity;
-using EscalationPlatform.Gateway.Limits;
 using EscalationPlatform.Gateway.Middleware;
 using EscalationPlatform.Gateway.Proxy;
 using EscalationPlatform.ServiceDefaults;

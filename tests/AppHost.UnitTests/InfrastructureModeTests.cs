@@ -1,4 +1,5 @@
 using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 
 namespace AppHost.UnitTests;
 

@@ -1,4 +1,4 @@
-using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 
 namespace AppHost.UnitTests;
 

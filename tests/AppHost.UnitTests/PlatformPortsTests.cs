@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using EscalationPlatform.AppHost;
-using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 using Microsoft.Extensions.Configuration;
 
 namespace AppHost.UnitTests;

@@ -1,5 +1,6 @@
 using System.Net;
 using EscalationPlatform.Gateway.Limits;
+using EscalationPlatform.Gateway.Middleware;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

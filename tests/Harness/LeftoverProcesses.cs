@@ -1,3 +1,5 @@
+using EscalationPlatform.Testing;
+
 namespace EscalationPlatform.Harness;
 
 /// <summary>The app host's process manager stops resources in its own time after the app is disposed; a test
@@ -6,12 +8,7 @@ public static class LeftoverProcesses
 {
     public static async Task StopAsync(string stateDirectory, TimeSpan patience)
     {
-        var deadline = DateTime.UtcNow + patience;
-        while (Using(stateDirectory).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-
+        await Eventually.PollAsync(() => Task.FromResult(Using(stateDirectory).Count), count => count == 0, patience, TimeSpan.FromMilliseconds(200));
         foreach (var pid in Using(stateDirectory))
         {
             try

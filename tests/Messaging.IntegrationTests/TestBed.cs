@@ -1,4 +1,4 @@
-using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 using EscalationPlatform.Testing;
 using Messaging.TestWorker;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using Polly;
+using Polly.Retry;
 
 namespace EscalationPlatform.Testing;
 
@@ -8,19 +9,26 @@ public static class Eventually
     public static async Task<T> ReachesAsync<T>(Func<Task<T>> observe, Func<T, bool> condition, TimeSpan timeout, string what,
         TimeSpan? interval = null)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var last = await observe();
-        while (!condition(last))
-        {
-            if (stopwatch.Elapsed > timeout)
+        var last = await PollAsync(observe, condition, timeout, interval);
+        return condition(last) ? last : throw new TimeoutException($"{what}: not reached within {timeout.TotalSeconds:0} s (last seen: {last}).");
+    }
+
+    /// <summary>Observes every <paramref name="interval"/> (100 ms) until the condition holds or
+    /// <paramref name="timeout"/> has passed, and answers the last value observed either way.</summary>
+    public static async Task<T> PollAsync<T>(Func<Task<T>> observe, Func<T, bool> condition, TimeSpan timeout, TimeSpan? interval = null)
+    {
+        var clock = TimeProvider.System;
+        var started = clock.GetTimestamp();
+        var pipeline = new ResiliencePipelineBuilder<T> { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions<T>
             {
-                throw new TimeoutException($"{what}: not reached within {timeout.TotalSeconds:0} s (last seen: {last}).");
-            }
-
-            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(100));
-            last = await observe();
-        }
-
-        return last;
+                ShouldHandle = arguments => ValueTask.FromResult(
+                    arguments.Outcome.Exception is null && !condition(arguments.Outcome.Result!) && clock.GetElapsedTime(started) <= timeout),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Constant,
+                Delay = interval ?? TimeSpan.FromMilliseconds(100),
+            })
+            .Build();
+        return await pipeline.ExecuteAsync(async _ => await observe());
     }
 }

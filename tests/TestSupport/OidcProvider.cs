@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 
 namespace EscalationPlatform.Testing;
 

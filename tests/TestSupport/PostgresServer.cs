@@ -1,4 +1,4 @@
-using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 using Npgsql;
 
 namespace EscalationPlatform.Testing;
@@ -25,14 +25,9 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartAsync(string directory)
     {
         Directory.CreateDirectory(directory);
-        var runAs = Environment.UserName == "root" ? PostgresCommands.SuperUser : null;
-        var options = new PostgresServerOptions(LocalServerLocator.PostgresBinDirectory(null), Path.Combine(directory, "data"), FreePorts.Next(), runAs);
-        if (runAs is not null)
-        {
-            await RunAsync(LocalServerCommand.Of("chown", "-R", $"{runAs}:{runAs}", directory));
-        }
-
-        await RunAsync(PostgresCommands.InitDb(options));
+        var options = new PostgresServerOptions(LocalServerLocator.PostgresBinDirectory(null), Path.Combine(directory, "data"), FreePorts.Next(),
+            PostgresCommands.RunAsUser);
+        await Task.Run(() => PostgresCommands.InitializeCluster(options, directory));
         var server = new PostgresServer(options, directory);
         await server.StartAgainAsync();
         return server;
@@ -74,28 +69,6 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (Exception error) when (error is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
             return false;
-        }
-    }
-
-    private static async Task RunAsync(LocalServerCommand command)
-    {
-        var startInfo = new System.Diagnostics.ProcessStartInfo(command.Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in command.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(startInfo)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command.Executable} failed: {await error}");
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 using RabbitMQ.Client;
 
 namespace EscalationPlatform.Testing;
@@ -33,8 +33,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         Directory.CreateDirectory(directory);
         var options = new RabbitMqServerOptions(LocalServerLocator.RabbitMqInstallDirectory(null), directory,
             FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), "test-broker@localhost", FreePorts.Next());
-        await File.WriteAllTextAsync(RabbitMqCommands.ConfigFile(options), RabbitMqCommands.ConfigFileContent(options));
-        await File.WriteAllTextAsync(RabbitMqCommands.PluginsFile(options), RabbitMqCommands.PluginsFileContent(options));
+        RabbitMqCommands.WriteConfigurationFiles(options);
         var portMapperCommand = RabbitMqCommands.PortMapper(options) with { Executable = LocalServerLocator.OnPath("epmd", "erlang-base") };
         var portMapper = ServerProcess.Start(portMapperCommand, directory, Path.Combine(directory, "epmd.log"));
         var server = new RabbitMqServer(options, portMapper);

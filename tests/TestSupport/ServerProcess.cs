@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EscalationPlatform.AppHost.Infrastructure;
+using EscalationPlatform.LocalServers;
 
 namespace EscalationPlatform.Testing;
 
@@ -26,19 +26,8 @@ public sealed class ServerProcess : IAsyncDisposable
     public static ServerProcess Start(LocalServerCommand command, string workingDirectory, string logFile,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var startInfo = new ProcessStartInfo(command.Executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in command.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in command.Environment.Concat(environment ?? new Dictionary<string, string>()))
+        var startInfo = command.StartInfo(workingDirectory);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;
         }

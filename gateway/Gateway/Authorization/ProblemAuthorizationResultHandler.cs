@@ -1,7 +1,7 @@
+using EscalationPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.Tokens;
 
 namespace EscalationPlatform.Gateway.Authorization;
@@ -17,7 +17,6 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         if (authorizeResult.Challenged)
         {
             var failure = Describe((await context.AuthenticateAsync()).Failure);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
             await WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication required.",
                 failure ?? "Send a bearer token (portal users) or an API key (Authorization: Bearer, or X-Api-Key).", "Authorization");
@@ -27,7 +26,6 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         if (authorizeResult.Forbidden)
         {
             var needs = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<PlatformRequirement>().FirstOrDefault()?.Describe() ?? "another credential";
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
             await WriteAsync(context, StatusCodes.Status403Forbidden, "Not allowed for this credential.", $"This needs {needs}.", "Authorization");
             return;
         }
@@ -52,16 +50,6 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         _ => failure.Message,
     };
 
-    private Task WriteAsync(HttpContext context, int status, string title, string detail, string field) =>
-        problems.WriteAsync(new()
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status,
-                Title = title,
-                Detail = detail,
-                Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } },
-            },
-        }).AsTask();
+    private ValueTask WriteAsync(HttpContext context, int status, string title, string detail, string field) =>
+        problems.WriteProblemAsync(context, FieldProblems.Create(status, title, detail, field));
 }

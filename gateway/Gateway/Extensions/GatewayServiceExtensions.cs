@@ -4,6 +4,7 @@ using EscalationPlatform.Gateway.Authorization;
 using EscalationPlatform.Gateway.Data;
 using EscalationPlatform.Gateway.Identity;
 using EscalationPlatform.Gateway.Limits;
+using EscalationPlatform.Gateway.Middleware;
 using EscalationPlatform.Gateway.Proxy;
 using EscalationPlatform.Web;
 using EscalationPlatform.Web.Idempotency;

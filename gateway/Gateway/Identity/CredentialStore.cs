@@ -10,7 +10,7 @@ namespace EscalationPlatform.Gateway.Identity;
 /// (a revoked key stops working within <see cref="CacheFor"/>), unknown secrets too, so guessing costs no
 /// database round trips. The cache holds at most <see cref="MaxCachedSecrets"/> entries: a flood of made-up keys
 /// evicts entries, it cannot grow the gateway's memory (and the failures count against the caller's address,
-/// <see cref="Limits.UnauthenticatedLimiter"/>).</summary>
+/// <see cref="Middleware.UnauthenticatedLimiter"/>).</summary>
 public sealed class CredentialStore(IServiceScopeFactory scopes) : IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);

@@ -2,6 +2,7 @@ using EscalationPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EscalationPlatform.Data;
@@ -22,6 +23,7 @@ public static class DatabaseExtensions
             settings.DisableRetry = true;        // transactions are retried whole, by the messaging layer, not statement by statement
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("postgres", tags: [Extensions.DependencyTag]);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         if (builder.Configuration.GetValue(MigrateOnStartupKey, builder.Environment.IsDevelopment()))
         {
             builder.Services.AddHostedService<DatabaseMigrator<TContext>>();

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace EscalationPlatform.Data;
 
@@ -13,41 +15,59 @@ namespace EscalationPlatform.Data;
 /// held for the whole of <c>MigrateAsync</c>: the second replica finds nothing pending. EF Core's own lock is not
 /// enough with Npgsql: it locks the history table per transaction, and each migration commits its own, so a waiting
 /// replica gets in between two migrations, and the first one, which planned its list at the start, then applies a
-/// migration that the other has applied already (42P07 relation ... already exists).</summary>
-public sealed partial class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TContext>> logger)
+/// migration that the other has applied already (42P07 relation ... already exists). While the server comes up
+/// (a transient error) it tries again, one more second each time up to five, for at most <see cref="GiveUpAfter"/>;
+/// a missing database is created first.</summary>
+public sealed partial class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DatabaseMigrator<TContext>> logger)
     : IHostedService where TContext : DbContext
 {
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(1);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + GiveUpAfter;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        var deadline = clock.GetUtcNow() + GiveUpAfter;
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var context = scope.ServiceProvider.GetRequiredService<TContext>();
-                var connectionString = context.Database.GetConnectionString()
-                    ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no connection string.");
-                await using (await AdvisoryLock.AcquireSessionLockAsync(connectionString, AdvisoryLock.Migrations,
-                                 () => LogWaiting(typeof(TContext).Name), cancellationToken))
+                ShouldHandle = arguments => ValueTask.FromResult(clock.GetUtcNow() < deadline
+                    && arguments.Outcome.Exception is NpgsqlException { IsTransient: true } or PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName }),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Linear,
+                Delay = TimeSpan.FromSeconds(1),
+                MaxDelay = TimeSpan.FromSeconds(5),
+                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(MissingDatabase(arguments.Outcome.Exception) ? TimeSpan.Zero : null),
+                OnRetry = async arguments =>
                 {
-                    await context.Database.MigrateAsync(cancellationToken);
-                }
+                    if (MissingDatabase(arguments.Outcome.Exception))
+                    {
+                        await CreateDatabaseAsync(arguments.Context.CancellationToken); // the lock lives in the database, so it must exist first
+                    }
+                    else
+                    {
+                        LogRetrying(typeof(TContext).Name, arguments.AttemptNumber + 1, arguments.Outcome.Exception!.Message);
+                    }
+                },
+            })
+            .Build();
 
-                LogMigrated(typeof(TContext).Name);
-                return;
-            }
-            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.InvalidCatalogName && DateTime.UtcNow < deadline)
-            {
-                await CreateDatabaseAsync(cancellationToken); // the lock lives in the database, so it must exist first
-            }
-            catch (NpgsqlException error) when (error.IsTransient && DateTime.UtcNow < deadline)
-            {
-                LogRetrying(typeof(TContext).Name, attempt, error.Message);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
-            }
+        await pipeline.ExecuteAsync(MigrateAsync, cancellationToken);
+        LogMigrated(typeof(TContext).Name);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static bool MissingDatabase(Exception? error) => error is PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName };
+
+    private async ValueTask MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var connectionString = context.Database.GetConnectionString()
+            ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no connection string.");
+        await using (await AdvisoryLock.AcquireSessionLockAsync(connectionString, AdvisoryLock.Migrations,
+                         () => LogWaiting(typeof(TContext).Name), cancellationToken))
+        {
+            await context.Database.MigrateAsync(cancellationToken);
         }
     }
 
@@ -65,8 +85,6 @@ public sealed partial class DatabaseMigrator<TContext>(IServiceScopeFactory scop
             // created by another replica at the same moment
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database of {Context} is migrated")]
     private partial void LogMigrated(string context);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Polly;
 
 namespace EscalationPlatform.Data;
 
@@ -30,6 +31,23 @@ public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scop
 
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>Until the database answers: a seeding transaction that failed for any reason but the stop is tried again.</summary>
+    private ResiliencePipeline UntilSeeded(string tenant) => new ResiliencePipelineBuilder()
+        .AddRetry(new()
+        {
+            ShouldHandle = arguments => ValueTask.FromResult(!arguments.Context.CancellationToken.IsCancellationRequested
+                && arguments.Outcome.Exception is NpgsqlException or DbUpdateException or InvalidOperationException),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Constant,
+            Delay = RetryEvery,
+            OnRetry = arguments =>
+            {
+                LogRetrying(typeof(TContext).Name, tenant, arguments.Outcome.Exception!.Message);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
     /// <summary>True when the tenant already has the data.</summary>
     protected abstract Task<bool> HasDataAsync(TContext db, string tenantId, CancellationToken cancellationToken);
 
@@ -38,19 +56,15 @@ public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scop
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tenants = Tenants(configuration, environment);
-        foreach (var tenant in tenants)
+        foreach (var tenant in Tenants(configuration, environment))
         {
-            while (!await TrySeedAsync(tenant, stoppingToken))
-            {
-                await Task.Delay(RetryEvery, stoppingToken);
-            }
+            await UntilSeeded(tenant).ExecuteAsync(cancellationToken => SeedAsync(tenant, cancellationToken), stoppingToken);
         }
 
         _seeded = true;
     }
 
-    private async Task<bool> TrySeedAsync(string tenant, CancellationToken cancellationToken)
+    private async ValueTask SeedAsync(string tenant, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -65,16 +79,10 @@ public abstract partial class DemoDataSeeder<TContext>(IServiceScopeFactory scop
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return true;
         }
         catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return true; // another replica seeded this tenant at the same moment
-        }
-        catch (Exception error) when (error is NpgsqlException or DbUpdateException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
-        {
-            LogRetrying(typeof(TContext).Name, tenant, error.Message);
-            return false;
+            // another replica seeded this tenant at the same moment
         }
     }
 

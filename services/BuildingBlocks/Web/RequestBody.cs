@@ -1,10 +1,11 @@
-using System.Security.Cryptography;
+using EscalationPlatform.Web.Tenancy;
 using Microsoft.AspNetCore.Http;
 
 namespace EscalationPlatform.Web;
 
 /// <summary>The raw body of a request, read once into a rewindable buffer (so model binding, gRPC and the proxy can
-/// still read it) and hashed: signatures and Idempotency-Key records are bound to exactly these bytes.</summary>
+/// still read it) and hashed as a signature hashes it (<see cref="SignedRequest.HashOfAsync"/>): signatures and
+/// Idempotency-Key records are bound to exactly these bytes.</summary>
 public static class RequestBody
 {
     private const string HashItem = "request-body-sha256";
@@ -17,16 +18,8 @@ public static class RequestBody
         }
 
         request.EnableBuffering();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            sha.AppendData(buffer, 0, read);
-        }
-
+        var hash = await SignedRequest.HashOfAsync(request.Body, cancellationToken);
         request.Body.Position = 0;
-        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
         request.HttpContext.Items[HashItem] = hash;
         return hash;
     }

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Polly;
+using Polly.Retry;
 
 namespace EscalationPlatform.Harness.Load;
 
@@ -27,7 +29,16 @@ public sealed class LoadDriver(Uri gateway, string token, CaseMix mix) : IDispos
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
     };
 
-    private const int MaxAttempts = 3;
+    /// <summary>No answer or a 5xx is tried again twice, a second longer each time.</summary>
+    private static readonly ResiliencePipeline<(int Status, Guid? Id)> Retries = new ResiliencePipelineBuilder<(int Status, Guid? Id)>()
+        .AddRetry(new RetryStrategyOptions<(int Status, Guid? Id)>
+        {
+            ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Result.Status is 0 or >= 500),
+            MaxRetryAttempts = 2,
+            BackoffType = DelayBackoffType.Linear,
+            Delay = TimeSpan.FromSeconds(1),
+        })
+        .Build();
 
     private readonly ConcurrentBag<SubmissionResult> _results = [];
 
@@ -82,15 +93,13 @@ public sealed class LoadDriver(Uri gateway, string token, CaseMix mix) : IDispos
     private async Task SendAsync(CaseToSend @case, Stopwatch clock, TimeSpan due, CancellationToken cancellationToken)
     {
         var sentAt = DateTimeOffset.UtcNow - (clock.Elapsed - due);
-        var attempt = 1;
-        var (status, id) = await AttemptAsync(@case, cancellationToken);
-        for (; status is 0 or >= 500 && attempt < MaxAttempts; attempt++)
+        var attempts = 0;
+        var (status, id) = await Retries.ExecuteAsync(token =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
-            (status, id) = await AttemptAsync(@case, cancellationToken);
-        }
-
-        _results.Add(new SubmissionResult(@case, status, id, (clock.Elapsed - due).TotalMilliseconds, sentAt, attempt));
+            attempts++;
+            return new ValueTask<(int, Guid?)>(AttemptAsync(@case, token));
+        }, cancellationToken);
+        _results.Add(new SubmissionResult(@case, status, id, (clock.Elapsed - due).TotalMilliseconds, sentAt, attempts));
     }
 
     private async Task<(int Status, Guid? Id)> AttemptAsync(CaseToSend @case, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using EscalationPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -56,17 +57,11 @@ public static class MessagingOperationsEndpoints
         }
         catch (UnknownEndpointException)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Unknown endpoint.",
-                detail: $"'{endpoint}' is not a receive endpoint of this service.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["endpoint"] = ["not an endpoint of this service"] } });
+            return FieldProblems.Result(StatusCodes.Status404NotFound, "Unknown endpoint.",
+                $"'{endpoint}' is not a receive endpoint of this service.", "endpoint", "not an endpoint of this service");
         }
     }
 
-    private static ProblemHttpResult InvalidLimit() => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "Invalid limit.",
-        detail: $"limit must be between 1 and {MaxListLimit}.",
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["limit"] = [$"must be between 1 and {MaxListLimit}"] } });
+    private static ProblemHttpResult InvalidLimit() => FieldProblems.Result(StatusCodes.Status400BadRequest, "Invalid limit.",
+        $"limit must be between 1 and {MaxListLimit}.", "limit", $"must be between 1 and {MaxListLimit}");
 }

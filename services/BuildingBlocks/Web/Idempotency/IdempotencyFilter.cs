@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,9 +31,9 @@ public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantC
 
         if (key.Length > IdempotencyFilter.MaxKeyLength || key.Any(char.IsControl))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid Idempotency-Key.",
-                detail: $"The Idempotency-Key header must be 1 to {IdempotencyFilter.MaxKeyLength} printable characters.",
-                extensions: Problems.Field(IdempotencyFilter.Header, $"1 to {IdempotencyFilter.MaxKeyLength} printable characters"));
+            return FieldProblems.Result(StatusCodes.Status400BadRequest, "Invalid Idempotency-Key.",
+                $"The Idempotency-Key header must be 1 to {IdempotencyFilter.MaxKeyLength} printable characters.",
+                IdempotencyFilter.Header, $"1 to {IdempotencyFilter.MaxKeyLength} printable characters");
         }
 
         var hash = await HashAsync(http.Request);
@@ -52,9 +53,9 @@ public sealed class IdempotencyFilter<TDbContext>(TDbContext dbContext, ITenantC
                 .SingleAsync(record => record.TenantId == tenant.TenantId && record.ActorId == actor && record.Key == key, http.RequestAborted);
             return first.RequestHash == hash
                 ? new ReplayedResult(first)
-                : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused.",
-                    detail: "This Idempotency-Key was used for a different request; use a new key for a new request.",
-                    extensions: Problems.Field(IdempotencyFilter.Header, "already used for a different request"));
+                : FieldProblems.Result(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused.",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.",
+                    IdempotencyFilter.Header, "already used for a different request");
         }
 
         var result = await next(context);

@@ -6,28 +6,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace EscalationPlatform.Web.Tenancy;
 
-/// <summary>Who a request acts for, as the gateway established it from the credential: the tenant (none for the
-/// platform operator), the actor, the portal roles of a person, and for integrations the customer the credential is
-/// bound to.</summary>
-public sealed record PlatformIdentity(string TenantId, Actor Actor, string? CustomerId = null, IReadOnlyList<string>? Roles = null)
-{
-    /// <summary>The platform operator: no tenant, and only the operations surface.</summary>
-    public static PlatformIdentity Operator(string id, string name) => new("", new Actor(ActorKind.Operator, id, name));
-
-    public bool IsOperator => Actor.Kind == ActorKind.Operator;
-
-    public bool HasRole(string role) => Roles?.Contains(role, StringComparer.Ordinal) == true;
-}
-
-/// <summary>The one request a signature is good for: its method, the service it is addressed to, its path with the
-/// query, and the SHA-256 of its body (empty body: the hash of nothing).</summary>
-public sealed record SignedRequest(string Method, string Service, string PathAndQuery, string BodySha256)
-{
-    public static string HashOf(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
-
-    public static readonly string EmptyBodySha256 = HashOf([]);
-}
-
 /// <summary>How services trust the identity the gateway passes on. The gateway authenticates the caller, removes any
 /// identity headers (and every credential) the caller sent, and sets x-tenant-id, x-actor-kind/-id/-name/-roles and
 /// x-integration-customer with an HMAC-SHA256 signature (x-platform-signature: "v2,{unix seconds},{nonce},{base64}")

@@ -1,8 +1,6 @@
 using EscalationPlatform.Contracts.Sla.V1;
 using EscalationPlatform.Data;
-using EscalationPlatform.Messaging;
-using EscalationPlatform.Web;
-using EscalationPlatform.Web.OpenApi;
+using EscalationPlatform.Hosting;
 using Intake.Api.Commands;
 using Intake.Api.Customers;
 using Intake.Api.Data;
@@ -24,11 +22,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<IntakeDbContext>(DatabaseName);
-        builder.AddServiceCache();
-        builder.Services.AddPlatformOpenApi("intake");
-        builder.AddWebConventions<IntakeDbContext>("intake");
-        builder.AddMessaging<IntakeDbContext>(messaging =>
+        builder.AddPlatformService<IntakeDbContext>("intake", DatabaseName, messaging =>
             messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>());
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));
         builder.Services.AddGrpcClient<Sla.SlaClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:SlaGrpc"] ?? SlaAddress));
@@ -36,7 +30,6 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<EscalationChanges>();
         builder.Services.AddScoped<LifecycleSteps>();
         builder.Services.AddScoped<AlertEscalations>();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<EscalationPlatform.Web.Tenancy.TenantGrpcInterceptor>());
         builder.Services.AddScoped<SubmissionService>();
         builder.Services.AddScoped<EscalationQueries>();
         builder.Services.AddScoped<EscalationCommands>();

@@ -1,7 +1,4 @@
-using EscalationPlatform.Data;
-using EscalationPlatform.Messaging;
-using EscalationPlatform.Web;
-using EscalationPlatform.Web.OpenApi;
+using EscalationPlatform.Hosting;
 using Notification.Api.Data;
 using Notification.Api.Deliveries;
 using Notification.Api.Email;
@@ -16,11 +13,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<NotificationDbContext>(DatabaseName);
-        builder.AddServiceCache();
-        builder.Services.AddPlatformOpenApi("notification");
-        builder.AddWebConventions<NotificationDbContext>("notification");
-        builder.AddMessaging<NotificationDbContext>(messaging =>
+        builder.AddPlatformService<NotificationDbContext>("notification", DatabaseName, messaging =>
         {
             messaging.AddConsumer<EscalationEventsConsumer>();
             messaging.AddConsumer<DeliveryConsumer>();

@@ -1,8 +1,5 @@
 using EscalationPlatform.Data;
-using EscalationPlatform.Messaging;
-using EscalationPlatform.Web;
-using EscalationPlatform.Web.OpenApi;
-using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Hosting;
 using Routing.Api.Data;
 using Routing.Api.Offers;
 using Routing.Api.Teams;
@@ -15,12 +12,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<RoutingDbContext>(DatabaseName);
-        builder.AddServiceCache();
-        builder.Services.AddPlatformOpenApi("routing");
-        builder.AddWebConventions<RoutingDbContext>("routing");
-        builder.AddMessaging<RoutingDbContext>(messaging => messaging.AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>());
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
+        builder.AddPlatformService<RoutingDbContext>("routing", DatabaseName, messaging => messaging.AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>());
         builder.Services.AddScoped<OfferPlanner>();
         builder.Services.AddScoped<Ownerships>();
         builder.AddDemoData<DemoData>();

@@ -1,8 +1,4 @@
-using EscalationPlatform.Data;
-using EscalationPlatform.Messaging;
-using EscalationPlatform.Web;
-using EscalationPlatform.Web.OpenApi;
-using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Hosting;
 using Sla.Api.Clocks;
 using Sla.Api.Data;
 using Sla.Api.Policies;
@@ -15,12 +11,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<SlaDbContext>(DatabaseName);
-        builder.AddServiceCache();
-        builder.Services.AddPlatformOpenApi("sla");
-        builder.AddWebConventions<SlaDbContext>("sla");
-        builder.AddMessaging<SlaDbContext>(messaging => messaging.AddSagaStateMachine<ClocksStateMachine, ClocksState, ClocksStateDefinition>());
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
+        builder.AddPlatformService<SlaDbContext>("sla", DatabaseName, messaging => messaging.AddSagaStateMachine<ClocksStateMachine, ClocksState, ClocksStateDefinition>());
         builder.Services.AddSingleton<PolicyStore>();
         builder.Services.AddScoped<ClockKeeper>();
         builder.Services.AddScoped<ClockReports>();

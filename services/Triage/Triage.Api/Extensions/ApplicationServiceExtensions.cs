@@ -1,7 +1,4 @@
-using EscalationPlatform.Data;
-using EscalationPlatform.Messaging;
-using EscalationPlatform.Web;
-using EscalationPlatform.Web.OpenApi;
+using EscalationPlatform.Hosting;
 using Triage.Api.Assessments;
 using Triage.Api.Data;
 using Triage.Api.Matrix;
@@ -14,12 +11,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<TriageDbContext>(DatabaseName);
-        builder.AddServiceCache();
-        builder.Services.AddPlatformOpenApi("triage");
-        builder.AddWebConventions<TriageDbContext>("triage");
-        builder.AddMessaging<TriageDbContext>(messaging => messaging.AddConsumer<AssessEscalationConsumer>());
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<EscalationPlatform.Web.Tenancy.TenantGrpcInterceptor>());
+        builder.AddPlatformService<TriageDbContext>("triage", DatabaseName, messaging => messaging.AddConsumer<AssessEscalationConsumer>());
         builder.Services.AddSingleton<MatrixStore>();
         builder.Services.AddScoped<AssessmentService>();
         return builder;

@@ -1,4 +1,4 @@
-namespace EscalationPlatform.AppHost.Infrastructure;
+namespace EscalationPlatform.LocalServers;
 
 /// <summary>Finds the locally installed server programs, or says in one line what to install.</summary>
 public static class LocalServerLocator

@@ -1,14 +1,4 @@
-namespace EscalationPlatform.AppHost.Infrastructure;
-
-/// <param name="InstallDirectory">Where the <c>rabbitmq-server</c> script is; the one in /usr/sbin switches user.</param>
-/// <param name="StateDirectory">HOME, database, logs and configuration of this node.</param>
-/// <param name="Port">The AMQP port on 127.0.0.1.</param>
-/// <param name="DistributionPort">Erlang distribution port (the default, AMQP port + 20000, can exceed 65535).</param>
-/// <param name="EpmdPort">A private Erlang port mapper: this node never touches another node's epmd.</param>
-/// <param name="NodeName">The Erlang node name.</param>
-/// <param name="ManagementPort">Where the management UI and HTTP API listen (loopback); null leaves the plugin off.</param>
-public sealed record RabbitMqServerOptions(
-    string InstallDirectory, string StateDirectory, int Port, int DistributionPort, int EpmdPort, string NodeName, int? ManagementPort = null);
+namespace EscalationPlatform.LocalServers;
 
 /// <summary>The command lines and configuration for a development RabbitMQ node.</summary>
 public static class RabbitMqCommands
@@ -35,6 +25,13 @@ public static class RabbitMqCommands
     /// stack on the machine would collide with the first.</summary>
     public static string PluginsFileContent(RabbitMqServerOptions options) =>
         options.ManagementPort is null ? "[].\n" : "[rabbitmq_management].\n";
+
+    /// <summary>Writes the node's configuration and enabled-plugins files into its state folder.</summary>
+    public static void WriteConfigurationFiles(RabbitMqServerOptions options)
+    {
+        File.WriteAllText(ConfigFile(options), ConfigFileContent(options));
+        File.WriteAllText(PluginsFile(options), PluginsFileContent(options));
+    }
 
     public static LocalServerCommand Server(RabbitMqServerOptions options) => new(
         Path.Combine(options.InstallDirectory, "rabbitmq-server"),

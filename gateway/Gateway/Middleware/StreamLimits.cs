@@ -1,25 +1,11 @@
 using System.Collections.Concurrent;
 using EscalationPlatform.Gateway.Identity;
+using EscalationPlatform.Gateway.Limits;
 using EscalationPlatform.Gateway.Proxy;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
-namespace EscalationPlatform.Gateway.Limits;
-
-/// <summary>Configuration section "Gateway:Streams": the bounds of a long-lived gRPC stream (WatchUpdates).</summary>
-public sealed class StreamOptions
-{
-    public const string Section = "Gateway:Streams";
-
-    /// <summary>Streams one credential may hold open at once (per gateway replica).</summary>
-    public int MaxPerCredential { get; set; } = 5;
-
-    /// <summary>The longest a stream stays open; the client reconnects (and is authenticated again).</summary>
-    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>How often an open stream's credential is checked again (revoked keys end their streams).</summary>
-    public TimeSpan RecheckEvery { get; set; } = TimeSpan.FromSeconds(10);
-}
+namespace EscalationPlatform.Gateway.Middleware;
 
 /// <summary>Long-lived gRPC streams are bounded: a credential holds at most a few at once (more: RESOURCE_EXHAUSTED),
 /// each ends after its maximum lifetime or when its token expires, and an API key's streams end within seconds of

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using EscalationPlatform.LocalServers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -6,10 +6,8 @@ namespace EscalationPlatform.AppHost.Infrastructure;
 
 /// <summary>The locally installed PostgreSQL, RabbitMQ and Redis as Aspire executable resources: a port chosen
 /// here, data under the state folder, and a health check that speaks each server's protocol on that port.</summary>
-public static class LocalServers
+public static class LocalServerBuilderExtensions
 {
-    private static bool IsRoot => Environment.UserName == "root";
-
     public static IResourceBuilder<LocalServerResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, string stateDirectory)
     {
@@ -18,8 +16,8 @@ public static class LocalServers
             LocalServerLocator.PostgresBinDirectory(builder.Configuration["Infrastructure:PostgresBinDirectory"]),
             Path.Combine(directory, "data"),
             FreePorts.Next(),
-            IsRoot ? PostgresCommands.SuperUser : null);
-        InitializeCluster(options, directory);
+            PostgresCommands.RunAsUser);
+        PostgresCommands.InitializeCluster(options, directory);
 
         var server = builder.AddLocalServer(name, directory, PostgresCommands.Server(options), options.Port,
             PostgresCommands.ConnectionString(options.Port));
@@ -48,8 +46,7 @@ public static class LocalServers
         var options = new RabbitMqServerOptions(
             LocalServerLocator.RabbitMqInstallDirectory(builder.Configuration["Infrastructure:RabbitMqInstallDirectory"]),
             directory, FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), $"{name}@localhost", FreePorts.Next());
-        File.WriteAllText(RabbitMqCommands.ConfigFile(options), RabbitMqCommands.ConfigFileContent(options));
-        File.WriteAllText(RabbitMqCommands.PluginsFile(options), RabbitMqCommands.PluginsFileContent(options));
+        RabbitMqCommands.WriteConfigurationFiles(options);
 
         var portMapperCommand = RabbitMqCommands.PortMapper(options);
         var portMapper = builder
@@ -100,50 +97,6 @@ public static class LocalServers
         var directory = Path.Combine(stateDirectory, name);
         Directory.CreateDirectory(directory);
         return directory;
-    }
-
-    private static void InitializeCluster(PostgresServerOptions options, string directory)
-    {
-        if (File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION")))
-        {
-            return;
-        }
-
-        if (Directory.Exists(options.DataDirectory))
-        {
-            Directory.Delete(options.DataDirectory, recursive: true); // a half-made cluster from an interrupted first run
-        }
-
-        if (options.RunAsUser is not null)
-        {
-            Run(LocalServerCommand.Of("chown", "-R", $"{options.RunAsUser}:{options.RunAsUser}", directory));
-        }
-
-        Run(PostgresCommands.InitDb(options));
-    }
-
-    private static void Run(LocalServerCommand command)
-    {
-        var startInfo = new ProcessStartInfo(command.Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in command.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InfrastructureException(
-                $"'{command.Executable} {string.Join(' ', command.Arguments)}' failed with exit code {process.ExitCode}: {error.Result.Trim()}");
-        }
     }
 
     /// <summary>Creates the server's databases that do not exist yet and marks them running: Aspire passes a

@@ -1,15 +1,13 @@
-namespace EscalationPlatform.AppHost.Infrastructure;
-
-/// <param name="BinDirectory">Where <c>postgres</c> and <c>initdb</c> are, for example /usr/lib/postgresql/15/bin.</param>
-/// <param name="DataDirectory">The cluster's data folder.</param>
-/// <param name="Port">The TCP port on 127.0.0.1.</param>
-/// <param name="RunAsUser">The OS user to drop to: PostgreSQL refuses to run as root. Null runs as the current user.</param>
-public sealed record PostgresServerOptions(string BinDirectory, string DataDirectory, int Port, string? RunAsUser);
+namespace EscalationPlatform.LocalServers;
 
 /// <summary>The command lines for a throwaway development PostgreSQL cluster.</summary>
 public static class PostgresCommands
 {
     public const string SuperUser = "postgres";
+
+    /// <summary>The OS user the server runs as: as root, <see cref="SuperUser"/> (PostgreSQL refuses to run as
+    /// root); otherwise the current user.</summary>
+    public static string? RunAsUser => System.Environment.UserName == "root" ? SuperUser : null;
 
     /// <summary>Development-only settings: durability is traded for speed, which a local cluster can afford.</summary>
     public static readonly IReadOnlyList<string> DevelopmentSettings =
@@ -35,6 +33,28 @@ public static class PostgresCommands
         }
 
         return AsUser(options.RunAsUser, Path.Combine(options.BinDirectory, "postgres"), arguments);
+    }
+
+    /// <summary>Creates the cluster in <see cref="PostgresServerOptions.DataDirectory"/> unless it is there already (a
+    /// half-made one from an interrupted first run is made again), owned by the user the server runs as.</summary>
+    public static void InitializeCluster(PostgresServerOptions options, string ownedDirectory)
+    {
+        if (File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION")))
+        {
+            return;
+        }
+
+        if (Directory.Exists(options.DataDirectory))
+        {
+            Directory.Delete(options.DataDirectory, recursive: true);
+        }
+
+        if (options.RunAsUser is not null)
+        {
+            LocalServerCommand.Of("chown", "-R", $"{options.RunAsUser}:{options.RunAsUser}", ownedDirectory).Run();
+        }
+
+        InitDb(options).Run();
     }
 
     public static string ConnectionString(int port) => $"Host=127.0.0.1;Port={port};Username={SuperUser}";

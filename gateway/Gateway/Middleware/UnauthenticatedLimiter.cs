@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using EscalationPlatform.Gateway.Identity;
+using EscalationPlatform.Gateway.Limits;
 using Microsoft.Extensions.Options;
 
-namespace EscalationPlatform.Gateway.Limits;
+namespace EscalationPlatform.Gateway.Middleware;
 
 /// <summary>The limit before authentication: each client address has a budget of requests that bring no valid
 /// credential (a 401, a PagerDuty event with an unknown routing key, a development token). While the budget lasts

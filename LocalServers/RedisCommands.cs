@@ -1,6 +1,4 @@
-namespace EscalationPlatform.AppHost.Infrastructure;
-
-public sealed record RedisServerOptions(string StateDirectory, int Port);
+namespace EscalationPlatform.LocalServers;
 
 /// <summary>The command line for a development Redis server: loopback only, no persistence.</summary>
 public static class RedisCommands

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Net.Sockets;
-using EscalationPlatform.Gateway.Limits;
 using EscalationPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace EscalationPlatform.Gateway.Proxy;
+namespace EscalationPlatform.Gateway.Middleware;
 
 /// <summary>When a service cannot be reached or does not answer, YARP sets 502, 503 or 504 and writes nothing; the
 /// caller gets problem details instead, saying whether the request can have had an effect. A refused connection
@@ -26,7 +25,7 @@ public static class ForwarderErrorProblems
         var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
         if (failure.Error is ForwarderError.RequestBodyClient && TooLarge(failure.Exception))
         {
-            await RequestLimits.WriteTooLargeAsync(context); // a chunked body the limit cut off on the way through
+            await DeclaredBodyLimit.WriteTooLargeAsync(context); // a chunked body the limit cut off on the way through
             return;
         }
 
@@ -39,13 +38,12 @@ public static class ForwarderErrorProblems
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ForwarderErrorProblems))
             .LogWarning("Forwarding {Method} {Path} failed ({ForwarderError}, proxy status {ProxyStatus}): answered {Status}",
                 context.Request.Method, context.Request.Path, failure.Error, context.Response.StatusCode, problem.Status);
-        context.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers.RetryAfter = DependencyUnavailableExceptionHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(context, problem);
     });
 
     private static ProblemDetails Describe(IForwarderErrorFeature failure, int statusSetByProxy, bool timedOutHere)

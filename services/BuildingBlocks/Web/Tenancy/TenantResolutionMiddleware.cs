@@ -1,15 +1,8 @@
+using EscalationPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace EscalationPlatform.Web.Tenancy;
-
-/// <summary>The name a service is addressed by in signatures ("intake", "sla"): a request signed for another service
-/// is refused here.</summary>
-public sealed record PlatformService(string Name);
 
 /// <summary>Resolves who an API or gRPC request acts for. With the trust key configured (always outside
 /// Development) the identity comes only from the headers the gateway (or a calling service) signed for exactly this
@@ -98,60 +91,6 @@ public sealed class TenantResolutionMiddleware(
         (path.StartsWithSegments("/api") || path.StartsWithSegments("/integrations"))
         && !path.Value!.EndsWith("/openapi.json", StringComparison.Ordinal);
 
-    private static async Task RefuseAsync(HttpContext context, IProblemDetailsService problems, int status, string title, string detail, string field)
-    {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new()
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status,
-                Title = title,
-                Detail = detail,
-                Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } },
-            },
-        });
-    }
-}
-
-/// <summary>The shape of the platform's paths: /api/v1/{service}/ops/... is the operations surface. Compared
-/// without regard to case, as routing matches them: "/api/v1/intake/OPS/error-queues" reaches the operations
-/// endpoints too.</summary>
-public static class PlatformPaths
-{
-    public static bool IsOperations(PathString path) => Is(Segment(path, 3), "ops");
-
-    public static bool IsInfo(PathString path) => Is(Segment(path, 3), "info") && Segments(path).Length == 4;
-
-    private static bool Is(string? segment, string name) => string.Equals(segment, name, StringComparison.OrdinalIgnoreCase);
-
-    private static string? Segment(PathString path, int index) =>
-        Segments(path) is var segments && segments.Length > index && Is(segments[0], "api") ? segments[index] : null;
-
-    private static string[] Segments(PathString path) => (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-}
-
-public static class TenantServiceCollectionExtensions
-{
-    public static IServiceCollection AddTenancy(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<GatewayTrust>();
-        services.AddScoped<TenantContext>();
-        services.AddScoped<ITenantContext>(provider => provider.GetRequiredService<TenantContext>());
-        return services;
-    }
-
-    /// <summary>Outside Development a process without the trust key would take any caller's word for its tenant:
-    /// it refuses to start instead.</summary>
-    public static void RequireTrustKeyOutsideDevelopment(this IHostApplicationBuilder builder)
-    {
-        if (string.IsNullOrEmpty(builder.Configuration[GatewayTrust.KeySetting]) && !builder.Environment.IsDevelopment())
-        {
-            throw new InvalidOperationException(
-                $"{GatewayTrust.KeySetting} is not configured: outside Development every platform process needs the shared trust key " +
-                "(a base64 secret of 32 random bytes), or it would trust any caller's tenant.");
-        }
-    }
+    private static ValueTask RefuseAsync(HttpContext context, IProblemDetailsService problems, int status, string title, string detail, string field) =>
+        problems.WriteProblemAsync(context, FieldProblems.Create(status, title, detail, field));
 }

@@ -1,6 +1,7 @@
+using EscalationPlatform.Gateway.Proxy;
 using EscalationPlatform.Web.Tenancy;
 
-namespace EscalationPlatform.Gateway.Proxy;
+namespace EscalationPlatform.Gateway.Middleware;
 
 /// <summary>For the gateway's own endpoints (the admin API): the tenant and actor of the authenticated credential.</summary>
 public sealed class TenantFromCredential(RequestDelegate next)

@@ -1,9 +1,10 @@
 using System.Globalization;
 using EscalationPlatform.Gateway.Identity;
-using Microsoft.AspNetCore.Mvc;
+using EscalationPlatform.Gateway.Limits;
+using EscalationPlatform.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
-namespace EscalationPlatform.Gateway.Limits;
+namespace EscalationPlatform.Gateway.Middleware;
 
 /// <summary>Counts each authenticated request against its credential's rate limit: over it, 429 with
 /// Retry-After (whole seconds, rounded up) and problem details.</summary>
@@ -34,20 +35,15 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter l
     }
 
     /// <summary>429 with Retry-After (whole seconds) and problem details saying the limit.</summary>
-    public static async Task WriteTooManyAsync(HttpContext context, IProblemDetailsService problems, string title, int seconds, string detail)
+    public static ValueTask WriteTooManyAsync(HttpContext context, IProblemDetailsService problems, string title, int seconds, string detail)
     {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await problems.WriteAsync(new()
+        return problems.WriteProblemAsync(context, new()
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = title,
-                Detail = detail,
-                Extensions = { ["retryAfterSeconds"] = seconds },
-            },
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = title,
+            Detail = detail,
+            Extensions = { ["retryAfterSeconds"] = seconds },
         });
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace EscalationPlatform.AppHost.Infrastructure;
+namespace EscalationPlatform.LocalServers;
 
 public static class FreePorts
 {

@@ -1,0 +1,3 @@
+namespace EscalationPlatform.LocalServers;
+
+public sealed record RedisServerOptions(string StateDirectory, int Port);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using EscalationPlatform.Gateway.Identity;
 using EscalationPlatform.Gateway.Limits;
+using EscalationPlatform.Gateway.Middleware;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -21,6 +21,7 @@ public static class ApplicationServiceExtensions
         builder.AddWebConventions<RoutingDbContext>("routing");
         builder.AddMessaging<RoutingDbContext>(messaging => messaging.AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
+        builder.Services.AddScoped<IRoutingStore, RoutingStore>();
         builder.Services.AddScoped<OfferPlanner>();
         builder.Services.AddScoped<Ownerships>();
         builder.AddDemoData<DemoData>();

@@ -21,7 +21,9 @@ public static class ApplicationServiceExtensions
         builder.AddWebConventions<SlaDbContext>("sla");
         builder.AddMessaging<SlaDbContext>(messaging => messaging.AddSagaStateMachine<ClocksStateMachine, ClocksState, ClocksStateDefinition>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
-        builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<PolicyStore>();
+        builder.Services.AddScoped<ISlaPolicies>(services => services.GetRequiredService<PolicyStore>());
         builder.Services.AddScoped<ClockKeeper>();
         builder.Services.AddScoped<ClockReports>();
         return builder;

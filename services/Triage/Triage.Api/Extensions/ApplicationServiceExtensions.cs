@@ -20,7 +20,8 @@ public static class ApplicationServiceExtensions
         builder.AddWebConventions<TriageDbContext>("triage");
         builder.AddMessaging<TriageDbContext>(messaging => messaging.AddConsumer<AssessEscalationConsumer>());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<EscalationPlatform.Web.Tenancy.TenantGrpcInterceptor>());
-        builder.Services.AddSingleton<MatrixStore>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<MatrixStore>();
         builder.Services.AddScoped<AssessmentService>();
         return builder;
     }

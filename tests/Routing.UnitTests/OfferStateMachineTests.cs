@@ -1,5 +1,6 @@
 using EscalationPlatform.Contracts;
 using EscalationPlatform.SagaTesting;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Routing.Api.Offers;
 
@@ -176,6 +177,14 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
         Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Unroutable));
         Assert.Empty((await Offers()));
         Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+    }
+
+    [Fact]
+    public void The_definition_partitions_every_event_and_the_timer_by_escalation()
+    {
+        var probe = System.Text.Json.JsonSerializer.Serialize(_harness.Bus.Bus.GetProbeResult(TestContext.Current.CancellationToken));
+
+        Assert.Equal(3, probe.Split("\"filterType\":\"partition\"").Length - 1);
     }
 
     private async Task<List<EscalationOffered>> Offers() => [.. await _harness.PublishedAsync<EscalationOffered>(offer => offer.EscalationId == _id)];

@@ -49,7 +49,7 @@ public sealed class CustomerNewsTests
             TenantId = "acme",
             Key = "ESC-1",
             Title = "Checkout fails",
-            Status = nameof(EscalationStatus.Triaged),
+            Status = EscalationStatus.Triaged,
             StatusAt = DateTime.UtcNow,
             CustomerName = "Globex",
             CustomerTimeZone = "Europe/Berlin",

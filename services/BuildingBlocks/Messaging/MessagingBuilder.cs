@@ -33,7 +33,8 @@ public sealed class MessagingBuilder<TDbContext>(IBusRegistrationConfigurator bu
     }
 
     /// <summary>With a definition: the place to partition a saga's events by correlation id, so that events
-    /// for one instance do not collide within a process (see the messaging benchmark).</summary>
+    /// for one instance do not collide within a process (see the messaging benchmark); a
+    /// <see cref="Sagas.PartitionedSagaDefinition{TSaga}"/> does that for every event the state machine declares.</summary>
     public MessagingBuilder<TDbContext> AddSagaStateMachine<TStateMachine, TSaga, TDefinition>()
         where TStateMachine : class, SagaStateMachine<TSaga>
         where TSaga : class, SagaStateMachineInstance

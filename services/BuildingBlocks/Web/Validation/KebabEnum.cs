@@ -17,6 +17,10 @@ public static class KebabEnum<T> where T : struct, Enum
 
     public static string Names => string.Join(", ", ByName.Keys.Order(StringComparer.Ordinal));
 
+    /// <summary>One value by its name (any case); an unknown name is a <see cref="FormatException"/>.</summary>
+    public static T Parse(string name) =>
+        ByName.TryGetValue(name, out var value) ? value : throw new FormatException($"'{name}' is not one of {Names}.");
+
     /// <summary>Parses a comma-separated list; adds an error naming <paramref name="field"/> for an unknown value.</summary>
     public static IReadOnlyList<T>? ParseList(string? text, string field, ValidationErrors errors)
     {

@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Messaging.Sagas;
 using Intake.Api.Records;
 using Intake.Domain;
 using MassTransit;
@@ -57,16 +58,4 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
 }
 
 /// <summary>Events for one escalation are taken one at a time within a process, so they do not collide.</summary>
-public sealed class LifecycleStateDefinition : SagaDefinition<EscalationRecord>
-{
-    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<EscalationRecord> sagaConfigurator,
-        IRegistrationContext context)
-    {
-        var partition = endpointConfigurator.CreatePartitioner(16);
-        sagaConfigurator.Message<EscalationAssessed>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<EscalationOffered>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<SlaThresholdReached>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<AutoCloseDue>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<CustomerCommitmentUpdated>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-    }
-}
+public sealed class LifecycleStateDefinition : PartitionedSagaDefinition<EscalationRecord>;

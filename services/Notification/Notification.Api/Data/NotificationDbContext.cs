@@ -1,3 +1,5 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Data;
 using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,9 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreKebabCase<EscalationStatus>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables().AddIdempotencyTable();
@@ -23,6 +28,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             escalation.ToTable("escalation");
             escalation.HasKey(row => row.EscalationId);
             escalation.Property(row => row.TenantId).HasMaxLength(63);
+            escalation.Property(row => row.Severity).HasConversion<string>(); // "S1", as the API writes it
         });
         modelBuilder.Entity<WebhookSubscription>(webhook =>
         {
@@ -30,7 +36,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             webhook.HasKey(row => row.Id);
             webhook.Property(row => row.TenantId).HasMaxLength(63);
             webhook.Property(row => row.Url).HasMaxLength(WebhookSubscription.MaxUrlLength);
-            webhook.Property(row => row.Events).HasColumnType("jsonb");
             webhook.HasIndex(row => row.TenantId);
         });
         modelBuilder.Entity<Delivery>(delivery =>

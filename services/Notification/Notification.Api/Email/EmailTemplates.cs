@@ -86,7 +86,7 @@ public static class EmailTemplates
         _ => "resolution",
     };
 
-    private static string Severity(EscalationProjection escalation) => escalation.Severity ?? "severity pending";
+    private static string Severity(EscalationProjection escalation) => escalation.Severity?.ToString() ?? "severity pending";
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EscalationPlatform.Web;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Tenancy;
@@ -67,7 +66,7 @@ public static class WebhookEndpoints
             TenantId = tenant.TenantId,
             Url = request.Url,
             Secret = StandardWebhooks.NewSecret(),
-            Events = JsonSerializer.Serialize(events.Distinct().ToArray()),
+            Events = [.. events.Distinct()],
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Webhooks.Add(subscription);
@@ -86,5 +85,5 @@ public static class WebhookEndpoints
             : Problems.NotFound("webhook subscription", id.ToString());
 
     private static WebhookView View(WebhookSubscription subscription) =>
-        new(subscription.Id, subscription.Url, JsonSerializer.Deserialize<string[]>(subscription.Events)!, subscription.CreatedAt);
+        new(subscription.Id, subscription.Url, subscription.Events, subscription.CreatedAt);
 }

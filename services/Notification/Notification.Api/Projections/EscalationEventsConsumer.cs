@@ -33,7 +33,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
                 TenantId = submitted.TenantId,
                 Key = submitted.Key,
                 Title = submitted.Title,
-                Status = nameof(EscalationStatus.Submitted),
+                Status = EscalationStatus.Submitted,
                 StatusAt = submitted.Facts.SubmittedAt.UtcDateTime,
                 CustomerName = submitted.Facts.Customer.Name,
                 CustomerEmail = submitted.Facts.Customer.ContactEmail,
@@ -47,7 +47,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     public async Task Consume(ConsumeContext<EscalationTriaged> context)
     {
         var escalation = await KnownAsync(context.Message.TenantId, context.Message.EscalationId, context.CancellationToken);
-        escalation.Severity = context.Message.Severity.ToString();
+        escalation.Severity = context.Message.Severity;
         await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.Triaged);
     }
 
@@ -55,7 +55,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     {
         var offer = context.Message;
         var escalation = await KnownAsync(offer.TenantId, offer.EscalationId, context.CancellationToken);
-        escalation.Severity = offer.Severity.ToString(); // the offer may overtake the triage event
+        escalation.Severity = offer.Severity; // the offer may overtake the triage event
         if (escalation.OfferedAt is null || offer.At.UtcDateTime >= escalation.OfferedAt)
         {
             escalation.TeamName = offer.Team.Name;
@@ -81,7 +81,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         var escalation = await KnownAsync(change.TenantId, change.EscalationId, context.CancellationToken);
         if (change.At.UtcDateTime >= escalation.StatusAt)
         {
-            escalation.Status = change.To.ToString();
+            escalation.Status = change.To;
             escalation.StatusAt = change.At.UtcDateTime;
         }
 

@@ -1,3 +1,5 @@
+using EscalationPlatform.Contracts;
+
 namespace Notification.Api.Projections;
 
 /// <summary>What notification knows about an escalation, built from the events it receives: enough to address and
@@ -12,9 +14,9 @@ public sealed class EscalationProjection
 
     public required string Title { get; set; }
 
-    public string? Severity { get; set; }
+    public Severity? Severity { get; set; }
 
-    public required string Status { get; set; }
+    public required EscalationStatus Status { get; set; }
 
     /// <summary>When <see cref="Status"/> was set: an older status change arriving late does not overwrite it.</summary>
     public required DateTime StatusAt { get; set; }

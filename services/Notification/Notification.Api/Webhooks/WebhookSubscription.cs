@@ -14,14 +14,10 @@ public sealed class WebhookSubscription
 
     public required string Secret { get; init; }
 
-    /// <summary>JSON list of event types, for example ["escalation.offered"]; empty for every event.</summary>
-    public required string Events { get; init; }
+    /// <summary>The event types, for example "escalation.offered"; none for every event.</summary>
+    public required string[] Events { get; init; }
 
     public required DateTime CreatedAt { get; init; }
 
-    public bool Wants(string eventType)
-    {
-        var events = System.Text.Json.JsonSerializer.Deserialize<string[]>(Events) ?? [];
-        return events.Length == 0 || events.Contains(eventType, StringComparer.Ordinal);
-    }
+    public bool Wants(string eventType) => Events.Length == 0 || Events.Contains(eventType, StringComparer.Ordinal);
 }

@@ -1,3 +1,5 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Data;
 using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,9 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
 
     public DbSet<OfferState> Offers => Set<OfferState>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>().StoreKebabCase<CustomerTier>().StoreKebabCase<DayOfWeek>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables().AddIdempotencyTable();
@@ -25,27 +30,26 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
         {
             team.ToTable("team");
             team.HasKey(row => new { row.TenantId, row.Id });
-            team.Property(row => row.DefaultFor).HasColumnType("jsonb");
             team.Property(row => row.RowVersion).IsRowVersion();
         });
         modelBuilder.Entity<MemberRow>(member =>
         {
             member.ToTable("member");
             member.HasKey(row => new { row.TenantId, row.Id });
-            member.Property(row => row.WorkingHours).HasColumnType("jsonb");
-            member.Property(row => row.Skills).HasColumnType("jsonb");
+            member.ComplexCollection(row => row.WorkingHours, hours => hours.ToJson());
             member.HasIndex(row => new { row.TenantId, row.TeamId });
         });
         modelBuilder.Entity<RoutingRuleRow>(rule =>
         {
             rule.ToTable("routing_rule");
             rule.HasKey(row => new { row.TenantId, row.Order });
+            rule.Property(row => row.Severity).HasConversion<string>(); // "S1", as the API writes it
         });
         modelBuilder.Entity<RoutingPolicyRow>(policy =>
         {
             policy.ToTable("routing_policy");
             policy.HasKey(row => row.TenantId);
-            policy.Property(row => row.AcknowledgementWindows).HasColumnType("jsonb");
+            policy.ComplexProperty(row => row.AcknowledgementWindows, windows => windows.ToJson());
         });
         modelBuilder.ApplyConfiguration(new OfferStateMap());
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.ServiceDefaults;
@@ -49,7 +48,7 @@ public static class RoutingApi
         var teams = await db.Teams.AsNoTracking().Where(team => team.TenantId == tenant.TenantId).OrderBy(team => team.Id).ToListAsync(cancellationToken);
         var members = await db.Members.AsNoTracking().Where(member => member.TenantId == tenant.TenantId).OrderBy(member => member.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(teams.Select(team => new TeamView(
-            team.Id, team.Name, team.TimeZone, JsonSerializer.Deserialize<string[]>(team.DefaultFor)!,
+            team.Id, team.Name, team.TimeZone, team.DefaultFor,
             [.. members.Where(member => member.TeamId == team.Id).Select(member =>
                 new MemberView(member.Id, member.Name, member.Email, member.TimeZone, member.Capacity, member.Available, member.Id == team.LeadMemberId))]))
             .ToList());
@@ -61,11 +60,11 @@ public static class RoutingApi
             ? TypedResults.Ok(view)
             : Problems.NotFound("routed escalation", id.ToString());
 
-    private static async Task<Ok<EscalationPolicyView>> GetPolicyAsync(RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new EscalationPolicyView((await WindowsAsync(db, tenant.TenantId, cancellationToken)).Windows));
+    private static async Task<Ok<EscalationPolicyView>> GetPolicyAsync(IRoutingStore store, ITenantContext tenant, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new EscalationPolicyView((await store.WindowsAsync(tenant.TenantId, cancellationToken)).Windows));
 
     private static async Task<Results<Ok<EscalationPolicyView>, ValidationProblem>> PutPolicyAsync(
-        EscalationPolicyView request, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
+        EscalationPolicyView request, RoutingDbContext db, IRoutingStore store, ITenantContext tenant, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         foreach (var (severity, window) in request.AcknowledgementWindows)
@@ -81,26 +80,21 @@ public static class RoutingApi
             return errors.ToProblem();
         }
 
-        var current = await WindowsAsync(db, tenant.TenantId, cancellationToken);
+        var current = await store.WindowsAsync(tenant.TenantId, cancellationToken);
         var merged = new AcknowledgementWindows(Enum.GetValues<Severity>().ToDictionary(
             severity => severity,
             severity => request.AcknowledgementWindows.TryGetValue(severity, out var window) ? window : current.For(severity)));
         var row = await db.Policies.SingleOrDefaultAsync(policy => policy.TenantId == tenant.TenantId, cancellationToken);
         if (row is null)
         {
-            db.Policies.Add(new RoutingPolicyRow { TenantId = tenant.TenantId, AcknowledgementWindows = RoutingPolicies.Write(merged) });
+            db.Policies.Add(new RoutingPolicyRow { TenantId = tenant.TenantId, AcknowledgementWindows = WindowsBySeverity.From(merged) });
         }
         else
         {
-            row.AcknowledgementWindows = RoutingPolicies.Write(merged);
+            row.AcknowledgementWindows = WindowsBySeverity.From(merged);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new EscalationPolicyView(merged.Windows));
     }
-
-    private static async Task<AcknowledgementWindows> WindowsAsync(RoutingDbContext db, string tenantId, CancellationToken cancellationToken) =>
-        await db.Policies.AsNoTracking().SingleOrDefaultAsync(policy => policy.TenantId == tenantId, cancellationToken) is { } row
-            ? RoutingPolicies.Read(row.AcknowledgementWindows)
-            : AcknowledgementWindows.Default;
 }

@@ -13,6 +13,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<RoutingDbContext>("routing", DatabaseName, messaging => messaging.AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>());
+        builder.Services.AddScoped<IRoutingStore, RoutingStore>();
         builder.Services.AddScoped<OfferPlanner>();
         builder.Services.AddScoped<Ownerships>();
         builder.AddDemoData<DemoData>();

@@ -1,3 +1,4 @@
+using EscalationPlatform.Contracts;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -38,8 +39,8 @@ public sealed class OfferState : SagaStateMachineInstance
 
     public string? LeadEmail { get; set; }
 
-    /// <summary>Owner, Backup or TeamLead: where the offer stands now.</summary>
-    public string Level { get; set; } = null!;
+    /// <summary>Where the offer stands now (stored as the API spells it: "team-lead").</summary>
+    public OfferLevel Level { get; set; }
 
     public string OfferedToId { get; set; } = null!;
 

@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Messaging.Sagas;
 using MassTransit;
 
 namespace Routing.Api.Offers;
@@ -80,14 +81,4 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
 }
 
 /// <summary>Events for one escalation are taken one at a time within a process, so they do not collide.</summary>
-public sealed class OfferStateDefinition : SagaDefinition<OfferState>
-{
-    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<OfferState> sagaConfigurator,
-        IRegistrationContext context)
-    {
-        var partition = endpointConfigurator.CreatePartitioner(16);
-        sagaConfigurator.Message<EscalationTriaged>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<EscalationStatusChanged>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<AcknowledgementDue>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-    }
-}
+public sealed class OfferStateDefinition : PartitionedSagaDefinition<OfferState>;

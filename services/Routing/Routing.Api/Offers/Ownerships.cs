@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Web.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Routing.Api.Data;
@@ -22,7 +23,7 @@ public sealed record OwnershipView(
             Accepted = Accepted,
             OfferedTo = Member(OfferedTo),
             Backup = Member(Backup),
-            OfferLevel = OfferLevel.ToString(),
+            OfferLevel = KebabEnum<OfferLevel>.Name(OfferLevel),
             RespondBy = Timestamp.FromDateTimeOffset(RespondBy),
         };
         if (TeamLead is not null)
@@ -62,7 +63,7 @@ public sealed class Ownerships(RoutingDbContext db)
             members[offer.OfferedToId],
             members[offer.BackupId],
             lead,
-            System.Enum.Parse<OfferLevel>(offer.Level),
+            offer.Level,
             new DateTimeOffset(DateTime.SpecifyKind(offer.RespondBy, DateTimeKind.Utc)),
             offer.CurrentState);
     }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using EscalationPlatform.Contracts;
 using EscalationPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Routing.Api.Data;
@@ -25,11 +25,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
             [("ginsburg", "Ruth Bader Ginsburg", "America/New_York"), ("portia", "Portia Chen", "Asia/Singapore"), ("cicero", "Marcus Cicero", "Europe/Rome")]),
     ];
 
-    private static readonly string WeekdayHours = JsonSerializer.Serialize(new Dictionary<string, string[]>
-    {
-        ["monday"] = ["09:00", "17:00"], ["tuesday"] = ["09:00", "17:00"], ["wednesday"] = ["09:00", "17:00"],
-        ["thursday"] = ["09:00", "17:00"], ["friday"] = ["09:00", "17:00"],
-    });
+    private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
     protected override Task<bool> HasDataAsync(RoutingDbContext db, string tenantId, CancellationToken cancellationToken) =>
         db.Teams.AnyAsync(team => team.TenantId == tenantId, cancellationToken);
@@ -41,18 +37,19 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
             db.Teams.Add(new TeamRow
             {
                 TenantId = tenant, Id = team.Id, Name = team.Name, TimeZone = team.TimeZone,
-                LeadMemberId = team.Members[0].Id, DefaultFor = JsonSerializer.Serialize(team.DefaultFor),
+                LeadMemberId = team.Members[0].Id, DefaultFor = team.DefaultFor,
             });
             foreach (var (id, name, timeZone) in team.Members)
             {
                 db.Members.Add(new MemberRow
                 {
                     TenantId = tenant, Id = id, TeamId = team.Id, Name = name, Email = $"{id}@{tenant}.example",
-                    TimeZone = timeZone, WorkingHours = WeekdayHours, Capacity = 20, Skills = "[]",
+                    TimeZone = timeZone, Capacity = 20,
+                    WorkingHours = [.. Weekdays.Select(day => new WorkingDay(day, new TimeOnly(9, 0), new TimeOnly(17, 0)))],
                 });
             }
         }
 
-        db.Rules.Add(new RoutingRuleRow { TenantId = tenant, Order = 1, Name = "major incidents", TeamId = "technical-support", IssueType = "technical", Severity = "S1" });
+        db.Rules.Add(new RoutingRuleRow { TenantId = tenant, Order = 1, Name = "major incidents", TeamId = "technical-support", IssueType = IssueType.Technical, Severity = Severity.S1 });
     }
 }

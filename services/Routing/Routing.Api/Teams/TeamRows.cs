@@ -1,3 +1,6 @@
+using EscalationPlatform.Contracts;
+using Routing.Domain;
+
 namespace Routing.Api.Teams;
 
 /// <summary>A team (queue). <see cref="LastAssignedMemberId"/> is where round-robin continues; an assignment locks
@@ -14,8 +17,8 @@ public sealed class TeamRow
 
     public required string LeadMemberId { get; set; }
 
-    /// <summary>Issue types (wire names) this team takes when no routing rule matches.</summary>
-    public required string DefaultFor { get; set; }
+    /// <summary>Issue types (wire names, "technical") this team takes when no routing rule matches.</summary>
+    public required string[] DefaultFor { get; set; }
 
     public string? LastAssignedMemberId { get; set; }
 
@@ -36,16 +39,19 @@ public sealed class MemberRow
 
     public required string TimeZone { get; set; }
 
-    /// <summary>{"monday":["09:00","17:00"],…} in the member's time zone.</summary>
-    public required string WorkingHours { get; set; }
+    /// <summary>The days the member works, each with its hours in the member's time zone (a JSON column).</summary>
+    public List<WorkingDay> WorkingHours { get; set; } = [];
 
     /// <summary>How many escalations the member can own at once; 0 for no limit.</summary>
     public int Capacity { get; set; }
 
     public bool Available { get; set; } = true;
 
-    public required string Skills { get; set; }
+    public string[] Skills { get; set; } = [];
 }
+
+/// <summary>A working day of a member: { "Day": "monday", "Opens": "09:00:00", "Closes": "17:00:00" }.</summary>
+public sealed record WorkingDay(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
 
 /// <summary>A routing rule of a tenant, evaluated in order, first match wins.</summary>
 public sealed class RoutingRuleRow
@@ -58,15 +64,17 @@ public sealed class RoutingRuleRow
 
     public required string TeamId { get; set; }
 
-    public string? IssueType { get; set; }
+    public IssueType? IssueType { get; set; }
 
-    public string? Severity { get; set; }
+    public Severity? Severity { get; set; }
 
     public string? ProductArea { get; set; }
 
-    public string? Tier { get; set; }
+    public CustomerTier? Tier { get; set; }
 
     public string? Tag { get; set; }
+
+    public RoutingRule ToRule() => new(Name, TeamId, IssueType, Severity, ProductArea, Tier, Tag);
 }
 
 /// <summary>A tenant's escalation policy: how long each severity's offer waits for an acknowledgement.</summary>
@@ -74,6 +82,33 @@ public sealed class RoutingPolicyRow
 {
     public required string TenantId { get; init; }
 
-    /// <summary>{"S1":"00:05:00",…}</summary>
-    public required string AcknowledgementWindows { get; set; }
+    public required WindowsBySeverity AcknowledgementWindows { get; set; }
+}
+
+/// <summary>The acknowledgement windows as stored (a JSON column): { "S1": "00:05:00", … }.</summary>
+public sealed class WindowsBySeverity
+{
+    public TimeSpan S1 { get; set; }
+
+    public TimeSpan S2 { get; set; }
+
+    public TimeSpan S3 { get; set; }
+
+    public TimeSpan S4 { get; set; }
+
+    public static WindowsBySeverity From(AcknowledgementWindows windows) => new()
+    {
+        S1 = windows.For(Severity.S1),
+        S2 = windows.For(Severity.S2),
+        S3 = windows.For(Severity.S3),
+        S4 = windows.For(Severity.S4),
+    };
+
+    public AcknowledgementWindows ToWindows() => new(new Dictionary<Severity, TimeSpan>
+    {
+        [Severity.S1] = S1,
+        [Severity.S2] = S2,
+        [Severity.S3] = S3,
+        [Severity.S4] = S4,
+    });
 }

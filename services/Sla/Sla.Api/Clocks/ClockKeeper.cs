@@ -1,7 +1,5 @@
-using System.Text.Json;
 using EscalationPlatform.Contracts;
 using MassTransit;
-using Sla.Api.Data;
 using Sla.Api.Policies;
 using Sla.Domain;
 
@@ -11,27 +9,27 @@ namespace Sla.Api.Clocks;
 /// announces the thresholds <see cref="ThresholdAnnouncements"/> picks, and says when to look again. Announcing is
 /// idempotent: the keys announced are saved with the clocks. The rules are in Sla.Domain; here are persistence and
 /// publishing.</summary>
-public sealed class ClockKeeper(SlaDbContext db, PolicyStore policies, TimeProvider clock)
+public sealed class ClockKeeper(ISlaPolicies policies, TimeProvider clock)
 {
     public async Task<ClockReport> ReportAsync(ClocksState state, CancellationToken cancellationToken)
     {
-        var policy = await policies.ForAsync(db, state.TenantId, cancellationToken);
+        var policy = await policies.ForAsync(state.TenantId, cancellationToken);
         return ClockEngine.Evaluate(
-            ClockHistoryJson.Read(state.History),
-            policy.For((Severity)state.Severity, Enum.Parse<CustomerTier>(state.Tier)),
+            [.. state.History.Select(entry => entry.ToEvent())],
+            policy.For((Severity)state.Severity, state.Tier),
             policy,
             state.TimeZone,
             clock.GetUtcNow());
     }
 
     public void Record(ClocksState state, ClockEvent happened) =>
-        state.History = ClockHistoryJson.Write([.. ClockHistoryJson.Read(state.History), happened]);
+        state.History = [.. state.History, ClockHistoryEntry.From(happened)];
 
     /// <summary>Announces new thresholds and plans the next look; returns the report for the commitment.</summary>
     public async Task<ClockReport> KeepAsync(ClocksState state, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
         var report = await ReportAsync(state, cancellationToken);
-        var plan = ThresholdAnnouncements.Plan(report, JsonSerializer.Deserialize<string[]>(state.Announced)!, clock.GetUtcNow());
+        var plan = ThresholdAnnouncements.Plan(report, state.Announced, clock.GetUtcNow());
         foreach (var announcement in plan.Announcements)
         {
             await publish.Publish(new SlaThresholdReached
@@ -48,7 +46,7 @@ public sealed class ClockKeeper(SlaDbContext db, PolicyStore policies, TimeProvi
             }, cancellationToken);
         }
 
-        state.Announced = JsonSerializer.Serialize(plan.Announced);
+        state.Announced = [.. plan.Announced];
         state.NextEvaluationAt = report.NextThresholdAt?.UtcDateTime;
         return report;
     }
@@ -60,7 +58,7 @@ public sealed class ClockKeeper(SlaDbContext db, PolicyStore policies, TimeProvi
         {
             EscalationId = state.CorrelationId,
             TenantId = state.TenantId,
-            Status = Enum.Parse<EscalationStatus>(state.Status),
+            Status = state.Status,
             NextUpdateDue = commitment.NextUpdateDue,
             ResolutionDue = commitment.ResolutionDue,
             Message = message,

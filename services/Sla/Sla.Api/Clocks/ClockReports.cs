@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 using Sla.Api.Data;
 using Sla.Domain;
@@ -33,7 +34,7 @@ public sealed class ClockReports(SlaDbContext db, ClockKeeper keeper)
 
     private static ClockView View(ClockStatus clock) => new(
         clock.Kind,
-        Wire(clock.State),
+        KebabEnum<ClockState>.Name(clock.State),
         clock.StartedAt,
         clock.DueAt,
         (long)clock.Target.TotalSeconds,
@@ -43,6 +44,4 @@ public sealed class ClockReports(SlaDbContext db, ClockKeeper keeper)
         clock.MetAt,
         clock.BreachedAt,
         clock.Calendar);
-
-    public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

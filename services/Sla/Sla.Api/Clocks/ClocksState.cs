@@ -1,3 +1,4 @@
+using EscalationPlatform.Contracts;
 using MassTransit;
 
 namespace Sla.Api.Clocks;
@@ -16,22 +17,22 @@ public sealed class ClocksState : SagaStateMachineInstance
 
     public int Severity { get; set; }
 
-    public string Tier { get; set; } = null!;
+    public CustomerTier Tier { get; set; }
 
     public string TimeZone { get; set; } = null!;
 
     /// <summary>The escalation's status, as last reported by intake.</summary>
-    public string Status { get; set; } = null!;
+    public EscalationStatus Status { get; set; }
 
     /// <summary>When that status was reached: a report of an earlier change, redelivered late (after a crash, out of
     /// the order intake published it in), is ignored instead of turning the status back.</summary>
     public DateTime? StatusAt { get; set; }
 
-    /// <summary>JSON: [{ "type": "opened", "at": "…" }, …]</summary>
-    public string History { get; set; } = "[]";
+    /// <summary>What happened to the escalation, in order (a JSON column).</summary>
+    public List<ClockHistoryEntry> History { get; set; } = [];
 
-    /// <summary>JSON: threshold keys already announced ("FirstResponse:0:75").</summary>
-    public string Announced { get; set; } = "[]";
+    /// <summary>Threshold keys already announced ("FirstResponse:0:75").</summary>
+    public string[] Announced { get; set; } = [];
 
     public DateTime? NextEvaluationAt { get; set; }
 

@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Messaging.Sagas;
 using MassTransit;
 using Sla.Domain;
 
@@ -68,7 +69,7 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
 
     /// <summary>A change to another status than the one known, and no older than it.</summary>
     private static bool IsNews(BehaviorContext<ClocksState, EscalationStatusChanged> context) =>
-        context.Message.To.ToString() != context.Saga.Status
+        context.Message.To != context.Saga.Status
         && (context.Saga.StatusAt is not { } known || context.Message.At.UtcDateTime >= known);
 
     public State Tracking { get; private set; } = null!;
@@ -94,16 +95,16 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
         state.TenantId = triaged.TenantId;
         state.Key = triaged.Key;
         state.Severity = (int)triaged.Severity;
-        state.Tier = triaged.Facts.Customer.Tier.ToString();
+        state.Tier = triaged.Facts.Customer.Tier;
         state.TimeZone = triaged.Facts.Customer.TimeZone;
-        state.Status = nameof(EscalationStatus.Triaged);
+        state.Status = EscalationStatus.Triaged;
         state.StatusAt = triaged.TriagedAt.UtcDateTime;
-        state.History = ClockHistoryJson.Write([new CaseOpened(triaged.Facts.SubmittedAt)]);
+        state.History = [ClockHistoryEntry.From(new CaseOpened(triaged.Facts.SubmittedAt))];
     }
 
     private static void Follow(BehaviorContext<ClocksState> context, EscalationStatusChanged change)
     {
-        context.Saga.Status = change.To.ToString();
+        context.Saga.Status = change.To;
         context.Saga.StatusAt = change.At.UtcDateTime;
         if (StatusClockEvents.For(change.From, change.To, change.At) is { } happened)
         {
@@ -121,15 +122,4 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
 }
 
 /// <summary>Events for one escalation are taken one at a time within a process, so they do not collide.</summary>
-public sealed class ClocksStateDefinition : SagaDefinition<ClocksState>
-{
-    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<ClocksState> sagaConfigurator,
-        IRegistrationContext context)
-    {
-        var partition = endpointConfigurator.CreatePartitioner(16);
-        sagaConfigurator.Message<EscalationTriaged>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<EscalationStatusChanged>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<CustomerUpdatePosted>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-        sagaConfigurator.Message<EvaluateClocks>(message => message.UsePartitioner(partition, consumed => consumed.Message.EscalationId));
-    }
-}
+public sealed class ClocksStateDefinition : PartitionedSagaDefinition<ClocksState>;

@@ -1,7 +1,11 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Data;
 using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Sla.Api.Clocks;
+using Sla.Api.Policies;
+using Sla.Domain;
 
 namespace Sla.Api.Data;
 
@@ -11,6 +15,12 @@ public sealed class SlaDbContext(DbContextOptions<SlaDbContext> options) : DbCon
 
     public DbSet<ClocksState> Clocks => Set<ClocksState>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.StoreKebabCase<EscalationStatus>().StoreKebabCase<CustomerTier>().StoreKebabCase<ClockEventKind>()
+            .StoreKebabCase<CalendarKind>().StoreKebabCase<DayOfWeek>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables().AddIdempotencyTable();
@@ -19,7 +29,7 @@ public sealed class SlaDbContext(DbContextOptions<SlaDbContext> options) : DbCon
             policy.ToTable("sla_policy");
             policy.HasKey(row => row.TenantId);
             policy.Property(row => row.TenantId).HasMaxLength(63);
-            policy.Property(row => row.Policy).HasColumnType("jsonb");
+            policy.ComplexProperty(row => row.Policy, stored => stored.ToJson());
         });
         modelBuilder.Entity<ClocksState>(clocks =>
         {
@@ -28,20 +38,19 @@ public sealed class SlaDbContext(DbContextOptions<SlaDbContext> options) : DbCon
             clocks.Property(state => state.CorrelationId).ValueGeneratedNever();
             clocks.Property(state => state.CurrentState).HasMaxLength(32);
             clocks.Property(state => state.TenantId).HasMaxLength(63);
-            clocks.Property(state => state.History).HasColumnType("jsonb");
-            clocks.Property(state => state.Announced).HasColumnType("jsonb");
+            clocks.ComplexCollection(state => state.History, history => history.ToJson());
             clocks.Property(state => state.RowVersion).IsRowVersion();
             clocks.HasIndex(state => state.TenantId);
         });
     }
 }
 
-/// <summary>A tenant's SLA policy (JSON, see PolicyDocument); tenants without one use the default policy.</summary>
+/// <summary>A tenant's SLA policy; tenants without one use the default policy.</summary>
 public sealed class PolicyRow
 {
     public required string TenantId { get; init; }
 
-    public required string Policy { get; set; }
+    public required StoredPolicy Policy { get; set; }
 
     public DateTime UpdatedAt { get; set; }
 }

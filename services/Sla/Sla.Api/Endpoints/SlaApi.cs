@@ -36,11 +36,11 @@ public static class SlaApi
             ? TypedResults.Ok(view)
             : Problems.NotFound("escalation with clocks", id.ToString());
 
-    private static async Task<Ok<PolicyDocument>> GetPolicyAsync(SlaDbContext db, PolicyStore policies, ITenantContext tenant, CancellationToken cancellationToken) =>
-        TypedResults.Ok(PolicyDocument.From(await policies.ForAsync(db, tenant.TenantId, cancellationToken)));
+    private static async Task<Ok<PolicyDocument>> GetPolicyAsync(PolicyStore policies, ITenantContext tenant, CancellationToken cancellationToken) =>
+        TypedResults.Ok(PolicyDocument.From(await policies.ForAsync(tenant.TenantId, cancellationToken)));
 
     private static async Task<Results<Ok<PolicyDocument>, ValidationProblem>> PutPolicyAsync(
-        PolicyDocument change, SlaDbContext db, PolicyStore policies, ITenantContext tenant, CancellationToken cancellationToken)
+        PolicyDocument change, PolicyStore policies, ITenantContext tenant, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         change.Validate(errors);
@@ -49,6 +49,6 @@ public static class SlaApi
             return errors.ToProblem("The policy is not valid.");
         }
 
-        return TypedResults.Ok(PolicyDocument.From(await policies.SaveAsync(db, tenant.TenantId, change, cancellationToken)));
+        return TypedResults.Ok(PolicyDocument.From(await policies.SaveAsync(tenant.TenantId, change, cancellationToken)));
     }
 }

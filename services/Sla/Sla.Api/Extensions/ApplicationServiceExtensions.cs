@@ -12,7 +12,9 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<SlaDbContext>("sla", DatabaseName, messaging => messaging.AddSagaStateMachine<ClocksStateMachine, ClocksState, ClocksStateDefinition>());
-        builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<PolicyStore>();
+        builder.Services.AddScoped<ISlaPolicies>(services => services.GetRequiredService<PolicyStore>());
         builder.Services.AddScoped<ClockKeeper>();
         builder.Services.AddScoped<ClockReports>();
         return builder;

@@ -1,5 +1,6 @@
 using EscalationPlatform.Contracts.Sla.V1;
 using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Web.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Sla.Api.Clocks;
@@ -42,14 +43,14 @@ public sealed class SlaGrpcService(ClockReports reports, ITenantContext tenant) 
     {
         var clock = new Clock
         {
-            Kind = ClockReports.Wire(view.Kind),
+            Kind = KebabEnum<EscalationPlatform.Contracts.ClockKind>.Name(view.Kind),
             State = view.State,
             StartedAt = Timestamp.FromDateTimeOffset(view.StartedAt),
             TargetSeconds = view.TargetSeconds,
             ElapsedSeconds = view.ElapsedSeconds,
             PercentElapsed = view.PercentElapsed,
             PausedSeconds = view.PausedSeconds,
-            Calendar = ClockReports.Wire(view.Calendar),
+            Calendar = KebabEnum<Sla.Domain.CalendarKind>.Name(view.Calendar),
         };
         if (view.DueAt is { } due)
         {

@@ -1,57 +1,47 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Caching.Memory;
 using Sla.Api.Data;
 using Sla.Domain;
 
 namespace Sla.Api.Policies;
 
-/// <summary>Each tenant's SLA policy, the default one until the tenant saves its own. Kept in memory briefly: another
-/// instance sees a change within <see cref="CacheFor"/>.</summary>
-public sealed class PolicyStore(TimeProvider clock, IOptions<JsonOptions> json)
+/// <summary>The SLA policy in force for a tenant.</summary>
+public interface ISlaPolicies
+{
+    Task<SlaPolicy> ForAsync(string tenantId, CancellationToken cancellationToken);
+}
+
+/// <summary>Each tenant's SLA policy, the default one until the tenant saves its own. Kept in memory briefly: this
+/// instance sees a change at once, another one within <see cref="CacheFor"/>.</summary>
+public sealed class PolicyStore(SlaDbContext db, IMemoryCache cache, TimeProvider clock) : ISlaPolicies
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, (SlaPolicy Policy, DateTimeOffset Until)> _cache = new();
-
-    public async Task<SlaPolicy> ForAsync(SlaDbContext db, string tenantId, CancellationToken cancellationToken)
-    {
-        if (_cache.TryGetValue(tenantId, out var cached) && cached.Until > clock.GetUtcNow())
+    public async Task<SlaPolicy> ForAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(Key(tenantId), async entry =>
         {
-            return cached.Policy;
-        }
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            var row = await db.Policies.AsNoTracking().SingleOrDefaultAsync(policy => policy.TenantId == tenantId, cancellationToken);
+            return row?.Policy.ToPolicy() ?? DefaultPolicy.Create();
+        }))!;
 
-        var row = await db.Policies.AsNoTracking().SingleOrDefaultAsync(policy => policy.TenantId == tenantId, cancellationToken);
-        var policy = row is null
-            ? DefaultPolicy.Create()
-            : JsonSerializer.Deserialize<PolicyDocument>(row.Policy, json.Value.SerializerOptions)!.ApplyTo(DefaultPolicy.Create());
-        return Remember(tenantId, policy);
-    }
-
-    public async Task<SlaPolicy> SaveAsync(SlaDbContext db, string tenantId, PolicyDocument change, CancellationToken cancellationToken)
+    public async Task<SlaPolicy> SaveAsync(string tenantId, PolicyDocument change, CancellationToken cancellationToken)
     {
-        var policy = change.ApplyTo(await ForAsync(db, tenantId, cancellationToken));
-        var document = JsonSerializer.Serialize(PolicyDocument.From(policy), json.Value.SerializerOptions);
+        var policy = change.ApplyTo(await ForAsync(tenantId, cancellationToken));
         var row = await db.Policies.SingleOrDefaultAsync(existing => existing.TenantId == tenantId, cancellationToken);
         if (row is null)
         {
-            db.Policies.Add(new PolicyRow { TenantId = tenantId, Policy = document, UpdatedAt = clock.GetUtcNow().UtcDateTime });
+            db.Policies.Add(new PolicyRow { TenantId = tenantId, Policy = StoredPolicy.From(policy), UpdatedAt = clock.GetUtcNow().UtcDateTime });
         }
         else
         {
-            row.Policy = document;
+            row.Policy = StoredPolicy.From(policy);
             row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return Remember(tenantId, policy);
+        return cache.Set(Key(tenantId), policy, CacheFor);
     }
 
-    private SlaPolicy Remember(string tenantId, SlaPolicy policy)
-    {
-        _cache[tenantId] = (policy, clock.GetUtcNow() + CacheFor);
-        return policy;
-    }
+    private static string Key(string tenantId) => $"sla-policy:{tenantId}";
 }

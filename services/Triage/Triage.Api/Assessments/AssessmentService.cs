@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EscalationPlatform.Contracts;
 using MassTransit;
 using Triage.Api.Data;
@@ -12,7 +11,7 @@ namespace Triage.Api.Assessments;
 public sealed class AssessmentService(TriageDbContext db, MatrixStore matrices, IPublishEndpoint publish, TimeProvider clock)
 {
     public async Task<AssessmentResult> PreviewAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken) =>
-        Assessor.Assess(await matrices.ActiveAsync(db, tenantId, cancellationToken), facts);
+        Assessor.Assess(await matrices.ActiveAsync(tenantId, cancellationToken), facts);
 
     public async Task<EscalationAssessed> DecideAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
     {
@@ -34,9 +33,9 @@ public sealed class AssessmentService(TriageDbContext db, MatrixStore matrices, 
             TenantId = tenantId,
             EscalationId = escalationId,
             Severity = (int)assessed.Severity,
-            Rules = JsonSerializer.Serialize(assessed.Rules),
-            Missing = JsonSerializer.Serialize(assessed.MissingFacts),
-            Outcome = assessed.Outcome.ToString(),
+            Rules = [.. assessed.Rules],
+            Missing = [.. assessed.MissingFacts],
+            Outcome = assessed.Outcome,
             MatrixVersion = assessed.MatrixVersion,
             AssessedAt = assessed.AssessedAt.UtcDateTime,
         });

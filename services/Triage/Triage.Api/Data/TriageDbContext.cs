@@ -1,3 +1,5 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Data;
 using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +11,12 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<MatrixVersionRow> MatrixVersions => Set<MatrixVersionRow>();
 
     public DbSet<AssessmentRow> Assessments => Set<AssessmentRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.StoreKebabCase<AssessmentOutcome>();
+        configurationBuilder.Properties<Severity>().HaveConversion<string>(); // "S1", as the API writes it
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -25,8 +33,8 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
             assessment.ToTable("assessment");
             assessment.HasKey(row => row.Id);
             assessment.Property(row => row.TenantId).HasMaxLength(63);
-            assessment.Property(row => row.Rules).HasColumnType("jsonb");
-            assessment.Property(row => row.Missing).HasColumnType("jsonb");
+            assessment.ComplexCollection(row => row.Rules, rules => rules.ToJson());
+            assessment.ComplexCollection(row => row.Missing, missing => missing.ToJson());
             assessment.HasIndex(row => new { row.TenantId, row.EscalationId });
         });
     }
@@ -56,11 +64,13 @@ public sealed class AssessmentRow
 
     public required int Severity { get; init; }
 
-    public required string Rules { get; init; }
+    /// <summary>The rules that fired (a JSON column).</summary>
+    public required List<FiredRule> Rules { get; init; }
 
-    public required string Missing { get; init; }
+    /// <summary>The facts the case still lacked (a JSON column).</summary>
+    public required List<MissingFact> Missing { get; init; }
 
-    public required string Outcome { get; init; }
+    public required AssessmentOutcome Outcome { get; init; }
 
     public required int MatrixVersion { get; init; }
 

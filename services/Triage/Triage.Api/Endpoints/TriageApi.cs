@@ -64,11 +64,11 @@ public static class TriageApi
             result.MatrixVersion));
     }
 
-    private static async Task<Ok<MatrixView>> GetMatrixAsync(TriageDbContext db, MatrixStore matrices, ITenantContext tenant, CancellationToken cancellationToken) =>
-        TypedResults.Ok(View(await matrices.ActiveAsync(db, tenant.TenantId, cancellationToken)));
+    private static async Task<Ok<MatrixView>> GetMatrixAsync(MatrixStore matrices, ITenantContext tenant, CancellationToken cancellationToken) =>
+        TypedResults.Ok(View(await matrices.ActiveAsync(tenant.TenantId, cancellationToken)));
 
     private static async Task<Results<Ok<MatrixView>, ValidationProblem>> PutMatrixAsync(
-        MatrixRequest request, TriageDbContext db, MatrixStore matrices, ITenantContext tenant, CancellationToken cancellationToken)
+        MatrixRequest request, MatrixStore matrices, ITenantContext tenant, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         IReadOnlyList<MatrixRule> rules;
@@ -87,7 +87,7 @@ public static class TriageApi
             return errors.ToProblem("The matrix is not valid.");
         }
 
-        return TypedResults.Ok(View(await matrices.SaveAsync(db, tenant.TenantId, rules, cancellationToken)));
+        return TypedResults.Ok(View(await matrices.SaveAsync(tenant.TenantId, rules, cancellationToken)));
     }
 
     private static MatrixView View(EscalationMatrix matrix) =>

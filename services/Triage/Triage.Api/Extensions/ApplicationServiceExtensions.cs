@@ -12,7 +12,8 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<TriageDbContext>("triage", DatabaseName, messaging => messaging.AddConsumer<AssessEscalationConsumer>());
-        builder.Services.AddSingleton<MatrixStore>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<MatrixStore>();
         builder.Services.AddScoped<AssessmentService>();
         return builder;
     }

@@ -1,0 +1,44 @@
+using EscalationPlatform.Contracts;
+using Routing.Api.Offers;
+using Routing.Api.Teams;
+using Routing.Domain;
+
+namespace Routing.UnitTests;
+
+/// <summary>One tenant's routing set-up in memory: a support team of owner candidates "ana" and "ben" led by "lee",
+/// the default team for technical issues, with five-minute acknowledgement windows for S2.</summary>
+public sealed class InMemoryRoutingStore : IRoutingStore
+{
+    public const string Tenant = "acme";
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    public TeamRow Team { get; } = new()
+    {
+        TenantId = Tenant, Id = "support", Name = "Support", TimeZone = "UTC", LeadMemberId = "lee", DefaultFor = ["technical"],
+    };
+
+    public List<MemberRow> Members { get; } = [Member("ana"), Member("ben"), Member("lee")];
+
+    public Task<IReadOnlyList<RoutingRule>> RulesAsync(string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RoutingRule>>([]);
+
+    public Task<IReadOnlyDictionary<IssueType, string>> DefaultTeamsAsync(string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<IssueType, string>>(tenantId == Tenant ? new Dictionary<IssueType, string> { [IssueType.Technical] = Team.Id } : []);
+
+    public Task<AcknowledgementWindows> WindowsAsync(string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult(new AcknowledgementWindows(new Dictionary<Severity, TimeSpan> { [Severity.S2] = Window }));
+
+    public Task<TeamRow?> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
+        Task.FromResult(tenantId == Tenant && teamId == Team.Id ? Team : null);
+
+    public Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MemberRow>>([.. Members.Where(member => member.TenantId == tenantId && member.TeamId == teamId)]);
+
+    public Task<IReadOnlyDictionary<string, int>> OpenOffersAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>());
+
+    private static MemberRow Member(string id) => new()
+    {
+        TenantId = Tenant, Id = id, TeamId = "support", Name = id.ToUpperInvariant(), Email = $"{id}@acme.example", TimeZone = "UTC",
+    };
+}

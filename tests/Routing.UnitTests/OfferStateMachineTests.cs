@@ -1,0 +1,221 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.SagaTesting;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Routing.Api.Offers;
+
+namespace Routing.UnitTests;
+
+/// <summary>The offer saga on MassTransit's test harness: routing, the acknowledgement ladder and its timer, and
+/// the events that end an offer, arriving in any order and more than once.</summary>
+public sealed class OfferStateMachineTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Window = InMemoryRoutingStore.Window;
+
+    private readonly Guid _id = Guid.CreateVersion7();
+    private readonly InMemoryRoutingStore _store = new();
+    private SagaHarness<OfferStateMachine, OfferState> _harness = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _harness = await SagaHarness<OfferStateMachine, OfferState>.StartAsync<OfferStateDefinition>(Start, services =>
+        {
+            services.AddSingleton<IRoutingStore>(_store);
+            services.AddScoped<OfferPlanner>();
+        });
+
+    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task When_triaged_Should_offer_to_the_round_robin_owner_and_set_the_acknowledgement_timer()
+    {
+        await _harness.PublishAsync(Triaged());
+
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Offered));
+        var offer = Assert.Single((await Offers()));
+        Assert.Equal((OfferLevel.Owner, "ana", "ben", "lee"), (offer.Level, offer.OfferedTo.Id, offer.Backup.Id, offer.TeamLead?.Id));
+        Assert.Equal(Start + Window, offer.RespondBy);
+        Assert.Equal("default team for technical issues, round-robin turn in Support", offer.Reason);
+        Assert.Equal([(Start + Window).UtcDateTime], _harness.Timers.DueAt<AcknowledgementDue>());
+        Assert.Equal("ana", _store.Team.LastAssignedMemberId);
+    }
+
+    [Fact]
+    public async Task When_nobody_acknowledges_Should_move_up_from_owner_to_backup_to_team_lead_and_then_stay()
+    {
+        await _harness.PublishAsync(Triaged());
+
+        Assert.Equal(0, await _harness.AdvanceAsync(Window - TimeSpan.FromSeconds(1)));
+        Assert.Single((await Offers()));
+
+        Assert.Equal(1, await _harness.AdvanceAsync(TimeSpan.FromSeconds(1)));
+        var backup = (await Offers())[^1];
+        Assert.Equal((OfferLevel.Backup, "ben", "ana"), (backup.Level, backup.OfferedTo.Id, backup.PreviouslyOfferedTo?.Id));
+        Assert.Equal(Start + 2 * Window, backup.RespondBy);
+        Assert.Equal("no acknowledgement within 5 minutes", backup.Reason);
+
+        Assert.Equal(1, await _harness.AdvanceAsync(Window));
+        var lead = (await Offers())[^1];
+        Assert.Equal((OfferLevel.TeamLead, "lee", "ben"), (lead.Level, lead.OfferedTo.Id, lead.PreviouslyOfferedTo?.Id));
+
+        Assert.Equal(1, await _harness.AdvanceAsync(Window));
+        Assert.Equal(3, (await Offers()).Count);
+        Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+        var instance = (await _harness.InstanceAsync(_id))!;
+        Assert.Equal((nameof(OfferStateMachine.Offered), OfferLevel.TeamLead, "lee"), (instance.CurrentState, instance.Level, instance.OfferedToId));
+        Assert.Null(instance.AcknowledgementTimeoutTokenId);
+    }
+
+    [Fact]
+    public async Task When_acknowledged_Should_accept_the_offer_and_cancel_the_timer()
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged, actor: "ana"));
+
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Accepted));
+        Assert.Equal("ana", (await _harness.InstanceAsync(_id))!.AcceptedById);
+        Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+        Assert.Equal(0, await _harness.AdvanceAsync(2 * Window));
+        Assert.Single((await Offers()));
+    }
+
+    [Fact]
+    public async Task When_the_backup_acknowledges_after_the_offer_moved_Should_accept_it_with_the_backup()
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.AdvanceAsync(Window);
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged, actor: "ben"));
+
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Accepted));
+        Assert.Equal(("ben", OfferLevel.Backup), ((await _harness.InstanceAsync(_id))!.AcceptedById, (await _harness.InstanceAsync(_id))!.Level));
+        Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+    }
+
+    [Theory]
+    [InlineData(EscalationStatus.Resolved)]
+    [InlineData(EscalationStatus.Closed)]
+    [InlineData(EscalationStatus.Cancelled)]
+    public async Task When_an_offered_escalation_ends_Should_finish_and_cancel_the_timer(EscalationStatus end)
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, end));
+
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Finished));
+        Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+        Assert.Equal(0, await _harness.AdvanceAsync(Window));
+        Assert.Single((await Offers()));
+    }
+
+    [Theory]
+    [InlineData(EscalationStatus.Closed, nameof(OfferStateMachine.Finished))]
+    [InlineData(EscalationStatus.Cancelled, nameof(OfferStateMachine.Finished))]
+    [InlineData(EscalationStatus.Resolved, nameof(OfferStateMachine.Accepted))]
+    [InlineData(EscalationStatus.InProgress, nameof(OfferStateMachine.Accepted))]
+    public async Task When_an_accepted_escalation_moves_on_Should_finish_only_when_closed_or_cancelled(EscalationStatus to, string state)
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged, actor: "ana"));
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Acknowledged, to));
+
+        Assert.Equal(state, (await _harness.InstanceAsync(_id))!.CurrentState);
+    }
+
+    [Fact]
+    public async Task When_another_tenant_reports_a_status_change_for_the_id_Should_change_nothing()
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged, actor: "ana", tenant: "globex"));
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Cancelled, tenant: "globex"));
+
+        var instance = (await _harness.InstanceAsync(_id))!;
+        Assert.Equal((nameof(OfferStateMachine.Offered), null), (instance.CurrentState, instance.AcceptedById));
+        Assert.Single(_harness.Timers.DueAt<AcknowledgementDue>());
+    }
+
+    [Fact]
+    public async Task When_triaged_again_Should_keep_the_offer_it_has()
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.PublishAsync(Triaged() with { Severity = Severity.S1 });
+
+        Assert.Single((await Offers()));
+        Assert.Equal(((int)Severity.S2, "ana"), ((await _harness.InstanceAsync(_id))!.Severity, (await _harness.InstanceAsync(_id))!.OwnerId));
+        Assert.Single(_harness.Timers.DueAt<AcknowledgementDue>());
+        Assert.Equal("ana", _store.Team.LastAssignedMemberId); // the team's turn was not taken twice
+    }
+
+    [Fact]
+    public async Task When_a_status_change_arrives_before_any_offer_Should_discard_it()
+    {
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged, actor: "ana"));
+
+        Assert.Null((await _harness.InstanceAsync(_id)));
+
+        await _harness.PublishAsync(Triaged()); // the triage that came late still routes the escalation
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Offered));
+        Assert.Single((await Offers()));
+    }
+
+    [Fact]
+    public async Task When_a_timer_fires_after_the_offer_ended_Should_change_nothing()
+    {
+        await _harness.PublishAsync(Triaged());
+        var stale = (await _harness.InstanceAsync(_id))!.AcknowledgementTimeoutTokenId;
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Cancelled));
+        await _harness.SendAsync(new AcknowledgementDue(_id)); // a copy of the timer, without its token
+
+        Assert.NotNull(stale);
+        Assert.Equal(nameof(OfferStateMachine.Finished), (await _harness.InstanceAsync(_id))!.CurrentState);
+        Assert.Single((await Offers()));
+    }
+
+    [Fact]
+    public async Task When_no_team_takes_the_issue_Should_mark_it_unroutable_and_offer_nothing()
+    {
+        await _harness.PublishAsync(Triaged() with { Facts = Triaged().Facts with { IssueType = IssueType.Legal } });
+
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Unroutable));
+        Assert.Empty((await Offers()));
+        Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+    }
+
+    [Fact]
+    public void The_definition_partitions_every_event_and_the_timer_by_escalation()
+    {
+        var probe = System.Text.Json.JsonSerializer.Serialize(_harness.Bus.Bus.GetProbeResult(TestContext.Current.CancellationToken));
+
+        Assert.Equal(3, probe.Split("\"filterType\":\"partition\"").Length - 1);
+    }
+
+    private async Task<List<EscalationOffered>> Offers() => [.. await _harness.PublishedAsync<EscalationOffered>(offer => offer.EscalationId == _id)];
+
+    private EscalationTriaged Triaged() => new()
+    {
+        EscalationId = _id,
+        TenantId = InMemoryRoutingStore.Tenant,
+        Key = "ACME-1",
+        Title = "Checkout fails",
+        Severity = Severity.S2,
+        Facts = new()
+        {
+            IssueType = IssueType.Technical,
+            Customer = new() { Id = "c-1", Name = "Customer", Tier = CustomerTier.Standard, TimeZone = "UTC" },
+            Impact = new(),
+            Urgency = new(),
+            Context = new(),
+            SubmittedAt = Start - TimeSpan.FromMinutes(10),
+        },
+        TriagedAt = Start,
+    };
+
+    private EscalationStatusChanged StatusChanged(EscalationStatus from, EscalationStatus to, string actor = "intake", string tenant = InMemoryRoutingStore.Tenant) => new()
+    {
+        EscalationId = _id,
+        TenantId = tenant,
+        Key = "ACME-1",
+        From = from,
+        To = to,
+        Actor = new(ActorKind.Person, actor, actor),
+        At = _harness.Time.GetUtcNow(),
+    };
+}

@@ -6,18 +6,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EscalationPlatform.Data;
 
 /// <summary>Stores an enum as the APIs write it ("waiting-on-customer", "team-lead"), so the database, the bus's
-/// JSON and the REST answers spell a value one way. Reading also accepts the member name ("WaitingOnCustomer"),
-/// the spelling rows had before.</summary>
+/// JSON and the REST answers spell a value one way.</summary>
 public sealed class KebabEnumConverter<TEnum>() : ValueConverter<TEnum, string>(value => Name(value), text => Parse(text))
     where TEnum : struct, Enum
 {
     private static readonly FrozenDictionary<TEnum, string> Names = Enum.GetValues<TEnum>().ToFrozenDictionary(
         value => value, value => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()));
 
-    private static readonly FrozenDictionary<string, TEnum> Values = Enum.GetValues<TEnum>()
-        .SelectMany(value => new[] { (Text: Names[value], Value: value), (Text: value.ToString(), Value: value) })
-        .DistinctBy(entry => entry.Text, StringComparer.OrdinalIgnoreCase)
-        .ToFrozenDictionary(entry => entry.Text, entry => entry.Value, StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenDictionary<string, TEnum> Values = Names.ToFrozenDictionary(entry => entry.Value, entry => entry.Key);
 
     public static string Name(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
 

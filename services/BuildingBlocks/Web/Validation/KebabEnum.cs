@@ -11,10 +11,6 @@ public static class KebabEnum<T> where T : struct, Enum
 
     public static string Name(T value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    /// <summary>The value of a name as the APIs write it (any case); a FormatException for anything else.</summary>
-    public static T Parse(string name) =>
-        ByName.TryGetValue(name, out var value) ? value : throw new FormatException($"'{name}' is not one of {Names}");
-
     public static string Names => string.Join(", ", ByName.Keys.Order(StringComparer.Ordinal));
 
     /// <summary>One value by its name (any case); an unknown name is a <see cref="FormatException"/>.</summary>

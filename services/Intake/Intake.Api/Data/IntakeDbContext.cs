@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Data;
 using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Validation;
@@ -18,17 +19,14 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<Customer> Customers => Set<Customer>();
 
     /// <summary>Enum values are stored as the API writes them (in-progress, team-lead, many-customers), in columns and
-    /// in JSON alike; severity is stored as its number (S1 is 1).</summary>
+    /// in JSON alike; severities as the API writes them (S1).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<EscalationStatus>().HaveConversion<KebabEnumConverter<EscalationStatus>>().HaveMaxLength(32);
-        configurationBuilder.Properties<OfferLevel>().HaveConversion<KebabEnumConverter<OfferLevel>>().HaveMaxLength(16);
-        configurationBuilder.Properties<IssueType>().HaveConversion<KebabEnumConverter<IssueType>>().HaveMaxLength(16);
-        configurationBuilder.Properties<CustomerTier>().HaveConversion<KebabEnumConverter<CustomerTier>>().HaveMaxLength(16);
-        configurationBuilder.Properties<ActorKind>().HaveConversion<KebabEnumConverter<ActorKind>>().HaveMaxLength(16);
-        configurationBuilder.Properties<ImpactScope>().HaveConversion<KebabEnumConverter<ImpactScope>>();
-        configurationBuilder.Properties<Sentiment>().HaveConversion<KebabEnumConverter<Sentiment>>();
-        configurationBuilder.Properties<ResolutionKind>().HaveConversion<KebabEnumConverter<ResolutionKind>>();
+        configurationBuilder.StoreKebabCase<EscalationStatus>().StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>()
+            .StoreKebabCase<CustomerTier>().StoreKebabCase<ActorKind>().StoreKebabCase<ImpactScope>().StoreKebabCase<Sentiment>()
+            .StoreKebabCase<ResolutionKind>();
+        configurationBuilder.Properties<Severity>().HaveConversion<string>(); // "S1", as the API writes it
+        configurationBuilder.Properties<Severity?>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -32,7 +32,7 @@ public sealed class AssessmentService(TriageDbContext db, MatrixStore matrices, 
         {
             TenantId = tenantId,
             EscalationId = escalationId,
-            Severity = (int)assessed.Severity,
+            Severity = assessed.Severity,
             Rules = [.. assessed.Rules],
             Missing = [.. assessed.MissingFacts],
             Outcome = assessed.Outcome,

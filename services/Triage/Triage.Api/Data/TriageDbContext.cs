@@ -62,7 +62,7 @@ public sealed class AssessmentRow
 
     public required Guid EscalationId { get; init; }
 
-    public required int Severity { get; init; }
+    public required Severity Severity { get; init; }
 
     /// <summary>The rules that fired (a JSON column).</summary>
     public required List<FiredRule> Rules { get; init; }

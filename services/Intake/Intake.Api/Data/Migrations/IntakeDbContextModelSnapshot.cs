@@ -221,8 +221,7 @@ namespace Intake.Api.Data.Migrations
 
                     b.Property<string>("Tier")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("text");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -282,8 +281,7 @@ namespace Intake.Api.Data.Migrations
 
                     b.Property<string>("CustomerTier")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("text");
 
                     b.Property<string>("DedupKey")
                         .HasMaxLength(255)
@@ -305,8 +303,7 @@ namespace Intake.Api.Data.Migrations
 
                     b.Property<string>("IssueType")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -323,8 +320,7 @@ namespace Intake.Api.Data.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("OfferLevel")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("text");
 
                     b.Property<string>("OfferedToId")
                         .HasColumnType("text");
@@ -350,8 +346,8 @@ namespace Intake.Api.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.Property<int?>("Severity")
-                        .HasColumnType("integer");
+                    b.Property<string>("Severity")
+                        .HasColumnType("text");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -360,8 +356,7 @@ namespace Intake.Api.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<string>("SubmittedById")
@@ -400,8 +395,7 @@ namespace Intake.Api.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("IssueType")
-                                .IsRequired()
-                                .HasMaxLength(16);
+                                .IsRequired();
 
                             b1.Property<string>("ProductArea");
 
@@ -472,8 +466,7 @@ namespace Intake.Api.Data.Migrations
                                         .IsRequired();
 
                                     b2.Property<string>("Tier")
-                                        .IsRequired()
-                                        .HasMaxLength(16);
+                                        .IsRequired();
 
                                     b2.Property<string>("TimeZone")
                                         .IsRequired();
@@ -559,7 +552,8 @@ namespace Intake.Api.Data.Migrations
                             b1.Property<string>("Id")
                                 .IsRequired();
 
-                            b1.Property<int>("Severity");
+                            b1.Property<string>("Severity")
+                                .IsRequired();
 
                             b1
                                 .ToJson("Rules")
@@ -608,15 +602,13 @@ namespace Intake.Api.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("FromStatus")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Reason")
                         .HasColumnType("text");
 
                     b.Property<string>("ToStatus")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("text");
 
                     b.Property<string>("What")
                         .IsRequired()
@@ -635,8 +627,7 @@ namespace Intake.Api.Data.Migrations
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("character varying(16)")
+                                .HasColumnType("text")
                                 .HasColumnName("ActorKind");
 
                             b1.Property<string>("Name")

@@ -4,16 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Notification.Api.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Triage.Api.Data;
 
 #nullable disable
 
-namespace Triage.Api.Data.Migrations
+namespace Notification.Api.Data.Migrations
 {
-    [DbContext(typeof(TriageDbContext))]
-    [Migration("20261129190957_TrustBoundary")]
-    partial class TrustBoundary
+    [DbContext(typeof(NotificationDbContext))]
+    [Migration("20261129221558_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -199,37 +199,64 @@ namespace Triage.Api.Data.Migrations
                     b.ToTable("idempotency_key", (string)null);
                 });
 
-            modelBuilder.Entity("Triage.Api.Data.AssessmentRow", b =>
+            modelBuilder.Entity("Notification.Api.Deliveries.Delivery", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("AssessedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("EscalationId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("MatrixVersion")
+                    b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Missing")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<string>("Outcome")
+                    b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Rules")
+                    b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
-                    b.Property<int>("Severity")
-                        .HasColumnType("integer");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EscalationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -238,30 +265,106 @@ namespace Triage.Api.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "EscalationId");
+                    b.HasIndex("TenantId", "DedupKey")
+                        .IsUnique();
 
-                    b.ToTable("assessment", (string)null);
+                    b.HasIndex("TenantId", "EscalationId", "Id");
+
+                    b.ToTable("delivery", (string)null);
                 });
 
-            modelBuilder.Entity("Triage.Api.Data.MatrixVersionRow", b =>
+            modelBuilder.Entity("Notification.Api.Projections.EscalationProjection", b =>
                 {
+                    b.Property<Guid>("EscalationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerTimeZone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OwnerName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Severity")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StatusAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TeamLeadEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamName")
+                        .HasColumnType("text");
+
                     b.Property<string>("TenantId")
+                        .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
 
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EscalationId");
+
+                    b.ToTable("escalation", (string)null);
+                });
+
+            modelBuilder.Entity("Notification.Api.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Rules")
+                    b.PrimitiveCollection<string[]>("Events")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("text[]");
 
-                    b.HasKey("TenantId", "Version");
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.ToTable("matrix_version", (string)null);
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("webhook_subscription", (string)null);
                 });
 #pragma warning restore 612, 618
         }

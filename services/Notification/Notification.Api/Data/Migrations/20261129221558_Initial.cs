@@ -1,13 +1,14 @@
+﻿using EscalationPlatform.Messaging.Persistence;
 using System;
-using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Notification.Api.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Lifecycle : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -63,7 +64,66 @@ namespace Notification.Api.Data.Migrations
                     table.PrimaryKey("PK_escalation", x => x.EscalationId);
                 });
 
-            migrationBuilder.CreateIdempotencyTable();
+            migrationBuilder.CreateTable(
+                name: "idempotency_key",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    actor_id = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    response_body = table.Column<string>(type: "text", nullable: true),
+                    location = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotency_key", x => new { x.tenant_id, x.actor_id, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_message",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    endpoint = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_message", x => new { x.message_id, x.endpoint });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_message",
+                columns: table => new
+                {
+                    sequence_number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    token_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    destination_address = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    message_type = table.Column<string>(type: "text", nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    headers = table.Column<string>(type: "text", nullable: true),
+                    properties = table.Column<string>(type: "text", nullable: true),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    correlation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    initiator_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    source_address = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
+                    response_address = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
+                    fault_address = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
+                    sent_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expiration_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_message", x => x.sequence_number);
+                });
 
             migrationBuilder.CreateTable(
                 name: "webhook_subscription",
@@ -73,7 +133,7 @@ namespace Notification.Api.Data.Migrations
                     TenantId = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
                     Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
                     Secret = table.Column<string>(type: "text", nullable: false),
-                    Events = table.Column<string>(type: "jsonb", nullable: false),
+                    Events = table.Column<string[]>(type: "text[]", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -93,21 +153,54 @@ namespace Notification.Api.Data.Migrations
                 columns: new[] { "TenantId", "EscalationId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_key_created_at",
+                table: "idempotency_key",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbox_message_received_at",
+                table: "inbox_message",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_message_due_at",
+                table: "outbox_message",
+                column: "due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_message_token_id",
+                table: "outbox_message",
+                column: "token_id",
+                unique: true,
+                filter: "token_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_webhook_subscription_TenantId",
                 table: "webhook_subscription",
                 column: "TenantId");
+
+            migrationBuilder.CreateOutboxNotifyTrigger();
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropOutboxNotifyTrigger();
+
             migrationBuilder.DropTable(
                 name: "delivery");
 
             migrationBuilder.DropTable(
                 name: "escalation");
 
-            migrationBuilder.DropIdempotencyTable();
+            migrationBuilder.DropTable(
+                name: "idempotency_key");
+
+            migrationBuilder.DropTable(
+                name: "inbox_message");
+
+            migrationBuilder.DropTable(
+                name: "outbox_message");
 
             migrationBuilder.DropTable(
                 name: "webhook_subscription");

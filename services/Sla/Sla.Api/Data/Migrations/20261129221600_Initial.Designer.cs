@@ -13,8 +13,8 @@ using Sla.Api.Data;
 namespace Sla.Api.Data.Migrations
 {
     [DbContext(typeof(SlaDbContext))]
-    [Migration("20261129213414_JsonColumnsAndKebabEnums")]
-    partial class JsonColumnsAndKebabEnums
+    [Migration("20261129221600_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,5 +1,4 @@
-using System;
-using EscalationPlatform.Web.Idempotency;
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -34,7 +33,23 @@ namespace EscalationPlatform.Gateway.Data.Migrations
                     table.PrimaryKey("PK_credential", x => x.Id);
                 });
 
-            migrationBuilder.CreateIdempotencyTable();
+            migrationBuilder.CreateTable(
+                name: "idempotency_key",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    actor_id = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    response_body = table.Column<string>(type: "text", nullable: true),
+                    location = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotency_key", x => new { x.tenant_id, x.actor_id, x.key });
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_credential_Hash",
@@ -46,6 +61,11 @@ namespace EscalationPlatform.Gateway.Data.Migrations
                 name: "IX_credential_TenantId_Id",
                 table: "credential",
                 columns: new[] { "TenantId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_key_created_at",
+                table: "idempotency_key",
+                column: "created_at");
         }
 
         /// <inheritdoc />
@@ -54,7 +74,8 @@ namespace EscalationPlatform.Gateway.Data.Migrations
             migrationBuilder.DropTable(
                 name: "credential");
 
-            migrationBuilder.DropIdempotencyTable();
+            migrationBuilder.DropTable(
+                name: "idempotency_key");
         }
     }
 }

@@ -1,8 +1,12 @@
 using EscalationPlatform.Data;
+using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.Messaging;
-using EscalationPlatform.Web;
+using EscalationPlatform.ServiceDefaults;
+using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Web;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,5 +32,17 @@ public static class PlatformServiceExtensions
         builder.AddMessaging(messaging);
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TenantGrpcInterceptor>());
         return builder;
+    }
+
+    /// <summary>What every platform service serves under its REST prefix besides its own API: the messaging operations
+    /// (operator only, with idempotency on <typeparamref name="TDbContext"/>), the service's info and its OpenAPI
+    /// document.</summary>
+    public static IEndpointRouteBuilder MapPlatformEndpoints<TDbContext>(this IEndpointRouteBuilder endpoints, string prefix, string service)
+        where TDbContext : DbContext
+    {
+        endpoints.MapMessagingOperations(prefix).WithIdempotency<TDbContext, RouteGroupBuilder>();
+        endpoints.MapServiceInfo(prefix, service);
+        endpoints.MapPlatformOpenApi(prefix);
+        return endpoints;
     }
 }

@@ -12,7 +12,8 @@ public record CaseFactsInput
 
     public CustomerInput? Customer { get; init; }
 
-    public ImpactInput? Impact { get; init; }
+    /// <summary>The impact as the facts hold it: every part optional already.</summary>
+    public ImpactFacts? Impact { get; init; }
 
     public UrgencyInput? Urgency { get; init; }
 
@@ -38,15 +39,6 @@ public sealed record CustomerInput
     public string? TimeZone { get; init; }
 
     public string? ContactEmail { get; init; }
-}
-
-public sealed record ImpactInput
-{
-    public ImpactScope? Scope { get; init; }
-
-    public int? AffectedCount { get; init; }
-
-    public string? BusinessImpact { get; init; }
 }
 
 public sealed record UrgencyInput

@@ -36,7 +36,7 @@ public static class CaseFactsInputs
         errors.Texts("tags", input.Tags, MaxTags, MaxTagLength);
     }
 
-    public static void ValidateImpact(ImpactInput? impact, ValidationErrors errors)
+    public static void ValidateImpact(ImpactFacts? impact, ValidationErrors errors)
     {
         if (impact is not null)
         {
@@ -153,21 +153,13 @@ public static class CaseFactsInputs
             TimeZone = input.Customer.TimeZone!,
             ContactEmail = input.Customer.ContactEmail,
         },
-        Impact = input.Impact is null ? new ImpactFacts() : ToFacts(input.Impact),
+        Impact = input.Impact ?? new ImpactFacts(),
         Urgency = input.Urgency is null ? new UrgencyFacts() : ToFacts(input.Urgency),
         Sentiment = input.Sentiment,
         Context = ToFacts(input.Context ?? new ContextInput()),
         ActionsTaken = input.ActionsTaken ?? [],
         Tags = input.Tags ?? [],
         SubmittedAt = submittedAt,
-    };
-
-    /// <summary>The impact an input gives: what it leaves out stays unknown.</summary>
-    public static ImpactFacts ToFacts(ImpactInput impact) => new()
-    {
-        Scope = impact.Scope,
-        AffectedCount = impact.AffectedCount,
-        BusinessImpact = impact.BusinessImpact,
     };
 
     /// <summary>The urgency signals an input gives: a signal it leaves out is not raised.</summary>

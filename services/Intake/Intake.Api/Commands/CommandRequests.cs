@@ -1,3 +1,4 @@
+using EscalationPlatform.Contracts;
 using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Validation;
 using Intake.Domain;
@@ -15,12 +16,12 @@ public sealed record ActionRequest(string? Description = null);
 public sealed record CustomerUpdateRequest(string? Message = null);
 
 public sealed record ContextRequest(
-    ContextInput? Context = null, ImpactInput? Impact = null, UrgencyInput? Urgency = null, IReadOnlyList<string>? ActionsTaken = null, string? Note = null)
+    ContextInput? Context = null, ImpactFacts? Impact = null, UrgencyInput? Urgency = null, IReadOnlyList<string>? ActionsTaken = null, string? Note = null)
 {
     /// <summary>The facts it adds, in the Domain's terms.</summary>
     public FactsAdded Added() => new(
         Context is null ? null : CaseFactsInputs.ToFacts(Context),
-        Impact is null ? null : CaseFactsInputs.ToFacts(Impact),
+        Impact,
         Urgency is null
             ? null
             : new UrgencySignals(Urgency.WorkaroundAvailable, Urgency.Deadline, Urgency.Outage, Urgency.SecurityExposure, Urgency.DataExposure,

@@ -1,7 +1,4 @@
-using EscalationPlatform.Messaging.Operations;
-using EscalationPlatform.ServiceDefaults;
-using EscalationPlatform.Web.Idempotency;
-using EscalationPlatform.Web.OpenApi;
+using EscalationPlatform.Hosting;
 using Intake.Api.Data;
 using Intake.Api.Integrations;
 
@@ -14,9 +11,7 @@ public static class IntakeApi
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix).WithIdempotency<IntakeDbContext, RouteGroupBuilder>();
-        endpoints.MapServiceInfo(Prefix, "intake");
-        endpoints.MapPlatformOpenApi(Prefix);
+        endpoints.MapPlatformEndpoints<IntakeDbContext>(Prefix, "intake");
 
         var escalations = endpoints.MapGroup(Prefix).WithTags("Escalations");
         RecordEndpoints.Map(escalations);

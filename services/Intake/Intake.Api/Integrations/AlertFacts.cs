@@ -29,7 +29,7 @@ public sealed record AlertFacts(
         IssueType = IssueType.Technical,
         ProductArea = ProductArea is { Length: <= CaseFactsInputs.MaxShortText } ? ProductArea : null,
         Customer = new CustomerInput { Id = customerId },
-        Impact = new ImpactInput
+        Impact = new ImpactFacts
         {
             Scope = Severity switch { "critical" => ImpactScope.ManyCustomers, "error" => ImpactScope.Organisation, "warning" => ImpactScope.Team, _ => ImpactScope.SingleUser },
         },

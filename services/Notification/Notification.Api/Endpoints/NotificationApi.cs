@@ -1,7 +1,4 @@
-using EscalationPlatform.Messaging.Operations;
-using EscalationPlatform.ServiceDefaults;
-using EscalationPlatform.Web.Idempotency;
-using EscalationPlatform.Web.OpenApi;
+using EscalationPlatform.Hosting;
 using Notification.Api.Data;
 
 namespace Notification.Api.Endpoints;
@@ -13,9 +10,7 @@ public static class NotificationApi
 
     public static IEndpointRouteBuilder MapNotificationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix).WithIdempotency<NotificationDbContext, RouteGroupBuilder>();
-        endpoints.MapServiceInfo(Prefix, "notification");
-        endpoints.MapPlatformOpenApi(Prefix);
+        endpoints.MapPlatformEndpoints<NotificationDbContext>(Prefix, "notification");
 
         var notifications = endpoints.MapGroup(Prefix).WithTags("Notifications");
         DeliveryEndpoints.Map(notifications);

@@ -1,9 +1,7 @@
+using EscalationPlatform.Hosting;
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Messaging.Operations;
-using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web;
 using EscalationPlatform.Web.Idempotency;
-using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,9 +29,7 @@ public static class RoutingApi
 
     public static IEndpointRouteBuilder MapRoutingApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix).WithIdempotency<RoutingDbContext, RouteGroupBuilder>();
-        endpoints.MapServiceInfo(Prefix, "routing");
-        endpoints.MapPlatformOpenApi(Prefix);
+        endpoints.MapPlatformEndpoints<RoutingDbContext>(Prefix, "routing");
 
         var routing = endpoints.MapGroup(Prefix).WithTags("Routing");
         routing.MapGet("/teams", TeamsAsync).WithSummary("The tenant's teams with their members and leads.");

@@ -1,8 +1,6 @@
-using EscalationPlatform.Messaging.Operations;
-using EscalationPlatform.ServiceDefaults;
+using EscalationPlatform.Hosting;
 using EscalationPlatform.Web;
 using EscalationPlatform.Web.Idempotency;
-using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,9 +17,7 @@ public static class SlaApi
 
     public static IEndpointRouteBuilder MapSlaApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix).WithIdempotency<SlaDbContext, RouteGroupBuilder>();
-        endpoints.MapServiceInfo(Prefix, "sla");
-        endpoints.MapPlatformOpenApi(Prefix);
+        endpoints.MapPlatformEndpoints<SlaDbContext>(Prefix, "sla");
 
         var sla = endpoints.MapGroup(Prefix).WithTags("SLA");
         sla.MapGet("/escalations/{id:guid}/clocks", ClocksAsync).WithSummary("An escalation's clocks as of now (the REST twin of gRPC GetStatus).");

@@ -1,10 +1,8 @@
+using EscalationPlatform.Hosting;
 using System.Text.Json;
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Messaging.Operations;
-using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Idempotency;
-using EscalationPlatform.Web.OpenApi;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,9 +28,7 @@ public static class TriageApi
 
     public static IEndpointRouteBuilder MapTriageApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMessagingOperations(Prefix).WithIdempotency<TriageDbContext, RouteGroupBuilder>();
-        endpoints.MapServiceInfo(Prefix, "triage");
-        endpoints.MapPlatformOpenApi(Prefix);
+        endpoints.MapPlatformEndpoints<TriageDbContext>(Prefix, "triage");
 
         var triage = endpoints.MapGroup(Prefix).WithTags("Triage");
         triage.MapPost("/preview", PreviewAsync)

@@ -1,5 +1,8 @@
 using System.Text;
+using Aspire.Hosting.Testing;
+using Benchmarks.Messaging;
 using Benchmarks.Platform;
+using EscalationPlatform.Harness;
 using EscalationPlatform.Harness.Load;
 
 namespace Benchmarks.Load;
@@ -10,11 +13,14 @@ namespace Benchmarks.Load;
 public static class LoadBenchmark
 {
     private const string Tenant = "load";
+    private const int RawMessages = 10_000; // a few seconds on the platform's broker, once the audit is done
+    private const ushort Prefetch = 32; // the platform's Messaging:PrefetchCount default
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
 
     public sealed record Result(
         string Machine, string Mode, double Offered, double DurationSeconds, int Replicas, int Sent, double AcceptedPerSecond,
         Dictionary<string, int> Statuses, Percentiles IntakeLatency, Percentiles SubmissionToOwned, double PipelinePerSecond,
-        AuditReport Audit, IReadOnlyList<ServiceMemory.Usage> Memory, double MessagesPerEscalation);
+        AuditReport Audit, IReadOnlyList<ServiceMemory.Usage> Memory, double MessagesPerEscalation, EscalationCost Cost);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -30,8 +36,12 @@ public static class LoadBenchmark
 
         var mode = clients > 0 ? $"{clients} closed-loop clients" : $"{rate:0.#}/s open loop";
         Console.Error.WriteLine($"Load: {mode} for {duration.TotalSeconds:0} s...");
+        await InboxBreakdown.InstallAsync(host);
+        var cpu = new PlatformCpu(host);
+        var idle = await IdleAsync(cpu);
         var consumedBefore = await ConsumedMessages.CountAsync(host);
         memory.Start();
+        var cpuBefore = cpu.Snapshot();
         var started = DateTimeOffset.UtcNow;
         if (clients > 0)
         {
@@ -43,11 +53,21 @@ public static class LoadBenchmark
         }
 
         var elapsed = DateTimeOffset.UtcNow - started;
-        Console.Error.WriteLine("Waiting for the pipeline to settle, then auditing...");
+        Console.Error.WriteLine("Waiting for the pipeline to go quiet, then auditing...");
+        var patience = TimeSpan.FromSeconds(Arguments.Int(args, "--patience", 900));
+        await PipelineQuiet.WaitAsync(host, patience);
+        var cpuAfter = cpu.Snapshot();
+        var quiet = DateTimeOffset.UtcNow;
+        var consumedInWindow = await InboxBreakdown.ReadAsync(host, started.UtcDateTime, quiet.UtcDateTime);
+        var deferred = await PipelineQuiet.DeferredOutboxRowsAsync(host);
         using var gateway = host.PartnerClient(key);
-        var audit = await new PipelineAudit(gateway, mail: null).RunAsync(load.Results, TimeSpan.FromSeconds(Arguments.Int(args, "--patience", 900)), CancellationToken.None);
+        var audit = await new PipelineAudit(gateway, mail: null).RunAsync(load.Results, patience, CancellationToken.None);
         var usage = await memory.StopAsync();
         var consumed = await ConsumedMessages.CountAsync(host) - consumedBefore;
+        Console.Error.WriteLine("Raw MassTransit rate on the same broker...");
+        var raw = await RawBus.MeasureAsync(await host.App.GetConnectionStringAsync("messaging") ?? "", RawMessages, Prefetch);
+        var cost = new EscalationCost(
+            (quiet - started).TotalSeconds, audit.Escalations, PlatformCpu.Between(cpuBefore, cpuAfter), idle, consumedInWindow, deferred, raw);
 
         var results = load.Results;
         var result = new Result(
@@ -55,9 +75,17 @@ public static class LoadBenchmark
             results.Count(sent => sent.Status == 202) / elapsed.TotalSeconds,
             load.AnswersByStatus(),
             Percentiles.Of(results.Where(sent => sent.Status != 0).Select(sent => sent.LatencyMs)),
-            audit.SubmissionToOwned, audit.PipelinePerSecond, audit, usage, audit.Escalations == 0 ? 0 : (double)consumed / audit.Escalations);
+            audit.SubmissionToOwned, audit.PipelinePerSecond, audit, usage, audit.Escalations == 0 ? 0 : (double)consumed / audit.Escalations, cost);
         await BenchmarkOutput.WriteAsync(args, "load", result, Markdown(result));
         return audit.Clean ? 0 : 1;
+    }
+
+    /// <summary>The platform's CPU use at rest, in cores, over a few seconds before the load.</summary>
+    private static async Task<double> IdleAsync(PlatformCpu cpu)
+    {
+        var before = cpu.Snapshot();
+        await Task.Delay(IdleWindow);
+        return PlatformCpu.Between(before, cpu.Snapshot()).Where(usage => usage.IsPlatform).Sum(usage => usage.Seconds) / IdleWindow.TotalSeconds;
     }
 
     private static string Markdown(Result result)
@@ -86,6 +114,8 @@ public static class LoadBenchmark
             text.AppendLine($"| {usage.Service} | {usage.PeakMiB:N0} MiB | {usage.MeanMiB:N0} MiB |");
         }
 
+        text.AppendLine();
+        text.Append(result.Cost.Markdown());
         foreach (var finding in result.Audit.Findings.Take(10))
         {
             text.AppendLine($"- {finding}");

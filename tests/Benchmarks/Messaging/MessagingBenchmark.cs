@@ -71,18 +71,7 @@ public static class MessagingBenchmark
     private static async Task<double> RawRateAsync(Run run, int messages)
     {
         var (messaging, _) = await run.IsolateAsync();
-        var counter = new ArrivalCounter(messages);
-        using var host = RawBus.Build(messaging, counter, Prefetch);
-        await host.StartAsync();
-        var bus = host.Services.GetRequiredService<IBus>();
-        foreach (var chunk in Enumerable.Range(0, messages).Chunk(1_000))
-        {
-            await Task.WhenAll(chunk.Select(number => bus.Publish(new Ping(number))));
-        }
-
-        await counter.WaitAsync(TimeSpan.FromMinutes(5));
-        await host.StopAsync();
-        return counter.Rate;
+        return await RawBus.MeasureAsync(messaging, messages, Prefetch);
     }
 
     /// <summary>Publishes committed to the outbox by API-style scopes, then delivered by the delivery service

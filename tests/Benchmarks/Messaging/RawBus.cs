@@ -31,6 +31,24 @@ public static class RawBus
         return builder.Build();
     }
 
+    /// <summary>Publishes <paramref name="messages"/> pings (in chunks of 1,000 in flight) and returns the consume
+    /// rate between the first and the last arrival.</summary>
+    public static async Task<double> MeasureAsync(string connectionString, int messages, ushort prefetch)
+    {
+        var counter = new ArrivalCounter(messages);
+        using var host = Build(connectionString, counter, prefetch);
+        await host.StartAsync();
+        var bus = host.Services.GetRequiredService<IBus>();
+        foreach (var chunk in Enumerable.Range(0, messages).Chunk(1_000))
+        {
+            await Task.WhenAll(chunk.Select(number => bus.Publish(new Ping(number))));
+        }
+
+        await counter.WaitAsync(TimeSpan.FromMinutes(5));
+        await host.StopAsync();
+        return counter.Rate;
+    }
+
     public sealed class CountingConsumer(ArrivalCounter counter) : IConsumer<Ping>
     {
         public Task Consume(ConsumeContext<Ping> context)

@@ -1,6 +1,4 @@
-using Aspire.Hosting.Testing;
 using EscalationPlatform.Harness;
-using Npgsql;
 
 namespace Benchmarks.Platform;
 
@@ -9,19 +7,5 @@ namespace Benchmarks.Platform;
 /// escalation costs; the raw bus rate divided by that is the pipeline's ceiling.</summary>
 public static class ConsumedMessages
 {
-    private static readonly string[] Databases = ["intakedb", "triagedb", "routingdb", "sladb", "notificationdb"];
-
-    public static async Task<long> CountAsync(PlatformHost host)
-    {
-        long total = 0;
-        foreach (var database in Databases)
-        {
-            await using var connection = new NpgsqlConnection(await host.App.GetConnectionStringAsync(database));
-            await connection.OpenAsync();
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM inbox_message", connection);
-            total += (long)(await count.ExecuteScalarAsync())!;
-        }
-
-        return total;
-    }
+    public static Task<long> CountAsync(PlatformHost host) => PlatformDatabases.SumAsync(host, "SELECT count(*) FROM inbox_message");
 }

@@ -8,10 +8,12 @@ namespace Benchmarks.Load;
 /// quiet (before the audit's reads): CPU per process group and per escalation, the messages consumed by endpoint
 /// and type, and the raw MassTransit rate of the same broker measured right after, so the figures read as ratios.</summary>
 public sealed record EscalationCost(
-    double WindowSeconds, int Escalations, IReadOnlyList<PlatformCpu.Usage> Cpu, double IdlePlatformCores,
+    double WindowSeconds, int Escalations, IReadOnlyList<PlatformCpu.Usage> Cpu, IReadOnlyList<PlatformCpu.Usage> IdleCores,
     IReadOnlyList<InboxBreakdown.Row> Consumed, long DeferredOutboxRows, double RawBusPerSecond)
 {
     public double PlatformCpuSeconds => Cpu.Where(usage => usage.IsPlatform).Sum(usage => usage.Seconds);
+
+    public double IdlePlatformCores => IdleCores.Where(usage => usage.IsPlatform).Sum(usage => usage.Seconds);
 
     public double CpuMsPerEscalation => PerEscalation(PlatformCpuSeconds * 1000);
 
@@ -38,15 +40,15 @@ public sealed record EscalationCost(
         text.AppendLine($"| messages consumed per escalation in the window | {MessagesPerEscalation:N1} ({ShareOfRawBus:P0} of the raw rate used) |");
         text.AppendLine($"| outbox rows deferred past the window (timers) | {DeferredOutboxRows:N0} |");
         text.AppendLine();
-        text.AppendLine("| process group | CPU s | % of one core | ms per escalation |");
-        text.AppendLine("|---|---|---|---|");
+        text.AppendLine("| process group | CPU s | % of one core | ms per escalation | at idle before, % of one core |");
+        text.AppendLine("|---|---|---|---|---|");
         foreach (var usage in Cpu)
         {
             var name = usage.IsPlatform ? usage.Group : $"_{usage.Group} (not platform)_";
-            text.AppendLine($"| {name} | {usage.Seconds:N1} | {usage.Seconds / WindowSeconds * 100:N0} % | {PerEscalation(usage.Seconds * 1000):N1} |");
+            text.AppendLine($"| {name} | {usage.Seconds:N1} | {usage.Seconds / WindowSeconds * 100:N0} % | {PerEscalation(usage.Seconds * 1000):N1} | {IdleCores.FirstOrDefault(idle => idle.Group == usage.Group)?.Seconds * 100:N0} % |");
         }
 
-        text.AppendLine($"| **platform total** | {PlatformCpuSeconds:N1} | {PlatformCpuSeconds / WindowSeconds * 100:N0} % | **{CpuMsPerEscalation:N1}** |");
+        text.AppendLine($"| **platform total** | {PlatformCpuSeconds:N1} | {PlatformCpuSeconds / WindowSeconds * 100:N0} % | **{CpuMsPerEscalation:N1}** | {IdlePlatformCores * 100:N0} % |");
         text.AppendLine();
         text.AppendLine("| database | endpoint | message type | consumed | per escalation |");
         text.AppendLine("|---|---|---|---|---|");

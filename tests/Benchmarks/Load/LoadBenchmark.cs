@@ -38,7 +38,7 @@ public static class LoadBenchmark
         Console.Error.WriteLine($"Load: {mode} for {duration.TotalSeconds:0} s...");
         await InboxBreakdown.InstallAsync(host);
         var cpu = new PlatformCpu(host);
-        var idle = await IdleAsync(cpu);
+        var idle = await IdleAsync(host, cpu);
         var consumedBefore = await ConsumedMessages.CountAsync(host);
         memory.Start();
         var cpuBefore = cpu.Snapshot();
@@ -80,12 +80,14 @@ public static class LoadBenchmark
         return audit.Clean ? 0 : 1;
     }
 
-    /// <summary>The platform's CPU use at rest, in cores, over a few seconds before the load.</summary>
-    private static async Task<double> IdleAsync(PlatformCpu cpu)
+    /// <summary>CPU per process group at rest (once the warm-up's cases are done), over a few seconds before the
+    /// load: in cores.</summary>
+    private static async Task<IReadOnlyList<PlatformCpu.Usage>> IdleAsync(PlatformHost host, PlatformCpu cpu)
     {
+        await PipelineQuiet.WaitAsync(host, TimeSpan.FromMinutes(5));
         var before = cpu.Snapshot();
         await Task.Delay(IdleWindow);
-        return PlatformCpu.Between(before, cpu.Snapshot()).Where(usage => usage.IsPlatform).Sum(usage => usage.Seconds) / IdleWindow.TotalSeconds;
+        return [.. PlatformCpu.Between(before, cpu.Snapshot()).Select(usage => usage with { Seconds = usage.Seconds / IdleWindow.TotalSeconds })];
     }
 
     private static string Markdown(Result result)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measurements (not tests): ./bench.sh <suite> [options]. Each suite starts the real servers it needs and
 # prints a Markdown report; docs/performance.md records the results and the machine they came from.
-#   load        end-to-end throughput and latency through the gateway, audited (--rate N | --clients N, --duration S)
+#   load        end-to-end throughput and latency through the gateway, audited, with CPU per escalation, messages
+#               per endpoint and type and the raw bus rate of the same run (--rate N | --clients N, --duration S)
 #   overhead    the same request mix direct to intake and through the gateway, alternating
 #   faults      kills and restarts under load, audited for loss and duplicates, with 1 and 2 replicas
 #   micro       BenchmarkDotNet over the matrix, SLA due times and routing selection

@@ -51,7 +51,7 @@ public sealed class PlatformCpu(PlatformHost host)
     {
         null => "exited",
         "postgres" => PostgreSql,
-        "beam.smp" or "erl_child_setup" or "inet_gethost" or "epmd" => RabbitMq,
+        "beam.smp" or "erl_child_setup" or "inet_gethost" or "epmd" or "rabbitmq-server" => RabbitMq,
         "redis-server" => Redis,
         _ when name.Contains("mtp4dev", StringComparison.OrdinalIgnoreCase) => "mail (smtp4dev)",
         _ => $"other: {name}",

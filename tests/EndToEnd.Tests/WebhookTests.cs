@@ -47,8 +47,10 @@ public sealed class WebhookTests(PlatformFixture platform)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         using var api = platform.Escalations(Tenants.Webhooks);
-        await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks",
+        var subscription = await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks",
             new { url = receiver.UrlFor("status"), events = new[] { "escalation.status-changed" } });
+        // the tenant's other tests count their own cases' deliveries: this subscription must not outlive the test
+        await using var unsubscribe = new Cleanup(() => api.SendAsync(HttpMethod.Delete, $"/api/v1/notifications/webhooks/{subscription.GetProperty("id").GetGuid()}"));
 
         var id = await api.SubmitAsync(Cases.TeamProblem());
         var record = await api.WaitForAsync(id, r => r.Status() == "assigned", "assigned");
@@ -139,6 +141,11 @@ public sealed class WebhookTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(["an internal or private address cannot receive webhooks"], problem.GetProperty("errors").GetProperty("url").EnumerateArray().Select(error => error.GetString()));
+    }
+
+    private sealed class Cleanup(Func<Task<HttpResponseMessage>> action) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => (await action()).Dispose();
     }
 
     private static async Task<IReadOnlyList<JsonElement>> Deliveries(EscalationsClient api, Guid escalationId, string channel) =>

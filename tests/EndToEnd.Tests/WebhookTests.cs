@@ -43,6 +43,36 @@ public sealed class WebhookTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_moves_to_triaged_and_assigned_reach_status_change_subscribers_once_each_in_the_status_change_shape()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var api = platform.Escalations(Tenants.Webhooks);
+        var subscription = await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks",
+            new { url = receiver.UrlFor("status"), events = new[] { "escalation.status-changed" } });
+        // the tenant's other tests count their own cases' deliveries: this subscription must not outlive the test
+        await using var unsubscribe = new Cleanup(() => api.SendAsync(HttpMethod.Delete, $"/api/v1/notifications/webhooks/{subscription.GetProperty("id").GetGuid()}"));
+
+        var id = await api.SubmitAsync(Cases.TeamProblem());
+        var record = await api.WaitForAsync(id, r => r.Status() == "assigned", "assigned");
+        var received = await Eventually.ReachesAsync(
+            () => Task.FromResult(receiver.Received("status").Select(webhook => JsonDocument.Parse(webhook.Body).RootElement).ToList()),
+            webhooks => webhooks.Count >= 2, EscalationsClient.PipelineTimeout, "the two status changes");
+
+        Assert.Equal(new (string?, string?, string?)[] { ("submitted", "triaged", "triage"), ("triaged", "assigned", "routing") },
+            received.Select(webhook => webhook.GetProperty("data")).Select(data =>
+                (data.Text("from"), data.Text("to"), data.GetProperty("actor").Text("id"))).OrderBy(move => move.Item2 == "assigned"));
+        Assert.All(received, webhook =>
+        {
+            Assert.Equal("escalation.status-changed", webhook.Text("type"));
+            var data = webhook.GetProperty("data");
+            Assert.Equal((id, record.Text("key")), (data.GetProperty("escalationId").GetGuid(), data.Text("key")));
+            Assert.False(string.IsNullOrEmpty(data.Text("reason")));
+            Assert.True(data.TryGetProperty("at", out _));
+        });
+        Assert.Equal(2, receiver.Received("status").Select(webhook => webhook.Id).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Subscriptions_are_listed_without_their_secret_and_can_be_deleted()
     {
         using var api = platform.Escalations(Tenants.Webhooks);
@@ -111,6 +141,11 @@ public sealed class WebhookTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(["an internal or private address cannot receive webhooks"], problem.GetProperty("errors").GetProperty("url").EnumerateArray().Select(error => error.GetString()));
+    }
+
+    private sealed class Cleanup(Func<Task<HttpResponseMessage>> action) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => (await action()).Dispose();
     }
 
     private static async Task<IReadOnlyList<JsonElement>> Deliveries(EscalationsClient api, Guid escalationId, string channel) =>

@@ -67,7 +67,7 @@ public sealed class LifecycleEventsTests
     [Theory]
     [InlineData(Submitted)]
     [InlineData(NeedsInformation)]
-    public void A_triaged_assessment_of_a_new_or_waiting_case_triages_it_and_announces_it(EscalationStatus status)
+    public void A_triaged_assessment_of_a_new_or_waiting_case_triages_it_and_announces_it_once(EscalationStatus status)
     {
         var decision = LifecycleEvents.Assessed(In(status), Assessment(AssessmentOutcome.Triaged), Now);
 
@@ -79,11 +79,10 @@ public sealed class LifecycleEventsTests
         Assert.Equal((Severity?)Severity.S2, decision.State.Severity);
         Assert.Equal(4, decision.State.MatrixVersion);
         Assert.Empty(decision.State.MissingFacts);
-        Assert.Collection(decision.Messages,
-            changed => Assert.Equal(Triaged, Assert.IsType<EscalationStatusChanged>(changed).To),
-            triaged => Assert.Equal(Facts, Assert.IsType<EscalationTriaged>(triaged).Facts));
-        var announced = decision.Single<EscalationTriaged>();
+        var announced = Assert.IsType<EscalationTriaged>(Assert.Single(decision.Messages)); // it is the status change: no EscalationStatusChanged beside it
+        Assert.Equal(Facts, announced.Facts);
         Assert.Equal((Case.Id, Tenant, "ESC-000001", "Checkout fails", Severity.S2, Now), (announced.EscalationId, announced.TenantId, announced.Key, announced.Title, announced.Severity, announced.TriagedAt));
+        Assert.Equal((status, "outage-many (S2): Many customers are down"), (announced.From, announced.Reason));
     }
 
     [Fact]
@@ -198,7 +197,7 @@ public sealed class LifecycleEventsTests
             new TimelineNote(Actors.Routing, "offered",
                 "Offered to Olga Owner (owner) on Payments; acknowledge by 2026-11-29T09:05:00Z; backup Bert Backup", "round robin in Payments", Triaged, Assigned),
             Assert.Single(decision.Timeline));
-        Assert.Equal(Assigned, decision.Single<EscalationStatusChanged>().To);
+        Assert.Empty(decision.Messages); // routing's EscalationOffered announces the move to Assigned
     }
 
     [Fact]

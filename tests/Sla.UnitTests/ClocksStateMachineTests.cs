@@ -187,6 +187,20 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_a_change_leaves_the_customer_promise_as_it_was_Should_not_announce_it_again()
+    {
+        await _harness.PublishAsync(Triaged());
+        _harness.Time.Advance(TimeSpan.FromMinutes(2));
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Triaged, EscalationStatus.Assigned)); // an older intake's report of the first offer
+
+        Assert.Equal(EscalationStatus.Assigned, (await _harness.InstanceAsync(_id))!.Status);
+        Assert.Single(await Commitments());
+
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged)); // news to the customer
+        Assert.Equal([EscalationStatus.Triaged, EscalationStatus.Acknowledged], (await Commitments()).Select(commitment => commitment.Status));
+    }
+
+    [Fact]
     public async Task When_triaged_again_Should_keep_the_clocks_that_run()
     {
         await _harness.PublishAsync(Triaged());

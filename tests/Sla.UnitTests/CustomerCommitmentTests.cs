@@ -41,3 +41,66 @@ public sealed class CustomerCommitmentTests
         Assert.Equal(Opened.AddMinutes(50), Commitment(Opened.AddMinutes(25), new CustomerUpdated(Opened.AddMinutes(20))).NextUpdateDue);
     }
 }
+
+/// <summary>When sla announces a commitment: only when it says something new to the customer side.</summary>
+public sealed class AnnouncedCommitmentTests
+{
+    private static readonly DateTimeOffset Due = new(2026, 11, 24, 10, 30, 0, TimeSpan.Zero);
+    private static readonly CustomerCommitment Promise = new(Due, Due.AddHours(4));
+    private static readonly AnnouncedCommitment Triaged = AnnouncedCommitment.Of(EscalationStatus.Triaged, Promise, last: null);
+
+    [Fact]
+    public void The_first_commitment_is_announced()
+    {
+        Assert.True(AnnouncedCommitment.IsNews(null, Triaged, message: null));
+    }
+
+    [Fact]
+    public void The_same_promise_after_an_internal_step_is_not_announced_again()
+    {
+        var assigned = AnnouncedCommitment.Of(EscalationStatus.Assigned, Promise, Triaged);
+
+        Assert.Equal(EscalationStatus.Triaged, assigned.CustomerStatus);
+        Assert.False(AnnouncedCommitment.IsNews(Triaged, assigned, message: null));
+    }
+
+    [Fact]
+    public void The_same_promise_in_the_same_status_is_not_announced_again()
+    {
+        Assert.False(AnnouncedCommitment.IsNews(Triaged, AnnouncedCommitment.Of(EscalationStatus.Triaged, Promise, Triaged), message: null));
+    }
+
+    [Theory]
+    [InlineData(EscalationStatus.Acknowledged)]
+    [InlineData(EscalationStatus.InProgress)]
+    [InlineData(EscalationStatus.Closed)]
+    public void A_status_the_customer_hears_of_is_announced_even_with_the_same_promise(EscalationStatus status)
+    {
+        Assert.True(AnnouncedCommitment.IsNews(Triaged, AnnouncedCommitment.Of(status, Promise, Triaged), message: null));
+    }
+
+    [Fact]
+    public void A_moved_time_is_announced()
+    {
+        var paused = AnnouncedCommitment.Of(EscalationStatus.Triaged, Promise with { NextUpdateDue = null }, Triaged);
+        var later = AnnouncedCommitment.Of(EscalationStatus.Triaged, Promise with { ResolutionDue = Due.AddHours(5) }, Triaged);
+
+        Assert.True(AnnouncedCommitment.IsNews(Triaged, paused, message: null));
+        Assert.True(AnnouncedCommitment.IsNews(Triaged, later, message: null));
+    }
+
+    [Fact]
+    public void A_message_for_the_customer_is_always_announced()
+    {
+        Assert.True(AnnouncedCommitment.IsNews(Triaged, Triaged, message: "We are on it"));
+    }
+
+    [Fact]
+    public void Times_compare_to_the_microsecond_the_database_keeps()
+    {
+        var precise = AnnouncedCommitment.Of(EscalationStatus.Triaged, Promise with { NextUpdateDue = Due.AddTicks(7) }, Triaged);
+
+        Assert.Equal(Triaged, precise);
+        Assert.False(AnnouncedCommitment.IsNews(Triaged, precise, message: null));
+    }
+}

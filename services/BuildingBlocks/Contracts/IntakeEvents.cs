@@ -24,7 +24,9 @@ public sealed record EscalationFactsUpdated
     public required CaseFacts Facts { get; init; }
 }
 
-/// <summary>A case is triaged and complete enough to be owned: routing finds its owner, SLA starts its clocks.</summary>
+/// <summary>A case is triaged and complete enough to be owned: routing finds its owner, SLA starts its clocks. It is
+/// also the status change to Triaged (no EscalationStatusChanged is published for it), hence <see cref="From"/> and
+/// <see cref="Reason"/>.</summary>
 public sealed record EscalationTriaged
 {
     public required Guid EscalationId { get; init; }
@@ -41,10 +43,19 @@ public sealed record EscalationTriaged
 
     public bool HandoffIncomplete { get; init; }
 
+    /// <summary>The status the case was triaged from: Submitted or NeedsInformation (added; older senders leave it
+    /// Submitted).</summary>
+    public EscalationStatus From { get; init; } = EscalationStatus.Submitted;
+
+    /// <summary>Why this severity: the rules that fired (added).</summary>
+    public string? Reason { get; init; }
+
     public required DateTimeOffset TriagedAt { get; init; }
 }
 
-/// <summary>The record moved from one status to another, and who moved it and why.</summary>
+/// <summary>The record moved from one status to another, and who moved it and why: every move intake decides itself.
+/// The move to Triaged is announced by EscalationTriaged and the first offer's move to Assigned by routing's
+/// EscalationOffered; neither has an EscalationStatusChanged.</summary>
 public sealed record EscalationStatusChanged
 {
     public required Guid EscalationId { get; init; }

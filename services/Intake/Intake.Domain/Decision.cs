@@ -69,8 +69,11 @@ public sealed record Decision
         Refusal is null ? this with { Timeline = [.. Timeline, new TimelineNote(actor, what, detail, reason)] } : this;
 
     /// <summary>Moves the status if the lifecycle allows it (otherwise nothing changes), with its timeline entry and
-    /// the EscalationStatusChanged that tells the other services.</summary>
-    internal Decision Move(EscalationStatus to, Actor actor, string what, string? detail, string? reason, MoveRule rule = MoveRule.Table)
+    /// the EscalationStatusChanged that tells the other services. A move another event already announces (the triage
+    /// that EscalationTriaged reports, the first offer that routing's EscalationOffered reports) passes
+    /// <paramref name="announce"/> false: one event per fact.</summary>
+    internal Decision Move(EscalationStatus to, Actor actor, string what, string? detail, string? reason, MoveRule rule = MoveRule.Table,
+        bool announce = true)
     {
         if (Refusal is not null)
         {
@@ -93,14 +96,16 @@ public sealed record Decision
             State = State with { Status = to },
             Moved = move,
             Timeline = [.. Timeline, new TimelineNote(actor, what, detail, reason, move.From, to)],
-            Messages =
-            [
-                .. Messages,
-                new EscalationStatusChanged
-                {
-                    EscalationId = State.Id, TenantId = State.TenantId, Key = State.Key, From = move.From, To = to, Actor = actor, Reason = reason, At = At,
-                },
-            ],
+            Messages = announce
+                ?
+                [
+                    .. Messages,
+                    new EscalationStatusChanged
+                    {
+                        EscalationId = State.Id, TenantId = State.TenantId, Key = State.Key, From = move.From, To = to, Actor = actor, Reason = reason, At = At,
+                    },
+                ]
+                : Messages,
         };
     }
 

@@ -36,7 +36,7 @@ public static class LifecycleEvents
         var missing = $"Missing: {string.Join(", ", assessed.MissingFacts.Select(fact => fact.Description))}";
         if (state.Status is Submitted or NeedsInformation && assessed.Outcome == AssessmentOutcome.Triaged)
         {
-            decision = decision.Move(Triaged, Actors.Triage, "triaged", decided, why);
+            decision = decision.Move(Triaged, Actors.Triage, "triaged", decided, why, announce: false); // EscalationTriaged is the announcement
             if (assessed.HandoffIncomplete)
             {
                 decision = decision.Note(Actors.Triage, "handoff-incomplete", missing, "S1 is routed at once; the owner gathers what is missing");
@@ -51,6 +51,8 @@ public static class LifecycleEvents
                 Severity = assessed.Severity,
                 Facts = state.Facts,
                 HandoffIncomplete = assessed.HandoffIncomplete,
+                From = state.Status,
+                Reason = why,
                 TriagedAt = now,
             });
         }
@@ -98,7 +100,7 @@ public static class LifecycleEvents
         var detail = $"Offered to {offer.OfferedTo.Name} ({Text.Kebab(offer.Level)}) on {offer.Team.Name}; acknowledge by {Text.Utc(offer.RespondBy)}";
         return state.Status == Triaged
             ? decision.With(current => current with { Owner = Person.Of(offer.Owner) })
-                .Move(Assigned, Actors.Routing, "offered", $"{detail}; backup {offer.Backup.Name}", offer.Reason)
+                .Move(Assigned, Actors.Routing, "offered", $"{detail}; backup {offer.Backup.Name}", offer.Reason, announce: false) // routing's offer is the announcement
             : decision.Note(Actors.Routing, "offer-moved", $"{detail}; previously offered to {offer.PreviouslyOfferedTo?.Name}", offer.Reason);
     }
 

@@ -48,6 +48,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     {
         var escalation = await KnownAsync(context.Message.TenantId, context.Message.EscalationId, context.CancellationToken);
         escalation.Severity = context.Message.Severity;
+        await ImpliedAsync(context, escalation, ImpliedStatusChanges.Of(context.Message));
         await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.Triaged);
     }
 
@@ -73,19 +74,38 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         }
 
         await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.Offered);
+        if (ImpliedStatusChanges.Of(offer, escalation.Key) is { } assigned)
+        {
+            await ImpliedAsync(context, escalation, assigned);
+            await planner.SaveAsync(context.CancellationToken);
+        }
     }
 
     public async Task Consume(ConsumeContext<EscalationStatusChanged> context)
     {
         var change = context.Message;
         var escalation = await KnownAsync(change.TenantId, change.EscalationId, context.CancellationToken);
+        Follow(escalation, change);
+        await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.StatusChanged);
+    }
+
+    /// <summary>A status change that <paramref name="context"/>'s event stands for (see <see cref="ImpliedStatusChanges"/>):
+    /// followed like a published one, with its escalation.status-changed webhooks under an id derived from the event's.</summary>
+    private async Task ImpliedAsync<T>(ConsumeContext<T> context, EscalationProjection escalation, EscalationStatusChanged change) where T : class
+    {
+        Follow(escalation, change);
+        var eventId = context.MessageId is { } source ? ImpliedStatusChanges.EventId(source) : NewId.NextGuid();
+        await planner.WebhooksAsync(escalation.TenantId, escalation.EscalationId, eventId, WebhookEvents.StatusChanged, change, context.CancellationToken);
+    }
+
+    /// <summary>The projection takes a status no older than the one it shows.</summary>
+    private static void Follow(EscalationProjection escalation, EscalationStatusChanged change)
+    {
         if (change.At.UtcDateTime >= escalation.StatusAt)
         {
             escalation.Status = change.To;
             escalation.StatusAt = change.At.UtcDateTime;
         }
-
-        await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.StatusChanged);
     }
 
     public async Task Consume(ConsumeContext<CustomerUpdatePosted> context)

@@ -51,9 +51,22 @@ public sealed class ClockKeeper(ISlaPolicies policies, TimeProvider clock)
         return report;
     }
 
-    public static CustomerCommitmentUpdated Commitment(ClocksState state, ClockReport report, string? message, DateTimeOffset at)
+    /// <summary>The commitment to announce after <paramref name="report"/>, or null when it says nothing new
+    /// (<see cref="AnnouncedCommitment.IsNews"/>); an announced one is remembered in <paramref name="state"/>.</summary>
+    public static CustomerCommitmentUpdated? Commitment(ClocksState state, ClockReport report, string? message, DateTimeOffset at)
     {
-        var commitment = CustomerCommitment.From(report);
+        var last = state.CommittedStatus is { } committed // the clocks start in Triaged: the first commitment always has one
+            ? new AnnouncedCommitment(committed, new CustomerCommitment(Utc(state.CommittedNextUpdateDue), Utc(state.CommittedResolutionDue)))
+            : null;
+        var next = AnnouncedCommitment.Of(state.Status, CustomerCommitment.From(report), last);
+        if (!AnnouncedCommitment.IsNews(last, next, message))
+        {
+            return null;
+        }
+
+        var commitment = next.Commitment;
+        (state.CommittedStatus, state.CommittedNextUpdateDue, state.CommittedResolutionDue) =
+            (next.CustomerStatus, commitment.NextUpdateDue?.UtcDateTime, commitment.ResolutionDue?.UtcDateTime);
         return new()
         {
             EscalationId = state.CorrelationId,
@@ -65,4 +78,6 @@ public sealed class ClockKeeper(ISlaPolicies policies, TimeProvider clock)
             At = at,
         };
     }
+
+    private static DateTimeOffset? Utc(DateTime? at) => at is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
 }

@@ -36,6 +36,14 @@ public sealed class ClocksState : SagaStateMachineInstance
 
     public DateTime? NextEvaluationAt { get; set; }
 
+    /// <summary>The last CustomerCommitmentUpdated announced (none yet: null): the status as the customer sees it
+    /// (Sla.Domain.AnnouncedCommitment), and its promise.</summary>
+    public EscalationStatus? CommittedStatus { get; set; }
+
+    public DateTime? CommittedNextUpdateDue { get; set; }
+
+    public DateTime? CommittedResolutionDue { get; set; }
+
     public Guid? TimerTokenId { get; set; }
 
     public uint RowVersion { get; set; }

@@ -115,7 +115,10 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
     private static async Task KeepAndCommit(BehaviorContext<ClocksState> context, string? message)
     {
         var report = await Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken);
-        await context.Publish(ClockKeeper.Commitment(context.Saga, report, message, context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow()));
+        if (ClockKeeper.Commitment(context.Saga, report, message, context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow()) is { } commitment)
+        {
+            await context.Publish(commitment);
+        }
     }
 
     private static ClockKeeper Keeper(BehaviorContext<ClocksState> context) => context.GetServiceOrCreateInstance<ClockKeeper>();

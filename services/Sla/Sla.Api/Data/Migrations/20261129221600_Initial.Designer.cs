@@ -209,6 +209,15 @@ namespace Sla.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<DateTime?>("CommittedNextUpdateDue")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CommittedResolutionDue")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommittedStatus")
+                        .HasColumnType("text");
+
                     b.Property<string>("CurrentState")
                         .IsRequired()
                         .HasMaxLength(32)

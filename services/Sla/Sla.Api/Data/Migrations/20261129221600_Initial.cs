@@ -28,6 +28,9 @@ namespace Sla.Api.Data.Migrations
                     StatusAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Announced = table.Column<string[]>(type: "text[]", nullable: false),
                     NextEvaluationAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CommittedStatus = table.Column<string>(type: "text", nullable: true),
+                    CommittedNextUpdateDue = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CommittedResolutionDue = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     TimerTokenId = table.Column<Guid>(type: "uuid", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     History = table.Column<string>(type: "jsonb", nullable: false)

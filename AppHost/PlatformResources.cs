@@ -1,5 +1,6 @@
 using EscalationPlatform.AppHost.Infrastructure;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EscalationPlatform.AppHost;
 
@@ -23,12 +24,24 @@ public static class PlatformResources
             .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
             .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache)
             .WithHttpHealthCheck("/health")
+            .WithTelemetryOnlyToADashboard()
             .WithDemoTenants(builder.Configuration["Demo:Tenants"])
             .WithReplicas(int.TryParse(builder.Configuration["Platform:Replicas"], out var replicas) && replicas > 1 ? replicas : 1);
 
     /// <summary>The tenants seeded with demo teams and customers ("Demo:Tenants", comma-separated; default "demo").</summary>
     private static IResourceBuilder<ProjectResource> WithDemoTenants(this IResourceBuilder<ProjectResource> project, string? tenants) =>
         string.IsNullOrWhiteSpace(tenants) ? project : project.WithEnvironment("Demo__Tenants", tenants);
+
+    /// <summary>Aspire points every project at the dashboard's OTLP endpoint even when the dashboard is off (tests and
+    /// benchmarks), where nothing listens and every span would be built, batched and retried for nobody.</summary>
+    private static IResourceBuilder<ProjectResource> WithTelemetryOnlyToADashboard(this IResourceBuilder<ProjectResource> project) =>
+        project.WithEnvironment(context =>
+        {
+            if (context.ExecutionContext.Services.GetService<DistributedApplicationOptions>()?.DisableDashboard == true)
+            {
+                context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+            }
+        });
 
     public static IResourceBuilder<ProjectResource> WithHttpEndpointUnlessConfigured(this IResourceBuilder<ProjectResource> project) =>
         project.Resource.Annotations.OfType<EndpointAnnotation>().Any(endpoint => endpoint.Name == "http") ? project : project.WithHttpEndpoint();
@@ -54,7 +67,8 @@ public static class PlatformResources
             .WithEndpoint("http", endpoint => endpoint.Port = ports.Gateway)
             .WithEndpoint("grpc", endpoint => endpoint.Port = ports.GatewayGrpc)
             .WithExternalHttpEndpoints()
-            .WithHttpHealthCheck("/health", endpointName: "http");
+            .WithHttpHealthCheck("/health", endpointName: "http")
+            .WithTelemetryOnlyToADashboard();
         foreach (var service in services)
         {
             gateway.WithReference(service).WaitFor(service);

@@ -15,7 +15,8 @@ public static class LoadBenchmark
     private const string Tenant = "load";
     private const int RawMessages = 10_000; // a few seconds on the platform's broker, once the audit is done
     private const ushort Prefetch = 32; // the platform's Messaging:PrefetchCount default
-    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20); // the warm-up's code is recompiled (tier 1) in the background for a while
 
     public sealed record Result(
         string Machine, string Mode, double Offered, double DurationSeconds, int Replicas, int Sent, double AcceptedPerSecond,
@@ -80,11 +81,12 @@ public static class LoadBenchmark
         return audit.Clean ? 0 : 1;
     }
 
-    /// <summary>CPU per process group at rest (once the warm-up's cases are done), over a few seconds before the
-    /// load: in cores.</summary>
+    /// <summary>CPU per process group at rest (once the warm-up's cases are done and its code recompiled), over a few
+    /// seconds before the load: in cores.</summary>
     private static async Task<IReadOnlyList<PlatformCpu.Usage>> IdleAsync(PlatformHost host, PlatformCpu cpu)
     {
         await PipelineQuiet.WaitAsync(host, TimeSpan.FromMinutes(5));
+        await Task.Delay(Settle);
         var before = cpu.Snapshot();
         await Task.Delay(IdleWindow);
         return [.. PlatformCpu.Between(before, cpu.Snapshot()).Select(usage => usage with { Seconds = usage.Seconds / IdleWindow.TotalSeconds })];

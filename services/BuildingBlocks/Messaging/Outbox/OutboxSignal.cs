@@ -5,16 +5,16 @@ namespace EscalationPlatform.Messaging.Outbox;
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _raised = new(0, 1);
+    private readonly Lock _gate = new();
 
     public void Raise()
     {
-        try
+        lock (_gate)
         {
-            _raised.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // already raised: the next wait returns at once
+            if (_raised.CurrentCount == 0) // otherwise already raised: the next wait returns at once
+            {
+                _raised.Release();
+            }
         }
     }
 

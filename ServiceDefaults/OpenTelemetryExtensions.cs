@@ -21,7 +21,7 @@ public static class OpenTelemetryExtensions
     /// (docs/performance.md). Request activities still exist for the logs' scopes and the gateway's traceparent.</summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!builder.HasTelemetryCollector())
         {
             return builder;
         }
@@ -46,6 +46,10 @@ public static class OpenTelemetryExtensions
             .UseOtlpExporter();
         return builder;
     }
+
+    /// <summary>Whether an OTLP collector is configured; the database, broker and cache clients trace only then too.</summary>
+    public static bool HasTelemetryCollector(this IHostApplicationBuilder builder) =>
+        !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     /// <summary>Health probes run every few seconds; tracing them would bury the traces that matter.</summary>
     private static bool IsProbe(HttpContext context) =>

@@ -12,7 +12,12 @@ public static class CacheExtensions
     /// <summary>The shared Redis (caching, idempotency, rate limits) and a readiness check named "redis".</summary>
     public static TBuilder AddServiceCache<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddRedisClient(ConnectionName, settings => settings.DisableHealthChecks = true);
+        var traced = builder.HasTelemetryCollector();
+        builder.AddRedisClient(ConnectionName, settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.DisableTracing = !traced;
+        });
         builder.Services.AddHealthChecks().AddRedis(
             services => services.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: [Extensions.DependencyTag]);
         return builder;

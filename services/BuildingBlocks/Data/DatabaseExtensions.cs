@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace EscalationPlatform.Data;
 
@@ -17,10 +18,14 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
+        var traced = builder.HasTelemetryCollector();
         builder.AddNpgsqlDbContext<TContext>(connectionName, settings =>
         {
             settings.DisableHealthChecks = true; // replaced by the check below, which has the name the info endpoint reports
             settings.DisableRetry = true;        // transactions are retried whole, by the messaging layer, not statement by statement
+            settings.DisableTracing = !traced;
+            settings.DisableMetrics = !traced;
+            settings.ConnectionString = WithAutoPrepare(settings.ConnectionString);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("postgres", tags: [Extensions.DependencyTag]);
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -30,5 +35,24 @@ public static class DatabaseExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>The same few statements run for every message (inbox, saga, outbox): prepared once per connection,
+    /// PostgreSQL stops parsing and planning them each time. A connection string that says otherwise wins.</summary>
+    private static string? WithAutoPrepare(string? connectionString)
+    {
+        if (connectionString is null)
+        {
+            return null;
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        return settings.ConnectionString;
     }
 }

@@ -13,7 +13,12 @@ public static class BrokerConnectionExtensions
     /// "rabbitmq" that fails while the broker is unreachable.</summary>
     public static TBuilder AddBrokerConnection<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddRabbitMQClient(ConnectionName, settings => settings.DisableHealthChecks = true);
+        var traced = builder.HasTelemetryCollector();
+        builder.AddRabbitMQClient(ConnectionName, settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.DisableTracing = !traced;
+        });
         builder.Services.AddHealthChecks().AddRabbitMQ(
             services => services.GetRequiredService<IConnection>(), "rabbitmq", tags: [Extensions.DependencyTag]);
         return builder;

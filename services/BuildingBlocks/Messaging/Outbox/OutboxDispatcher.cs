@@ -58,7 +58,9 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         }
     }
 
-    /// <summary>Delivers batches until nothing is due; returns when the next message falls due (null if none).</summary>
+    /// <summary>Delivers batches until nothing is due; returns when the next message falls due (null if none). A batch
+    /// is taken off the table and sent in one transaction (two round trips), which commits once the broker confirmed
+    /// every message; if some were not confirmed it rolls back and only the confirmed ones are then removed.</summary>
     private async Task<DateTime?> DeliverDueMessagesAsync(CancellationToken stoppingToken)
     {
         while (true)
@@ -66,34 +68,50 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             await using var scope = scopes.CreateAsyncScope();
             var dbContext = scope.ServiceProvider.GetRequiredService<TDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
-            await using var transaction = await dbContext.Database.BeginTransactionAsync(stoppingToken);
-            var batch = await dbContext.Set<OutboxMessage>()
-                .FromSql($"""
-                    SELECT * FROM outbox_message WHERE due_at <= {now}
-                    ORDER BY due_at, sequence_number LIMIT {_options.DeliveryBatchSize} FOR UPDATE SKIP LOCKED
-                    """)
-                .AsNoTracking()
-                .ToListAsync(stoppingToken);
-
-            if (batch.Count == 0)
+            List<OutboxMessage> batch;
+            await using (var transaction = await dbContext.Database.BeginTransactionAsync(stoppingToken))
             {
-                await transaction.CommitAsync(stoppingToken);
-                return await dbContext.Set<OutboxMessage>().MinAsync(message => (DateTime?)message.DueAt, stoppingToken);
+                batch = await dbContext.Set<OutboxMessage>()
+                    .FromSql($"""
+                        DELETE FROM outbox_message WHERE sequence_number IN (
+                            SELECT sequence_number FROM outbox_message WHERE due_at <= {now}
+                            ORDER BY due_at, sequence_number LIMIT {_options.DeliveryBatchSize} FOR UPDATE SKIP LOCKED)
+                        RETURNING *
+                        """)
+                    .AsNoTracking()
+                    .ToListAsync(stoppingToken);
+                if (batch.Count == 0)
+                {
+                    await transaction.CommitAsync(stoppingToken);
+                    return await NextDueAsync(dbContext, stoppingToken);
+                }
+
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(_options.DeliveryTimeout);
+                var sent = await Task.WhenAll(batch.Select(message => TrySendAsync(message, now, timeout.Token)));
+                if (sent.All(confirmed => confirmed))
+                {
+                    await transaction.CommitAsync(stoppingToken);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(stoppingToken);
+                    var done = batch.Where((_, index) => sent[index]).Select(message => message.SequenceNumber).ToArray();
+                    await dbContext.Set<OutboxMessage>().Where(message => done.Contains(message.SequenceNumber)).ExecuteDeleteAsync(stoppingToken);
+                    throw new OutboxDeliveryException($"{batch.Count - done.Length} of {batch.Count} outbox messages were not taken by the broker");
+                }
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(_options.DeliveryTimeout);
-            var sent = await Task.WhenAll(batch.Select(message => TrySendAsync(message, now, timeout.Token)));
-            var done = batch.Where((_, index) => sent[index]).Select(message => message.SequenceNumber).ToArray();
-            await dbContext.Set<OutboxMessage>().Where(message => done.Contains(message.SequenceNumber)).ExecuteDeleteAsync(stoppingToken);
-            await transaction.CommitAsync(stoppingToken);
-
-            if (done.Length < batch.Count)
+            if (batch.Count < _options.DeliveryBatchSize)
             {
-                throw new OutboxDeliveryException($"{batch.Count - done.Length} of {batch.Count} outbox messages were not taken by the broker");
+                // Nothing else was due when this batch was taken; rows committed since raise the signal.
+                return await NextDueAsync(dbContext, stoppingToken);
             }
         }
     }
+
+    private static Task<DateTime?> NextDueAsync(TDbContext dbContext, CancellationToken cancellationToken) =>
+        dbContext.Set<OutboxMessage>().MinAsync(message => (DateTime?)message.DueAt, cancellationToken);
 
     private async Task<bool> TrySendAsync(OutboxMessage message, DateTime now, CancellationToken cancellationToken)
     {

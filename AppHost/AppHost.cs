@@ -20,6 +20,7 @@ try
     var notification = builder.AddPlatformService<Projects.Notification_Api>("notification-api", infrastructure.AddDatabase("notificationdb"), infrastructure, secrets)
         .WithReference(mail).WaitFor(mail);
     intake.WithReference(sla); // the record shows each clock, asked of sla over gRPC
+    intake.WithReference(triage); // a submission is assessed at once when triage answers in time
 
     // Gateway: the only way in from outside; it authenticates, limits and vouches for every caller.
     var gateway = builder.AddGateway<Projects.EscalationPlatform_Gateway>(

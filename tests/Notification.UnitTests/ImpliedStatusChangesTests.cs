@@ -68,6 +68,39 @@ public sealed class ImpliedStatusChangesTests
     }
 
     [Fact]
+    public void A_case_triaged_at_submission_also_stands_for_its_submission()
+    {
+        var facts = new CaseFacts
+        {
+            IssueType = IssueType.Technical,
+            Customer = new CustomerFacts { Id = "cust-1", Name = "Acme GmbH", Tier = CustomerTier.Premium, TimeZone = "Europe/Berlin" },
+            Impact = new ImpactFacts(),
+            Urgency = new UrgencyFacts(),
+            Context = new ContextFacts(),
+            SubmittedAt = At,
+        };
+        var triaged = new EscalationTriaged
+        {
+            EscalationId = Id, TenantId = "acme", Key = "ESC-000001", Title = "Checkout fails", Severity = Severity.S2, Facts = facts, TriagedAt = At,
+        };
+
+        Assert.Null(ImpliedStatusChanges.Submission(triaged));
+        Assert.Equal(
+            new EscalationSubmitted { EscalationId = Id, TenantId = "acme", Key = "ESC-000001", Title = "Checkout fails", Facts = facts },
+            ImpliedStatusChanges.Submission(triaged with { AnnouncesSubmission = true }));
+    }
+
+    [Fact]
+    public void The_derived_submission_id_is_stable_and_differs_from_the_source_and_the_derived_status_change()
+    {
+        var source = Guid.Parse("0194b4c4-6b2a-7000-8000-0000000000aa");
+
+        Assert.Equal(ImpliedStatusChanges.SubmissionEventId(source), ImpliedStatusChanges.SubmissionEventId(source));
+        Assert.NotEqual(source, ImpliedStatusChanges.SubmissionEventId(source));
+        Assert.NotEqual(ImpliedStatusChanges.EventId(source), ImpliedStatusChanges.SubmissionEventId(source));
+    }
+
+    [Fact]
     public void The_derived_event_id_is_stable_for_one_event_and_differs_from_it_and_between_events()
     {
         var source = Guid.Parse("0194b4c4-6b2a-7000-8000-0000000000aa");

@@ -51,6 +51,10 @@ public sealed record EscalationTriaged
     public string? Reason { get; init; }
 
     public required DateTimeOffset TriagedAt { get; init; }
+
+    /// <summary>True when intake had triage's assessment at submission (a synchronous call) and published no
+    /// EscalationSubmitted: this event is then also the submission (added; older senders leave it false).</summary>
+    public bool AnnouncesSubmission { get; init; }
 }
 
 /// <summary>The record moved from one status to another, and who moved it and why: every move intake decides itself.

@@ -21,4 +21,26 @@ public static class Submissions
             ],
         };
     }
+
+    /// <summary>A case handed in that triage assessed at once (the synchronous path) and found complete: submitted
+    /// and triaged in one decision, announced by EscalationTriaged alone, which then also stands for the submission.
+    /// Null when the assessment does not triage the case: an incomplete case takes the asynchronous path
+    /// (EscalationSubmitted, and triage's checklist answer moves it to needs-information).</summary>
+    public static Decision? AcceptedAndTriaged(
+        EscalationState submitted, Actor actor, string? externalReference, EscalationAssessed assessment, DateTimeOffset now)
+    {
+        if (assessment.Outcome != AssessmentOutcome.Triaged || assessment.TenantId != submitted.TenantId || assessment.EscalationId != submitted.Id)
+        {
+            return null;
+        }
+
+        var accepted = Accepted(submitted, actor, externalReference, now);
+        var triaged = LifecycleEvents.Assessed(accepted.State, assessment, now);
+        return triaged with
+        {
+            Before = accepted.Before,
+            Timeline = [.. accepted.Timeline, .. triaged.Timeline],
+            Messages = [.. triaged.Messages.Select(message => message is EscalationTriaged announced ? announced with { AnnouncesSubmission = true } : message)],
+        };
+    }
 }

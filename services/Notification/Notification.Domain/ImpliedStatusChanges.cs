@@ -6,9 +6,23 @@ namespace Notification.Domain;
 /// <summary>The status changes intake does not publish because another event already is the fact (one event per
 /// fact): the move to Triaged is <see cref="EscalationTriaged"/>, the first offer's move from Triaged to Assigned is
 /// <see cref="EscalationOffered"/>. Notification derives the EscalationStatusChanged each stands for, so the
-/// projection follows the status and webhook subscribers keep receiving escalation.status-changed for both.</summary>
+/// projection follows the status and webhook subscribers keep receiving escalation.status-changed for both. A case
+/// triaged at submission has no EscalationSubmitted either: its EscalationTriaged says so and stands for it.</summary>
 public static class ImpliedStatusChanges
 {
+    /// <summary>The submission an EscalationTriaged also announces (<see cref="EscalationTriaged.AnnouncesSubmission"/>),
+    /// as EscalationSubmitted would have said it; null when it announces only the triage.</summary>
+    public static EscalationSubmitted? Submission(EscalationTriaged triaged) => !triaged.AnnouncesSubmission
+        ? null
+        : new()
+        {
+            EscalationId = triaged.EscalationId,
+            TenantId = triaged.TenantId,
+            Key = triaged.Key,
+            Title = triaged.Title,
+            Facts = triaged.Facts,
+        };
+
     public static EscalationStatusChanged Of(EscalationTriaged triaged) => new()
     {
         EscalationId = triaged.EscalationId,
@@ -39,11 +53,16 @@ public static class ImpliedStatusChanges
 
     /// <summary>The id of the derived event: the same for every delivery of the source event (so its webhooks are
     /// deduplicated under redelivery) and distinct from the source event's own id.</summary>
-    public static Guid EventId(Guid sourceEventId)
+    public static Guid EventId(Guid sourceEventId) => Derived(sourceEventId, (byte)'s');
+
+    /// <summary>The id of the derived submission event, as <see cref="EventId"/> but distinct from it.</summary>
+    public static Guid SubmissionEventId(Guid sourceEventId) => Derived(sourceEventId, (byte)'u');
+
+    private static Guid Derived(Guid sourceEventId, byte kind)
     {
         Span<byte> input = stackalloc byte[16 + 1];
         sourceEventId.TryWriteBytes(input);
-        input[16] = (byte)'s';
+        input[16] = kind;
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(input, hash);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8: a custom, name-based id

@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts.Sla.V1;
+using EscalationPlatform.Contracts.Triage.V1;
 using EscalationPlatform.Data;
 using EscalationPlatform.Hosting;
 using Intake.Api.Commands;
@@ -20,12 +21,18 @@ public static class ApplicationServiceExtensions
     /// <summary>The sla service's gRPC endpoint, found by service discovery ("grpc" endpoint of "sla-api").</summary>
     public const string SlaAddress = "http://_grpc.sla-api";
 
+    /// <summary>The triage service's gRPC endpoint ("grpc" endpoint of "triage-api"), asked at submission.</summary>
+    public const string TriageAddress = "http://_grpc.triage-api";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<IntakeDbContext>("intake", DatabaseName, messaging =>
             messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>());
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));
         builder.Services.AddGrpcClient<Sla.SlaClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:SlaGrpc"] ?? SlaAddress));
+        builder.Services.AddGrpcClient<Triage.TriageClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:TriageGrpc"] ?? TriageAddress));
+        builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection(SubmissionOptions.Section));
+        builder.Services.AddScoped<TriageAssessor>();
         builder.Services.AddSingleton<EscalationNumbers>();
         builder.Services.AddScoped<EscalationChanges>();
         builder.Services.AddScoped<LifecycleSteps>();

@@ -23,7 +23,7 @@ public sealed record SubmissionOrigin(string? Source = null, string? Idempotency
 /// (EscalationSubmitted) in one transaction. A known customer's name, tier, contract, time zone and contact come
 /// from the customer directory, whatever the caller says; an unknown customer has no contract and no contact the
 /// platform would mail. A credential bound to a customer submits for that customer only.</summary>
-public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numbers, EscalationChanges changes)
+public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numbers, EscalationChanges changes, TriageAssessor triage)
 {
     public async Task<(Submitted? Accepted, ValidationErrors Errors)> SubmitAsync(
         PlatformIdentity caller, SubmitRequest request, SubmissionOrigin origin, CancellationToken cancellationToken)
@@ -57,23 +57,24 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
             new CustomerGiven(given.Id!, given.Name, given.Tier, given.ContractualSla, given.TimeZone, given.ContactEmail), known is null ? null : Facts(known));
         var facts = CaseFactsInputs.ToFacts(request, now, customer);
         var number = await numbers.NextAsync(db, tenantId, cancellationToken);
-        var submitted = Submissions.Accepted(
-            EscalationState.Submitted(Guid.CreateVersion7(now), tenantId, EscalationKey.Format(number), request.Title!, actor.Id, facts),
-            actor, request.ExternalReference, now);
+        var state = EscalationState.Submitted(Guid.CreateVersion7(now), tenantId, EscalationKey.Format(number), request.Title!, actor.Id, facts);
+        var assessment = await triage.AssessAsync(tenantId, state.Id, request with { Customer = Input(customer) }, cancellationToken);
+        var submitted = (assessment is null ? null : Submissions.AcceptedAndTriaged(state, actor, request.ExternalReference, assessment, now))
+            ?? Submissions.Accepted(state, actor, request.ExternalReference, now);
         var record = new EscalationRecord
         {
-            CorrelationId = submitted.State.Id,
+            CorrelationId = state.Id,
             TenantId = tenantId,
             Number = number,
-            Key = submitted.State.Key,
+            Key = state.Key,
             Source = origin.Source ?? (actor.Kind == ActorKind.Partner ? "partner" : "portal"),
             ExternalReference = request.ExternalReference,
             IdempotencyKey = origin.IdempotencyKey,
             SubmittedById = actor.Id,
             DedupKey = origin.DedupKey,
-            Title = submitted.State.Title,
+            Title = state.Title,
             Description = request.Description,
-            Status = submitted.State.Status,
+            Status = state.Status, // the decision moves it on (to triaged, when triage answered at once)
             Facts = facts,
             IssueType = facts.IssueType,
             CustomerId = facts.Customer.Id,
@@ -94,7 +95,7 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
             return ((await SubmittedUnderAsync(tenantId, actor.Id, key, cancellationToken))!, errors);
         }
 
-        return (new Submitted(record.CorrelationId, record.Key, EscalationStatus.Submitted, ignored.Count == 0 ? null : ignored), errors);
+        return (new Submitted(record.CorrelationId, record.Key, record.Status, ignored.Count == 0 ? null : ignored), errors);
     }
 
     private async Task<Submitted?> SubmittedUnderAsync(string tenantId, string submitter, string idempotencyKey, CancellationToken cancellationToken) =>
@@ -102,6 +103,17 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
             .Where(row => row.TenantId == tenantId && row.SubmittedById == submitter && row.IdempotencyKey == idempotencyKey)
             .Select(row => new Submitted(row.CorrelationId, row.Key, EscalationStatus.Submitted))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The customer as decided (the directory's facts for a known one), in the shape triage reads.</summary>
+    private static CustomerInput Input(CustomerFacts customer) => new()
+    {
+        Id = customer.Id,
+        Name = customer.Name,
+        Tier = customer.Tier,
+        ContractualSla = customer.ContractualSla,
+        TimeZone = customer.TimeZone,
+        ContactEmail = customer.ContactEmail,
+    };
 
     private static CustomerFacts Facts(Customer customer) => new()
     {

@@ -24,10 +24,28 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
 {
     public async Task Consume(ConsumeContext<EscalationSubmitted> context)
     {
-        var submitted = context.Message;
-        if (await db.Escalations.FindAsync([submitted.EscalationId], context.CancellationToken) is null)
+        await SubmittedAsync(context.Message, context.MessageId ?? NewId.NextGuid(), context.CancellationToken);
+        await planner.SaveAsync(context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<EscalationTriaged> context)
+    {
+        var triaged = context.Message;
+        var escalation = ImpliedStatusChanges.Submission(triaged) is { } submission
+            ? await SubmittedAsync(submission, context.MessageId is { } id ? ImpliedStatusChanges.SubmissionEventId(id) : NewId.NextGuid(), context.CancellationToken)
+            : await KnownAsync(triaged.TenantId, triaged.EscalationId, context.CancellationToken);
+        escalation.Severity = triaged.Severity;
+        await ImpliedAsync(context, escalation, ImpliedStatusChanges.Of(triaged));
+        await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.Triaged);
+    }
+
+    /// <summary>A new case: its projection (kept if a redelivery finds it) and the escalation.submitted webhooks.</summary>
+    private async Task<EscalationProjection> SubmittedAsync(EscalationSubmitted submitted, Guid eventId, CancellationToken cancellationToken)
+    {
+        var escalation = await db.Escalations.FindAsync([submitted.EscalationId], cancellationToken);
+        if (escalation is null)
         {
-            db.Escalations.Add(new EscalationProjection
+            escalation = new EscalationProjection
             {
                 EscalationId = submitted.EscalationId,
                 TenantId = submitted.TenantId,
@@ -38,18 +56,12 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
                 CustomerName = submitted.Facts.Customer.Name,
                 CustomerEmail = submitted.Facts.Customer.ContactEmail,
                 CustomerTimeZone = submitted.Facts.Customer.TimeZone,
-            });
+            };
+            db.Escalations.Add(escalation);
         }
 
-        await Webhooks(context, submitted.TenantId, submitted.EscalationId, WebhookEvents.Submitted);
-    }
-
-    public async Task Consume(ConsumeContext<EscalationTriaged> context)
-    {
-        var escalation = await KnownAsync(context.Message.TenantId, context.Message.EscalationId, context.CancellationToken);
-        escalation.Severity = context.Message.Severity;
-        await ImpliedAsync(context, escalation, ImpliedStatusChanges.Of(context.Message));
-        await Webhooks(context, escalation.TenantId, escalation.EscalationId, WebhookEvents.Triaged);
+        await planner.WebhooksAsync(submitted.TenantId, submitted.EscalationId, eventId, WebhookEvents.Submitted, submitted, cancellationToken);
+        return escalation;
     }
 
     public async Task Consume(ConsumeContext<EscalationOffered> context)

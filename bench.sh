@@ -3,7 +3,7 @@
 # prints a Markdown report; docs/performance.md records the results and the machine they came from.
 #   load        end-to-end throughput and latency through the gateway, audited, with CPU per escalation, messages
 #               per endpoint and type and the raw bus rate of the same run (--rate N | --clients N, --duration S)
-#   overhead    the same request mix direct to intake and through the gateway, alternating
+#   overhead    the same request mix direct to intake and through the gateway, alternating (--reads-only: GET a record / list)
 #   faults      kills and restarts under load, audited for loss and duplicates, with 1 and 2 replicas
 #   micro       BenchmarkDotNet over the matrix, SLA due times and routing selection
 #   messaging   saga transitions/s, outbox delivery/s and timer lateness beside the raw MassTransit rate

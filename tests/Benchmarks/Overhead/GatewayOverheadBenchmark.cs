@@ -11,7 +11,7 @@ using EscalationPlatform.Web.Tenancy;
 
 namespace Benchmarks.Overhead;
 
-/// <summary>./bench.sh overhead [--clients N] [--window S] [--rounds N]: the same request mix from N closed-loop
+/// <summary>./bench.sh overhead [--clients N] [--window S] [--rounds N] [--reads-only]: the same request mix from N closed-loop
 /// clients against intake directly (with the identity headers the gateway would sign) and through the gateway (an
 /// API key: authentication, rate limit, signing, proxying), in alternating windows of one run, so that the machine's
 /// noise falls on both alike. Reports the throughput ratio and the latency the gateway adds.</summary>
@@ -24,7 +24,7 @@ public static class GatewayOverheadBenchmark
         public double PerSecond => Requests / Seconds;
     }
 
-    public sealed record Result(string Machine, int Clients, double WindowSeconds, int Rounds, Side Direct, Side Gateway, double Ratio);
+    public sealed record Result(string Machine, int Clients, double WindowSeconds, int Rounds, string Mix, Side Direct, Side Gateway, double Ratio);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -36,7 +36,7 @@ public static class GatewayOverheadBenchmark
         var key = await host.PartnerKeyAsync(Tenant, "bench");
         using var gateway = Client(host.Endpoint("gateway"), new AuthenticationHeaderValue("Bearer", key));
         using var direct = Client(host.Endpoint("intake-api"), authorization: null, host);
-        var mix = new RequestMix(await SeedAsync(gateway, 200), new CaseMix($"ovh-{Guid.NewGuid():N}"[..12], duplicateShare: 0));
+        var mix = new RequestMix(await SeedAsync(gateway, 200), new CaseMix($"ovh-{Guid.NewGuid():N}"[..12], duplicateShare: 0), Arguments.Has(args, "--reads-only"));
 
         Console.Error.WriteLine("Warming up both paths...");
         await MeasureAsync(direct, mix, clients, window);
@@ -57,7 +57,7 @@ public static class GatewayOverheadBenchmark
 
         var directSide = Combine("intake directly", directRuns);
         var gatewaySide = Combine("through the gateway", gatewayRuns);
-        var result = new Result(Machine.Describe(), clients, window.TotalSeconds, rounds, directSide, gatewaySide, gatewaySide.PerSecond / directSide.PerSecond);
+        var result = new Result(Machine.Describe(), clients, window.TotalSeconds, rounds, mix.Describe(), directSide, gatewaySide, gatewaySide.PerSecond / directSide.PerSecond);
         await BenchmarkOutput.WriteAsync(args, "overhead", result, Markdown(result));
         return 0;
     }
@@ -129,7 +129,7 @@ public static class GatewayOverheadBenchmark
         var text = new StringBuilder();
         text.AppendLine($"### Gateway overhead: {result.Clients} closed-loop clients, {result.Rounds} alternating rounds of {result.WindowSeconds:0} s per path");
         text.AppendLine();
-        text.AppendLine($"Machine: {result.Machine}");
+        text.AppendLine($"Machine: {result.Machine}. Mix: {result.Mix}.");
         text.AppendLine();
         text.AppendLine("| path | requests | per second | failed | latency |");
         text.AppendLine("|---|---|---|---|---|");

@@ -10,11 +10,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Notification.UnitTests;
 
-/// <summary>A real HTTP server on 127.0.0.1 that records the paths it is called at: /ok answers 204, /status/{code}
-/// that status, /redirect a 302 to /ok.</summary>
+/// <summary>A real HTTP server on 127.0.0.1 that records the paths it is called at and the webhook-id of each call:
+/// /ok answers 204, /status/{code} that status, /redirect a 302 to /ok.</summary>
 public sealed class TestReceiver : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<string> _calls = new();
+    private readonly ConcurrentQueue<(string Path, string WebhookId)> _calls = new();
     private readonly WebApplication _app;
 
     private TestReceiver()
@@ -27,7 +27,7 @@ public sealed class TestReceiver : IAsyncDisposable
         _app = builder.Build();
         _app.Use((context, next) =>
         {
-            _calls.Enqueue(context.Request.Path);
+            _calls.Enqueue((context.Request.Path.ToString(), context.Request.Headers["webhook-id"].ToString()));
             return next(context);
         });
         _app.MapPost("/ok", () => Results.NoContent());
@@ -37,7 +37,10 @@ public sealed class TestReceiver : IAsyncDisposable
 
     public int Port => new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
 
-    public IReadOnlyList<string> Calls => [.. _calls];
+    public IReadOnlyList<string> Calls => [.. _calls.Select(call => call.Path)];
+
+    /// <summary>The webhook-id header of each call, in the order of <see cref="Calls"/> ("" where there was none).</summary>
+    public IReadOnlyList<string> WebhookIds => [.. _calls.Select(call => call.WebhookId)];
 
     public static async Task<TestReceiver> StartAsync()
     {

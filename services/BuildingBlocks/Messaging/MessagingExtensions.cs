@@ -2,6 +2,7 @@ using EscalationPlatform.Messaging.Inbox;
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.Messaging.Outbox;
 using EscalationPlatform.Messaging.Scheduling;
+using EscalationPlatform.Messaging.Signals;
 using MassTransit;
 using MassTransit.Middleware.Outbox;
 using MassTransit.Scheduling;
@@ -34,9 +35,8 @@ public static class MessagingExtensions
         builder.Services.Configure<MessagingOptions>(section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(endpoints);
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddDatabaseSignal<TDbContext, OutboxSignal>();
         builder.Services.AddScoped<IOutboxWriter, OutboxWriter<TDbContext>>();
-        builder.Services.AddHostedService<OutboxNotificationListener<TDbContext>>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         builder.Services.AddHostedService<InboxCleanupService<TDbContext>>();
         builder.Services.AddSingleton<ErrorQueueOperations>();

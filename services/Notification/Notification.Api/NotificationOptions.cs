@@ -1,3 +1,4 @@
+using Notification.Api.Deliveries;
 using Notification.Api.Webhooks;
 
 namespace Notification.Api;
@@ -18,6 +19,9 @@ public sealed class NotificationOptions
 
     /// <summary>How long one SMTP or webhook attempt may take.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How the delivery worker takes pending deliveries from the delivery table.</summary>
+    public DeliveryWorkerOptions Worker { get; set; } = new();
 
     public WebhookOptions Webhooks { get; set; } = new();
 

@@ -1,5 +1,6 @@
 using EscalationPlatform.Messaging.Inbox;
 using EscalationPlatform.Messaging.Outbox;
+using EscalationPlatform.Messaging.Signals;
 using Microsoft.EntityFrameworkCore;
 
 namespace EscalationPlatform.Messaging.Persistence;
@@ -60,18 +61,9 @@ public static class MessagingModel
 
     /// <summary>The trigger that raises <see cref="NotificationChannel"/> once per inserting statement. Services
     /// add it in the migration that creates the messaging tables (EF Core does not model triggers).</summary>
-    public const string CreateNotifyTriggerSql = $"""
-        CREATE OR REPLACE FUNCTION {OutboxTable}_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM pg_notify('{NotificationChannel}', '');
-            RETURN NULL;
-        END $$;
-        CREATE OR REPLACE TRIGGER {OutboxTable}_added AFTER INSERT ON {OutboxTable}
-            FOR EACH STATEMENT EXECUTE FUNCTION {OutboxTable}_notify();
-        """;
+    public static NotifyTrigger OutboxNotifyTrigger { get; } = new(OutboxTable, NotificationChannel, $"{OutboxTable}_added", ["INSERT"]);
 
-    public const string DropNotifyTriggerSql = $"""
-        DROP TRIGGER IF EXISTS {OutboxTable}_added ON {OutboxTable};
-        DROP FUNCTION IF EXISTS {OutboxTable}_notify();
-        """;
+    public static string CreateNotifyTriggerSql => OutboxNotifyTrigger.CreateSql();
+
+    public static string DropNotifyTriggerSql => OutboxNotifyTrigger.DropSql();
 }

@@ -49,6 +49,9 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             delivery.Property(row => row.DedupKey).HasMaxLength(400);
             delivery.HasIndex(row => new { row.TenantId, row.DedupKey }).IsUnique();
             delivery.HasIndex(row => new { row.TenantId, row.EscalationId, row.Id });
+            // The delivery worker's query: due pending deliveries, earliest first (delivered and dead ones are not in it).
+            delivery.HasIndex(row => row.NextAttemptAt).HasDatabaseName("IX_delivery_pending_NextAttemptAt")
+                .HasFilter($"\"{nameof(Delivery.Status)}\" = '{DeliveryStatus.Pending}'");
         });
     }
 }

@@ -33,13 +33,28 @@ public sealed class Delivery
 
     public int Attempts { get; set; }
 
+    /// <summary>When a pending delivery is due for its next attempt (set when it is planned, replayed or failed).</summary>
     public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>Until when a <see cref="DeliveryWorker"/> holds the pending delivery to make an attempt: no other worker
+    /// takes it before. A worker that dies mid-attempt leaves it to be taken again when the lease runs out.</summary>
+    public DateTime? LeaseUntil { get; set; }
 
     public string? LastError { get; set; }
 
     public required DateTime CreatedAt { get; init; }
 
     public DateTime? DeliveredAt { get; set; }
+
+    /// <summary>A dead delivery gets a fresh series of attempts, the first one now.</summary>
+    public void Replay(DateTime now)
+    {
+        Status = DeliveryStatus.Pending;
+        Attempts = 0;
+        LastError = null;
+        NextAttemptAt = now;
+        LeaseUntil = null;
+    }
 }
 
 public static class DeliveryChannel
@@ -58,7 +73,3 @@ public static class DeliveryStatus
 
     public static readonly string[] All = [Pending, Delivered, Dead];
 }
-
-/// <summary>Time to (try to) deliver a notification: sent once when it is planned and again, through the durable
-/// scheduler, after each failed attempt.</summary>
-public sealed record DeliveryDue(Guid DeliveryId);

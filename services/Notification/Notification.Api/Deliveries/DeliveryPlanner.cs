@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EscalationPlatform.Web;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Notification.Api.Data;
 using Notification.Api.Email;
@@ -10,9 +9,10 @@ using Notification.Domain;
 namespace Notification.Api.Deliveries;
 
 /// <summary>Turns an event into deliveries: an email per notice of the recipient policy and a webhook call per
-/// matching subscription. Each delivery is stored and announced (DeliveryDue) in the caller's unit of work, and a
-/// delivery whose dedup key already exists (the same event redelivered) is not stored again.</summary>
-public sealed class DeliveryPlanner(NotificationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+/// matching subscription. Each delivery is stored in the caller's unit of work, pending and due at once (the
+/// <see cref="DeliveryWorker"/> takes it from there, woken by the commit), and a delivery whose dedup key already
+/// exists (the same event redelivered) is not stored again.</summary>
+public sealed class DeliveryPlanner(NotificationDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions PayloadJson = CreatePayloadJson();
 
@@ -42,7 +42,7 @@ public sealed class DeliveryPlanner(NotificationDbContext db, IPublishEndpoint p
         return this;
     }
 
-    /// <summary>Stores the planned deliveries that are new and announces each.</summary>
+    /// <summary>Stores the planned deliveries that are new.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         if (_planned.Count == 0)
@@ -56,31 +56,32 @@ public sealed class DeliveryPlanner(NotificationDbContext db, IPublishEndpoint p
             .Where(delivery => delivery.TenantId == tenantId && keys.Contains(delivery.DedupKey))
             .Select(delivery => delivery.DedupKey)
             .ToHashSetAsync(cancellationToken);
-        foreach (var delivery in _planned.Where(delivery => !existing.Contains(delivery.DedupKey)))
-        {
-            db.Deliveries.Add(delivery);
-            await publish.Publish(new DeliveryDue(delivery.Id), cancellationToken);
-        }
+        db.Deliveries.AddRange(_planned.Where(delivery => !existing.Contains(delivery.DedupKey)));
 
         _planned.Clear();
     }
 
     private Delivery New(string tenantId, Guid escalationId, string dedupKey, string channel, string recipient, Guid? subscriptionId,
-        string eventType, string subject, string body) => new()
+        string eventType, string subject, string body)
     {
-        Id = Guid.CreateVersion7(),
-        TenantId = tenantId,
-        EscalationId = escalationId,
-        DedupKey = dedupKey,
-        Channel = channel,
-        Recipient = recipient,
-        SubscriptionId = subscriptionId,
-        EventType = eventType,
-        Subject = subject,
-        Body = body,
-        Status = DeliveryStatus.Pending,
-        CreatedAt = clock.GetUtcNow().UtcDateTime,
-    };
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new()
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            EscalationId = escalationId,
+            DedupKey = dedupKey,
+            Channel = channel,
+            Recipient = recipient,
+            SubscriptionId = subscriptionId,
+            EventType = eventType,
+            Subject = subject,
+            Body = body,
+            Status = DeliveryStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+    }
 
     private static JsonSerializerOptions CreatePayloadJson()
     {

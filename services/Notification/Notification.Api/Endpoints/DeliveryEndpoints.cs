@@ -3,7 +3,6 @@ using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Paging;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Notification.Api.Data;
@@ -80,7 +79,7 @@ public static class DeliveryEndpoints
     }
 
     private static async Task<Results<Accepted<DeliveryView>, ProblemHttpResult>> ReplayAsync(
-        Guid id, NotificationDbContext db, IPublishEndpoint publish, ITenantContext tenant, CancellationToken cancellationToken)
+        Guid id, NotificationDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
     {
         var delivery = await db.Deliveries.FirstOrDefaultAsync(row => row.TenantId == tenant.TenantId && row.Id == id, cancellationToken);
         if (delivery is null)
@@ -93,10 +92,7 @@ public static class DeliveryEndpoints
             return Problems.Conflict("Only a dead delivery can be replayed.", delivery.Status);
         }
 
-        delivery.Status = DeliveryStatus.Pending;
-        delivery.Attempts = 0;
-        delivery.LastError = null;
-        await publish.Publish(new DeliveryDue(delivery.Id), cancellationToken);
+        delivery.Replay(clock.GetUtcNow().UtcDateTime); // the commit wakes the delivery worker
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"{NotificationApi.Prefix}?escalationId={delivery.EscalationId}", View(delivery));
     }

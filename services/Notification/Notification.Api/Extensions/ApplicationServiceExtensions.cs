@@ -1,4 +1,6 @@
 using EscalationPlatform.Hosting;
+using EscalationPlatform.Messaging.Signals;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Notification.Api.Data;
 using Notification.Api.Deliveries;
 using Notification.Api.Email;
@@ -13,17 +15,26 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformService<NotificationDbContext>("notification", DatabaseName, messaging =>
-        {
-            messaging.AddConsumer<EscalationEventsConsumer>();
-            messaging.AddConsumer<DeliveryConsumer>();
-        });
-        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        builder.AddPlatformService<NotificationDbContext>("notification", DatabaseName,
+            messaging => messaging.AddConsumer<EscalationEventsConsumer>());
         builder.Services.AddScoped<DeliveryPlanner>();
+        builder.AddDeliveryWorker();
+        return builder;
+    }
+
+    /// <summary>The delivery worker and what it sends with, on the <see cref="NotificationDbContext"/> the host
+    /// registers: options (section "Notification"), the mailer, the webhook sender and its address policy, and the
+    /// signal that wakes the worker.</summary>
+    public static IHostApplicationBuilder AddDeliveryWorker(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(NotificationOptions.Section);
+        builder.Services.Configure<NotificationOptions>(section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SmtpMailer>();
-        builder.Services.AddSingleton(OutboundAddressPolicy.WithAllowedNetworks(
-            builder.Configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>()?.Webhooks.AllowedNetworks));
+        builder.Services.AddSingleton(OutboundAddressPolicy.WithAllowedNetworks(section.Get<NotificationOptions>()?.Webhooks.AllowedNetworks));
         builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddDatabaseSignal<NotificationDbContext, DeliverySignal>();
+        builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }
 }

@@ -236,6 +236,9 @@ namespace Notification.Api.Data.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -261,6 +264,10 @@ namespace Notification.Api.Data.Migrations
                         .HasColumnType("character varying(63)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_delivery_pending_NextAttemptAt")
+                        .HasFilter("\"Status\" = 'pending'");
 
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();

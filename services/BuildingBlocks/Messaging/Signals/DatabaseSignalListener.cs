@@ -1,17 +1,16 @@
-using EscalationPlatform.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace EscalationPlatform.Messaging.Outbox;
+namespace EscalationPlatform.Messaging.Signals;
 
-/// <summary>Holds one connection LISTENing on the outbox channel and raises <see cref="OutboxSignal"/> for each
-/// notification, so delivery starts as soon as a commit lands, from any instance of the service.</summary>
-public sealed partial class OutboxNotificationListener<TDbContext>(
-    IServiceScopeFactory scopes, OutboxSignal signal, ILogger<OutboxNotificationListener<TDbContext>> logger)
-    : BackgroundService where TDbContext : DbContext
+/// <summary>Holds one connection LISTENing on the channel of <typeparamref name="TSignal"/> and raises the signal for
+/// each notification, so work starts as soon as a commit lands, from any instance of the service.</summary>
+public sealed partial class DatabaseSignalListener<TDbContext, TSignal>(
+    IServiceScopeFactory scopes, TSignal signal, ILogger<DatabaseSignalListener<TDbContext, TSignal>> logger)
+    : BackgroundService where TDbContext : DbContext where TSignal : DatabaseSignal
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +29,7 @@ public sealed partial class OutboxNotificationListener<TDbContext>(
                 await using var connection = new NpgsqlConnection(listening);
                 connection.Notification += (_, _) => signal.Raise();
                 await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {MessagingModel.NotificationChannel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {signal.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -47,13 +46,13 @@ public sealed partial class OutboxNotificationListener<TDbContext>(
             }
             catch (Exception error)
             {
-                LogListenFailed(error.Message);
+                LogListenFailed(signal.Channel, error.Message);
                 signal.Raise();
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for outbox notifications failed, reconnecting: {Reason}")]
-    private partial void LogListenFailed(string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for notifications on {Channel} failed, reconnecting: {Reason}")]
+    private partial void LogListenFailed(string channel, string reason);
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Notification.Api.Data.Migrations
 {
     [DbContext(typeof(NotificationDbContext))]
-    [Migration("20261129221558_Initial")]
+    [Migration("20261130010200_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -239,6 +239,9 @@ namespace Notification.Api.Data.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -264,6 +267,10 @@ namespace Notification.Api.Data.Migrations
                         .HasColumnType("character varying(63)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_delivery_pending_NextAttemptAt")
+                        .HasFilter("\"Status\" = 'pending'");
 
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();

@@ -1,4 +1,5 @@
 ﻿using EscalationPlatform.Messaging.Persistence;
+using Notification.Api.Deliveries;
 using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -30,6 +31,7 @@ namespace Notification.Api.Data.Migrations
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
@@ -142,6 +144,12 @@ namespace Notification.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_delivery_pending_NextAttemptAt",
+                table: "delivery",
+                column: "NextAttemptAt",
+                filter: "\"Status\" = 'pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_delivery_TenantId_DedupKey",
                 table: "delivery",
                 columns: new[] { "TenantId", "DedupKey" },
@@ -180,11 +188,13 @@ namespace Notification.Api.Data.Migrations
                 column: "TenantId");
 
             migrationBuilder.CreateOutboxNotifyTrigger();
+            migrationBuilder.CreateNotifyTrigger(DeliverySignal.Trigger);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropNotifyTrigger(DeliverySignal.Trigger);
             migrationBuilder.DropOutboxNotifyTrigger();
 
             migrationBuilder.DropTable(

@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.Extensions.Options;
+using Notification.Api.Data;
+using Notification.Api.Email;
+using Notification.Api.Webhooks;
+using Notification.Domain;
+
+namespace Notification.Api.Deliveries;
+
+/// <summary>Delivers from the delivery table, which is the durable record of every notification. It takes due
+/// pending deliveries with a lease (one short UPDATE ... FOR UPDATE SKIP LOCKED, so any number of replicas work side
+/// by side and none takes a delivery another holds), makes one attempt at each (a few at a time, each with its own
+/// timeout), and records each outcome in its own small update: delivered, or due again after the
+/// <see cref="RetrySchedule"/> delay, or dead after the last attempt. It sleeps until the earliest due attempt, a
+/// notification (<see cref="DeliverySignal"/>) or the idle poll, whichever comes first.
+/// A worker that dies between an attempt and its record leaves the delivery leased; it is attempted again when the
+/// lease runs out. Email is therefore at least once, with the delivery id as Message-ID, and a webhook carries the
+/// delivery id as its webhook-id, so a receiver can tell a resend.</summary>
+public sealed partial class DeliveryWorker(
+    IServiceScopeFactory scopes,
+    DeliverySignal signal,
+    SmtpMailer mailer,
+    WebhookSender webhooks,
+    IOptions<NotificationOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    private readonly NotificationOptions _options = options.Value;
+
+    private DeliveryWorkerOptions Worker => _options.Worker;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var nextDue = await DeliverDueAsync(stoppingToken);
+                failures = 0;
+                var untilDue = nextDue is { } due ? due - clock.GetUtcNow().UtcDateTime : Worker.IdlePollInterval;
+                await signal.WaitAsync(untilDue < Worker.IdlePollInterval ? untilDue : Worker.IdlePollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                failures++;
+                LogWorkerFailed(error, failures);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures), 5_000)), stoppingToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Attempts batches until nothing is due; returns when the worker should look again (null: nothing
+    /// pending).</summary>
+    private async Task<DateTime?> DeliverDueAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var taken = await TakeDueAsync(stoppingToken);
+            if (taken.Count == 0)
+            {
+                return await NextDueAsync(stoppingToken);
+            }
+
+            // Once stopping, no new attempt starts; those under way finish and are recorded (see AttemptAsync).
+            await Parallel.ForEachAsync(taken, new ParallelOptions { MaxDegreeOfParallelism = Worker.Parallelism, CancellationToken = stoppingToken },
+                async (delivery, _) => await AttemptAsync(delivery));
+        }
+    }
+
+    /// <summary>Leases the due pending deliveries that no other worker holds.</summary>
+    private async Task<List<Delivery>> TakeDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var leaseUntil = now + Worker.Lease;
+        return await db.Deliveries
+            .FromSql($"""
+                UPDATE delivery SET "LeaseUntil" = {leaseUntil}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM delivery
+                    WHERE "Status" = {DeliveryStatus.Pending} AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                    ORDER BY "NextAttemptAt" LIMIT {Worker.BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>When the next pending delivery falls due, or its lease runs out, whichever is later.</summary>
+    private async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
+        return await db.Deliveries
+            .Where(delivery => delivery.Status == DeliveryStatus.Pending && delivery.NextAttemptAt != null)
+            .Select(delivery => delivery.LeaseUntil != null && delivery.LeaseUntil > delivery.NextAttemptAt ? delivery.LeaseUntil : delivery.NextAttemptAt)
+            .MinAsync(cancellationToken);
+    }
+
+    /// <summary>One attempt and its record. The attempt is bounded by its own timeout, not by the host stopping, and the
+    /// record is cancelled only when the host has stopped: a graceful shutdown does not lose a sent notification's
+    /// record (which would send it again).</summary>
+    private async Task AttemptAsync(Delivery delivery)
+    {
+        var attempt = delivery.Attempts + 1;
+        using var activity = NotificationTelemetry.Source.StartActivity("notification delivery attempt");
+        activity?.SetTag("delivery.id", delivery.Id);
+        activity?.SetTag("delivery.channel", delivery.Channel);
+        activity?.SetTag("delivery.attempt", attempt);
+        activity?.SetTag("tenant.id", delivery.TenantId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (delivery.NextAttemptAt is { } due)
+        {
+            NotificationTelemetry.Lateness.Record(Math.Max(0, (now - due).TotalMilliseconds),
+                new KeyValuePair<string, object?>("channel", delivery.Channel));
+        }
+
+        Exception? failure = null;
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.AttemptTimeout);
+            await SendAsync(delivery, timeout.Token);
+        }
+        catch (Exception error)
+        {
+            failure = error;
+        }
+
+        var stopped = lifetime.ApplicationStopped;
+        string outcome;
+        if (failure is null)
+        {
+            outcome = "delivered";
+            await RecordAsync(delivery.Id, setters => setters
+                .SetProperty(row => row.Status, DeliveryStatus.Delivered)
+                .SetProperty(row => row.Attempts, attempt)
+                .SetProperty(row => row.DeliveredAt, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(row => row.NextAttemptAt, (DateTime?)null)
+                .SetProperty(row => row.LeaseUntil, (DateTime?)null)
+                .SetProperty(row => row.LastError, (string?)null), stopped);
+            LogDelivered(delivery.Id, delivery.Channel, attempt);
+        }
+        else
+        {
+            var reason = DeliveryErrors.Describe(failure);
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
+            activity?.AddException(failure);
+            if (RetrySchedule.After(attempt, _options.RetryScale) is { } delay)
+            {
+                outcome = "retry";
+                var next = clock.GetUtcNow().UtcDateTime + delay;
+                await RecordAsync(delivery.Id, setters => setters
+                    .SetProperty(row => row.Attempts, attempt)
+                    .SetProperty(row => row.LastError, reason)
+                    .SetProperty(row => row.NextAttemptAt, next)
+                    .SetProperty(row => row.LeaseUntil, (DateTime?)null), stopped);
+                LogRetry(failure, delivery.Id, delivery.Channel, attempt, next, reason);
+            }
+            else
+            {
+                outcome = "dead";
+                await RecordAsync(delivery.Id, setters => setters
+                    .SetProperty(row => row.Status, DeliveryStatus.Dead)
+                    .SetProperty(row => row.Attempts, attempt)
+                    .SetProperty(row => row.LastError, reason)
+                    .SetProperty(row => row.NextAttemptAt, (DateTime?)null)
+                    .SetProperty(row => row.LeaseUntil, (DateTime?)null), stopped);
+                LogDead(failure, delivery.Id, delivery.Channel, attempt, reason);
+            }
+        }
+
+        activity?.SetTag("delivery.outcome", outcome);
+        NotificationTelemetry.Attempts.Add(1, new KeyValuePair<string, object?>("channel", delivery.Channel),
+            new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    /// <summary>Records the outcome of an attempt, if the delivery is still pending (a replica that took it after this
+    /// worker's lease ran out may have recorded first). A failing database is tried again until the host has stopped:
+    /// a record given up would send the notification again when the lease runs out.</summary>
+    private async Task RecordAsync(Guid id, Action<UpdateSettersBuilder<Delivery>> setters, CancellationToken hostStopped)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
+                await db.Deliveries.Where(row => row.Id == id && row.Status == DeliveryStatus.Pending).ExecuteUpdateAsync(setters, hostStopped);
+                return;
+            }
+            catch (Exception error) when (!hostStopped.IsCancellationRequested)
+            {
+                LogRecordFailed(error, id, failures);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures), 5_000)), hostStopped);
+            }
+        }
+    }
+
+    private async Task SendAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.Channel == DeliveryChannel.Email)
+        {
+            await mailer.SendAsync(delivery.Id, delivery.Recipient, delivery.Subject, delivery.Body, cancellationToken);
+            return;
+        }
+
+        WebhookSubscription? subscription;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            subscription = await scope.ServiceProvider.GetRequiredService<NotificationDbContext>().Webhooks.AsNoTracking()
+                .FirstOrDefaultAsync(webhook => webhook.Id == delivery.SubscriptionId, cancellationToken);
+        }
+
+        if (subscription is null)
+        {
+            throw new DeliveryFailedException("the webhook subscription was deleted");
+        }
+
+        await webhooks.SendAsync(delivery.Id, subscription.Url, subscription.Secret, delivery.Body, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryId} ({Channel}) delivered at attempt {Attempt}")]
+    private partial void LogDelivered(Guid deliveryId, string channel, int attempt);
+
+    // The exception (with the address that answered or was refused) is for operators; the tenant sees the reason only.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Channel}) failed attempt {Attempt}; next attempt at {NextAttemptAt}: {Reason}")]
+    private partial void LogRetry(Exception failure, Guid deliveryId, string channel, int attempt, DateTime nextAttemptAt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} ({Channel}) is dead after {Attempts} attempts: {Reason}")]
+    private partial void LogDead(Exception failure, Guid deliveryId, string channel, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording the outcome of delivery {DeliveryId} failed ({Failures} in a row), retrying")]
+    private partial void LogRecordFailed(Exception error, Guid deliveryId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The delivery worker failed ({Failures} in a row), retrying")]
+    private partial void LogWorkerFailed(Exception error, int failures);
+}

@@ -38,12 +38,11 @@ internal sealed partial class EndpointRecoveryService(
             }
 
             recovery.Signal();
-            LogRestarting(restarts.Endpoints.Count, (long)restarts.BrokerAway.TotalMilliseconds);
-            await Task.WhenAll(restarts.Endpoints.Select(endpoint => RestartAsync(endpoint, stoppingToken)));
+            await Task.WhenAll(restarts.Endpoints.Select(endpoint => RestartAsync(endpoint, restarts.BrokerAway, stoppingToken)));
         }
     }
 
-    private async Task RestartAsync(IReceiveEndpoint endpoint, CancellationToken stoppingToken)
+    private async Task RestartAsync(IReceiveEndpoint endpoint, TimeSpan brokerAway, CancellationToken stoppingToken)
     {
         var started = clock.GetTimestamp();
         try
@@ -51,7 +50,7 @@ internal sealed partial class EndpointRecoveryService(
             await endpoint.Stop(stoppingToken);
             await endpoint.Start(stoppingToken).Ready.WaitAsync(ReadyTimeout, stoppingToken);
             MessagingTelemetry.EndpointRestarts.Add(1);
-            LogRestarted(endpoint.InputAddress, (long)clock.GetElapsedTime(started).TotalMilliseconds);
+            LogRestarted(endpoint.InputAddress, (long)brokerAway.TotalMilliseconds, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception error) when (!stoppingToken.IsCancellationRequested)
         {
@@ -59,11 +58,8 @@ internal sealed partial class EndpointRecoveryService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Broker answers again after {BrokerAwayMs} ms: restarting {Endpoints} faulted receive endpoints")]
-    private partial void LogRestarting(int endpoints, long brokerAwayMs);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Receive endpoint {InputAddress} restarted, ready in {ReadyMs} ms")]
-    private partial void LogRestarted(Uri inputAddress, long readyMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Receive endpoint {InputAddress} restarted after the broker was away {BrokerAwayMs} ms, ready in {ReadyMs} ms")]
+    private partial void LogRestarted(Uri inputAddress, long brokerAwayMs, long readyMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {InputAddress} could not be restarted: {Reason}")]
     private partial void LogRestartFailed(Uri inputAddress, string reason);

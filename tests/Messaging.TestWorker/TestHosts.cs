@@ -23,6 +23,8 @@ public static class TestHosts
         // Concurrency conflicts and saga insert races are expected here, and retried: their logs would drown the output.
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
+        builder.Logging.AddFilter("EscalationPlatform.Messaging.Recovery", LogLevel.Information); // endpoint restarts after a broker outage
+        builder.Logging.AddSimpleConsole(console => console.TimestampFormat = "HH:mm:ss.fff ");
         var database = builder.Configuration.GetConnectionString("database");
         switch (role)
         {

@@ -1,6 +1,7 @@
 using EscalationPlatform.Messaging.Inbox;
 using EscalationPlatform.Messaging.Operations;
 using EscalationPlatform.Messaging.Outbox;
+using EscalationPlatform.Messaging.Recovery;
 using EscalationPlatform.Messaging.Scheduling;
 using EscalationPlatform.Messaging.Signals;
 using MassTransit;
@@ -40,6 +41,14 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         builder.Services.AddHostedService<InboxCleanupService<TDbContext>>();
         builder.Services.AddSingleton<ErrorQueueOperations>();
+        builder.Services.AddSingleton<BrokerRecovery>(); // the outbox links it in; it never fires without FastRecovery
+        if (options.FastRecovery)
+        {
+            builder.Services.AddSingleton(new FaultedEndpoints<IReceiveEndpoint>(minimumRestartInterval: TimeSpan.FromSeconds(2)));
+            builder.Services.AddSingleton(new BrokerProbe(new Uri(connectionString)));
+            builder.Services.AddReceiveEndpointObserver<EndpointFaultObserver>();
+            builder.Services.AddHostedService<EndpointRecoveryService>();
+        }
 
         builder.Services.AddMassTransit(bus =>
         {

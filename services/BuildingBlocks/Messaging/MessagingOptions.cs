@@ -53,4 +53,9 @@ public sealed class MessagingOptions
     /// (rabbitmq-dotnet-client#1930), and with the broker's 60 s default the outbox then waited minutes on a dead
     /// connection; 10 s keeps that under half a minute without false alarms on a busy machine.</summary>
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Restart receive endpoints that lost the broker as soon as it answers again (probed every 250 ms while
+    /// one is faulted), and cut the outbox's sends waiting on the old connection, instead of waiting out MassTransit's
+    /// receive transport back-off (3 s doubling to 30 s). False leaves recovery to MassTransit alone.</summary>
+    public bool FastRecovery { get; set; } = true;
 }

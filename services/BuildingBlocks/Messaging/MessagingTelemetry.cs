@@ -16,5 +16,7 @@ internal static class MessagingTelemetry
 
     public static readonly Histogram<double> TimerLateness = Meter.CreateHistogram<double>("outbox.timer_lateness", "ms", "How long after its due time a scheduled message was handed to the broker.");
 
+    public static readonly Counter<long> EndpointRestarts = Meter.CreateCounter<long>("messaging.endpoint.restarts", "{endpoint}", "Receive endpoints restarted because the broker answered again after an outage.");
+
     public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("inbox.duplicates", "{message}", "Messages an endpoint had already consumed, acknowledged without effect.");
 }

@@ -1,3 +1,4 @@
+using EscalationPlatform.Messaging.Recovery;
 using EscalationPlatform.Messaging.Scheduling;
 using MassTransit;
 using MassTransit.Logging;
@@ -20,6 +21,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    BrokerRecovery recovery,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService where TDbContext : DbContext
@@ -52,7 +54,8 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             {
                 failures++;
                 LogDeliveryFailed(error.Message, failures);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures), 5_000)), stoppingToken)
+                using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, recovery.Recovered); // the broker back ends the pause
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures), 5_000)), pause.Token)
                     .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -86,7 +89,10 @@ public sealed partial class OutboxDispatcher<TDbContext>(
                     return await NextDueAsync(dbContext, stoppingToken);
                 }
 
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                // The broker answering again after an outage cuts sends still waiting on the old connection: they start over
+                // on a fresh one at once instead of after MassTransit's retry pause. Unconfirmed rows stay for the next batch.
+                var recovered = recovery.Recovered;
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, recovered);
                 timeout.CancelAfter(_options.DeliveryTimeout);
                 var sent = await Task.WhenAll(batch.Select(message => TrySendAsync(message, now, timeout.Token)));
                 if (sent.All(confirmed => confirmed))
@@ -98,7 +104,13 @@ public sealed partial class OutboxDispatcher<TDbContext>(
                     await transaction.RollbackAsync(stoppingToken);
                     var done = batch.Where((_, index) => sent[index]).Select(message => message.SequenceNumber).ToArray();
                     await dbContext.Set<OutboxMessage>().Where(message => done.Contains(message.SequenceNumber)).ExecuteDeleteAsync(stoppingToken);
-                    throw new OutboxDeliveryException($"{batch.Count - done.Length} of {batch.Count} outbox messages were not taken by the broker");
+                    if (!recovered.IsCancellationRequested)
+                    {
+                        throw new OutboxDeliveryException($"{batch.Count - done.Length} of {batch.Count} outbox messages were not taken by the broker");
+                    }
+
+                    LogCutByRecovery(batch.Count - done.Length, batch.Count);
+                    continue;
                 }
             }
 
@@ -172,6 +184,9 @@ public sealed partial class OutboxDispatcher<TDbContext>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery failed ({Failures} in a row), retrying: {Reason}")]
     private partial void LogDeliveryFailed(string reason, int failures);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broker back: {Unsent} of {Batch} outbox messages still waiting on the old connection are sent again now")]
+    private partial void LogCutByRecovery(int unsent, int batch);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) expired before delivery and was dropped")]
     private partial void LogExpired(Guid messageId, string messageType);

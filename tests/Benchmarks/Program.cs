@@ -3,6 +3,7 @@ using Benchmarks.Load;
 using Benchmarks.Messaging;
 using Benchmarks.Micro;
 using Benchmarks.Overhead;
+using Benchmarks.Storm;
 
 // ./bench.sh <suite>: each suite starts the servers (or the whole platform) it needs, measures, and prints a
 // Markdown report; the platform suites also write it, with a JSON result, to .state/bench.
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadBenchmark.RunAsync(options),
     "overhead" => await GatewayOverheadBenchmark.RunAsync(options),
     "faults" => await FaultBenchmark.RunAsync(options),
+    "storm" => await StormBenchmark.RunAsync(options),
     "micro" => MicroBenchmarks.Run(options),
     _ => Usage(),
 };
@@ -26,6 +28,8 @@ static int Usage()
                                                                       end-to-end throughput and latency through the gateway
           overhead [--clients N] [--window S] [--rounds N]            the same mix direct to intake and through the gateway
           faults [--replicas N] [--rate N] [--only NAME]              kills and restarts under load, audited for loss
+          storm [--alerts N] [--events N] [--groups N] [--keys N] [--duration S] [--seed N]
+                                                                      an alert storm on hot keys: exactly-once, intake p99, time to owned
           micro [--filter PATTERN]                                    BenchmarkDotNet over matrix, SLA and routing rules
         """);
     return 2;

@@ -29,11 +29,13 @@ public static class Tenants
     public const string HostileVictim = "e2e-hostile-victim";
     public const string MatrixA = "e2e-matrix-a";
     public const string MatrixB = "e2e-matrix-b";
+    public const string Storm = "e2e-storm";
+    public const string StormRace = "e2e-storm-race";
 
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
         Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams, Trust,
-        ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB,
+        ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB, Storm, StormRace,
     ];
 }

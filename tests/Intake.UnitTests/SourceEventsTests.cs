@@ -23,6 +23,28 @@ public sealed class SourceEventsTests
     }
 
     [Fact]
+    public void A_repeat_is_no_change_to_the_record()
+    {
+        var state = In(Assigned);
+
+        var decision = SourceEvents.Repeated(state, PagerDuty, "alertmanager", "3 alert(s) firing", Now);
+
+        Assert.True(decision.NotesOnly);
+        Assert.Same(state, decision.State);
+        Assert.Null(decision.Moved);
+        Assert.Null(decision.Timer);
+    }
+
+    [Fact]
+    public void A_note_at_the_source_that_is_not_a_repeat_still_changes_the_record()
+    {
+        var decision = SourceEvents.Acknowledged(In(Triaged), PagerDuty, "pagerduty-events", Now);
+
+        Assert.Equal("acknowledged-at-source", Assert.Single(decision.Timeline).What);
+        Assert.False(decision.NotesOnly);
+    }
+
+    [Fact]
     public void Acknowledged_at_the_source_an_offered_escalation_is_owned_by_the_person_it_was_offered_to()
     {
         var decision = SourceEvents.Acknowledged(In(Assigned) with { OfferedTo = Backup }, PagerDuty, "pagerduty-events", Now);

@@ -60,10 +60,15 @@ public sealed record Decision
     /// <summary>Set when nothing changes, with the reason.</summary>
     public Refusal? Refusal { get; init; }
 
+    /// <summary>The decision only adds timeline entries and is no change to the record: its UpdatedAt and ETag stay.
+    /// A monitor repeats a hot key dozens of times a minute; rewriting the record for each would fight the lifecycle's
+    /// own changes to it under optimistic concurrency.</summary>
+    public bool NotesOnly { get; init; }
+
     /// <summary>A decision on <paramref name="state"/> at <paramref name="at"/> that changes nothing yet.</summary>
     public static Decision On(EscalationState state, DateTimeOffset at) => new() { Before = state, State = state, At = at };
 
-    internal Decision With(Func<EscalationState, EscalationState> change) => Refusal is null ? this with { State = change(State) } : this;
+    internal Decision With(Func<EscalationState, EscalationState> change) => Refusal is null ? Changing() with { State = change(State) } : this;
 
     internal Decision Note(Actor actor, string what, string? detail = null, string? reason = null) =>
         Refusal is null ? this with { Timeline = [.. Timeline, new TimelineNote(actor, what, detail, reason)] } : this;
@@ -85,6 +90,7 @@ public sealed record Decision
             throw new InvalidOperationException("A decision moves the status once.");
         }
 
+        Changing();
         var move = new StatusMove(State.Status, to, rule);
         if (!Lifecycle.Allows(move))
         {
@@ -109,9 +115,29 @@ public sealed record Decision
         };
     }
 
-    internal Decision Publish(object message) => Refusal is null ? this with { Messages = [.. Messages, message] } : this;
+    /// <summary>Adds a timeline entry that leaves the record as it is (<see cref="NotesOnly"/>); it cannot be combined with a
+    /// change to the state, a move, a message or a timer.</summary>
+    internal Decision NoteOnly(Actor actor, string what, string? detail = null, string? reason = null)
+    {
+        if (Refusal is not null)
+        {
+            return this;
+        }
 
-    internal Decision Set(TimerChange timer) => Refusal is null ? this with { Timer = timer } : this;
+        if (Moved is not null || State != Before || Messages.Count > 0 || Timer is not null)
+        {
+            throw new InvalidOperationException("A decision that changes the record cannot be notes only.");
+        }
+
+        return Note(actor, what, detail, reason) with { NotesOnly = true };
+    }
+
+    internal Decision Publish(object message) => Refusal is null ? Changing() with { Messages = [.. Messages, message] } : this;
+
+    internal Decision Set(TimerChange timer) => Refusal is null ? Changing() with { Timer = timer } : this;
+
+    private Decision Changing() =>
+        NotesOnly ? throw new InvalidOperationException("A decision that is notes only cannot change the record.") : this;
 
     internal Decision Refuse(RefusalKind kind, string reason, IReadOnlyDictionary<string, string[]>? errors = null) =>
         On(Before, At) with { Refusal = new Refusal(kind, reason, errors) };

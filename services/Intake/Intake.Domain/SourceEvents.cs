@@ -7,9 +7,10 @@ namespace Intake.Domain;
 /// key, a trigger opens a new one and acknowledge and resolve do nothing (the caller looks it up).</summary>
 public static class SourceEvents
 {
-    /// <summary>The same key fired again while its escalation is open: noted on it.</summary>
+    /// <summary>The same key fired again while its escalation is open: noted on its timeline, and no change to the record
+    /// (its UpdatedAt and ETag stay).</summary>
     public static Decision Repeated(EscalationState state, Actor source, string sourceName, string detail, DateTimeOffset now) =>
-        Decision.On(state, now).Note(source, "alert-repeated", detail, $"{sourceName} sent the same deduplication key again");
+        Decision.On(state, now).NoteOnly(source, "alert-repeated", detail, $"{sourceName} sent the same deduplication key again");
 
     /// <summary>The alert's responder took it: an escalation offered to someone is acknowledged on their behalf;
     /// otherwise the acknowledgement is noted.</summary>

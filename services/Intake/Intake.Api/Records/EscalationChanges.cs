@@ -5,8 +5,9 @@ namespace Intake.Api.Records;
 
 /// <summary>The one way a record changes, for API commands, integrations and the lifecycle saga alike: it applies a
 /// <see cref="Decision"/> of <c>Intake.Domain</c> — the new state, its timeline entries, its auto-close timer and its
-/// messages (through the outbox) — all saved together by the caller's unit of work. It decides nothing, and refuses a
-/// status change that is not the decision's move or that the lifecycle does not allow.</summary>
+/// messages (through the outbox) — all saved together by the caller's unit of work. A decision that is notes only
+/// (<see cref="Decision.NotesOnly"/>) inserts its timeline entries and leaves the record's row alone. It decides
+/// nothing, and refuses a status change that is not the decision's move or that the lifecycle does not allow.</summary>
 public sealed class EscalationChanges(IPublishEndpoint publish, IMessageScheduler scheduler, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -19,12 +20,20 @@ public sealed class EscalationChanges(IPublishEndpoint publish, IMessageSchedule
             return;
         }
 
-        Gate(record, decision);
-        record.Apply(decision.State);
+        if (!decision.NotesOnly)
+        {
+            Gate(record, decision);
+            record.Apply(decision.State);
+        }
+
         var at = decision.At.UtcDateTime;
         foreach (var note in decision.Timeline)
         {
-            record.UpdatedAt = at;
+            if (!decision.NotesOnly)
+            {
+                record.UpdatedAt = at;
+            }
+
             record.Timeline.Add(new TimelineEntry
             {
                 EscalationId = record.CorrelationId,

@@ -202,12 +202,13 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
     private static bool Pending(JsonElement deliveries) =>
         deliveries.ValueKind == JsonValueKind.Object && deliveries.GetProperty("items").EnumerateArray().Any(delivery => delivery.GetProperty("status").GetString() == "pending");
 
-    /// <summary>A failed read is tried again four times, a second longer each time: a service restarting under a fault.</summary>
+    /// <summary>A failed read is tried again ten times, a second longer each time (55 s in all): a service, or the database
+    /// behind it, restarting under a fault, which on a busy machine can answer 503 for more than ten seconds.</summary>
     private readonly ResiliencePipeline _readRetries = new ResiliencePipelineBuilder { TimeProvider = clock ?? TimeProvider.System }
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(),
-            MaxRetryAttempts = 4,
+            MaxRetryAttempts = 10,
             BackoffType = DelayBackoffType.Linear,
             Delay = TimeSpan.FromSeconds(1),
         })

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Polly;
 using Polly.Retry;
 
@@ -23,6 +24,14 @@ public sealed record AuditReport(
     int CreatedUnanswered = 0)
 {
     public bool Clean => Lost == 0 && Duplicated == 0 && Stuck == 0 && RepeatedTransitions == 0 && UndeliveredNotifications == 0 && DuplicatedNotifications == 0;
+
+    /// <summary>When each settled escalation became owned and on the clock.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<DateTimeOffset> Completions { get; init; } = [];
+
+    /// <summary>How long after <paramref name="instant"/> the first escalation became owned and on the clock (null: none did).</summary>
+    public TimeSpan? FirstCompletionAfter(DateTimeOffset instant) =>
+        Completions.Where(done => done >= instant).Order().FirstOrDefault() is var first && first != default ? first - instant : null;
 }
 
 /// <summary>After a run, once the platform has gone quiet: every submission that got a 202 exists exactly once (one
@@ -144,7 +153,7 @@ public sealed class PipelineAudit(HttpClient gateway, HttpClient? mail, TimeProv
         var last = completions.Count == 0 ? first : completions.Max();
         var perSecond = completions.Count == 0 || last <= first ? 0 : completions.Count / (last - first).TotalSeconds;
         return new AuditReport(accepted.Count, expected.Count, lost, duplicated, stuck, repeated, undelivered, duplicatedNotifications,
-            Percentiles.Of(latencies), perSecond, [.. findings.Take(50)], timersFired, createdUnanswered);
+            Percentiles.Of(latencies), perSecond, [.. findings.Take(50)], timersFired, createdUnanswered) { Completions = completions };
     }
 
     /// <summary>Reads every escalation (and its deliveries) until all have settled or patience runs out. While the

@@ -41,6 +41,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public Task KillAsync() => _process?.KillAsync() ?? Task.CompletedTask;
 
+    /// <summary>A fast shutdown (SIGINT), as an operator's restart does: sessions end, what was in flight rolls back, what
+    /// was committed is kept. A SIGKILL under the local settings (fsync and synchronous commit off) may lose the last
+    /// commits a client was told had succeeded, which no production server is configured to do.</summary>
+    public Task ShutDownAsync() => _process?.InterruptAsync() ?? Task.CompletedTask;
+
     public async Task CreateDatabaseAsync(string name)
     {
         await using var connection = new NpgsqlConnection(ConnectionString() + ";Pooling=false");

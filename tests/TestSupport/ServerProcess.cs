@@ -72,6 +72,17 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGINT, and waits for the process to exit.</summary>
+    public async Task InterruptAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Signals.Send(_process.Id, Signals.Interrupt);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>SIGTERM, then SIGKILL if it has not exited within the patience.</summary>
     public async Task StopAsync(TimeSpan patience)
     {

@@ -28,8 +28,8 @@ public sealed class MessagingOptions
     public bool DeliveryEnabled { get; set; } = true;
 
     /// <summary>Retries in-process: this many immediately, then <see cref="ExponentialRetries"/> with pauses
-    /// doubling from 100 ms, then delayed redelivery through the scheduler (<see cref="Redelivery"/>), then the
-    /// error queue.</summary>
+    /// doubling from 100 ms (while the database is unreachable, each after up to <see cref="DatabaseOutageWait"/>
+    /// for it to answer), then delayed redelivery through the scheduler (<see cref="Redelivery"/>), then the error queue.</summary>
     public int ImmediateRetries { get; set; } = 3;
 
     public int ExponentialRetries { get; set; } = 5;
@@ -38,8 +38,15 @@ public sealed class MessagingOptions
     /// A string, because configuration binding appends to a list instead of replacing it.</summary>
     public string Redelivery { get; set; } = "00:00:10,00:01:00,00:05:00";
 
-    public TimeSpan[] RedeliveryIntervals() =>
-        [.. Redelivery.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TimeSpan.Parse)];
+    public TimeSpan[] RedeliveryIntervals() => Intervals(Redelivery);
+
+    /// <summary>An attempt that failed because the database is unreachable waits, up to this long, until it answers
+    /// again before the next retry: a restart or failover outlasts the retries above, and delayed redelivery, which is
+    /// scheduled through the same database, cannot help then (the message would end in the error queue).</summary>
+    public TimeSpan DatabaseOutageWait { get; set; } = TimeSpan.FromMinutes(1);
+
+    private static TimeSpan[] Intervals(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TimeSpan.Parse)];
 
     /// <summary>Put before every queue name: a copy of a service with its own prefix consumes from queues of its
     /// own instead of competing with the real service (used by tests that run a deliberately broken copy).</summary>

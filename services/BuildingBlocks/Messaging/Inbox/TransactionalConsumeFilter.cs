@@ -1,15 +1,19 @@
 using EscalationPlatform.Messaging.Outbox;
+using EscalationPlatform.Messaging.Retries;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EscalationPlatform.Messaging.Inbox;
 
 /// <summary>Runs every consumer and saga in one database transaction with its inbox record and its outbox:
 /// the message's effects, the fact that this endpoint consumed it, and what it publishes, sends or schedules
 /// commit together or not at all. A message id this endpoint already consumed is acknowledged without effect.
-/// Retries run outside this filter, so each attempt starts a fresh transaction.</summary>
+/// Retries run outside this filter, so each attempt starts a fresh transaction; an attempt that failed because the
+/// database is unreachable first waits for it to answer (<see cref="MessagingOptions.DatabaseOutageWait"/>), so a
+/// restart does not use up the retries and send the message to the error queue.</summary>
 public sealed partial class TransactionalConsumeFilter<TMessage>(
-    IOutboxWriter outbox, IBus bus, TimeProvider clock, ILogger<TransactionalConsumeFilter<TMessage>> logger)
+    IOutboxWriter outbox, IBus bus, TimeProvider clock, IOptions<MessagingOptions> options, ILogger<TransactionalConsumeFilter<TMessage>> logger)
     : IFilter<ConsumeContext<TMessage>> where TMessage : class
 {
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
@@ -17,6 +21,12 @@ public sealed partial class TransactionalConsumeFilter<TMessage>(
         try
         {
             await ConsumeInTransactionAsync(context, next);
+        }
+        catch (Exception failure) when (DatabaseOutage.Caused(failure) && !context.CancellationToken.IsCancellationRequested)
+        {
+            LogDatabaseUnreachable(context.MessageId, typeof(TMessage).Name, options.Value.DatabaseOutageWait);
+            await DatabaseOutage.WaitUntilBackAsync(outbox.DbContext, options.Value.DatabaseOutageWait, clock, context.CancellationToken);
+            throw;
         }
         finally
         {
@@ -51,6 +61,9 @@ public sealed partial class TransactionalConsumeFilter<TMessage>(
 
     /// <summary>The queue name: each consumer and saga has its own endpoint, so this identifies who consumed.</summary>
     public static string EndpointName(Uri inputAddress) => inputAddress.Segments[^1].Trim('/');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} ({MessageType}) failed because the database is unreachable; waiting up to {Longest} for it before the next attempt")]
+    private partial void LogDatabaseUnreachable(Guid? messageId, string messageType, TimeSpan longest);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} ({MessageType}) was already consumed by {Endpoint}: no second effect")]
     private partial void LogDuplicate(Guid messageId, string endpoint, string messageType);

@@ -4,6 +4,7 @@ using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Notification.Api.Data;
 using Notification.Api.Webhooks;
 
@@ -32,9 +33,11 @@ public static class WebhookEndpoints
     }
 
     private static async Task<Results<Created<WebhookView>, ValidationProblem>> CreateAsync(
-        WebhookRequest request, NotificationDbContext db, ITenantContext tenant, OutboundAddressPolicy addresses, TimeProvider clock,
-        CancellationToken cancellationToken)
+        WebhookRequest request, NotificationDbContext db, ITenantContext tenant, OutboundAddressPolicy addresses, WebhookInterestAnnouncer interest,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
+        await using var transaction = await OwnTransactionAsync(db, cancellationToken);
+        await interest.LockAsync(tenant.TenantId, cancellationToken); // the count below and the interest announced see every earlier change
         var errors = new ValidationErrors();
         if (WebhookUrlRules.Refusal(request.Url, addresses) is { } refusal)
         {
@@ -71,6 +74,9 @@ public static class WebhookEndpoints
         };
         db.Webhooks.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
+        await interest.AnnounceAsync(tenant.TenantId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction);
         return TypedResults.Created($"{NotificationApi.Prefix}/webhooks/{subscription.Id}", View(subscription) with { Secret = subscription.Secret });
     }
 
@@ -79,10 +85,33 @@ public static class WebhookEndpoints
             .ToListAsync(cancellationToken)).Select(View).ToList());
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, NotificationDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
-        await db.Webhooks.Where(webhook => webhook.TenantId == tenant.TenantId && webhook.Id == id).ExecuteDeleteAsync(cancellationToken) == 1
-            ? TypedResults.NoContent()
-            : Problems.NotFound("webhook subscription", id.ToString());
+        Guid id, NotificationDbContext db, ITenantContext tenant, WebhookInterestAnnouncer interest, CancellationToken cancellationToken)
+    {
+        await using var transaction = await OwnTransactionAsync(db, cancellationToken);
+        await interest.LockAsync(tenant.TenantId, cancellationToken);
+        if (await db.Webhooks.Where(webhook => webhook.TenantId == tenant.TenantId && webhook.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return Problems.NotFound("webhook subscription", id.ToString());
+        }
+
+        await interest.AnnounceAsync(tenant.TenantId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A transaction for a change to the tenant's subscriptions and the announcement of its interest, unless
+    /// the request already runs in one (the idempotency filter's, which commits the answer with it): then null.</summary>
+    private static async Task<IDbContextTransaction?> OwnTransactionAsync(NotificationDbContext db, CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitAsync(IDbContextTransaction? transaction)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+    }
 
     private static WebhookView View(WebhookSubscription subscription) =>
         new(subscription.Id, subscription.Url, subscription.Events, subscription.CreatedAt);

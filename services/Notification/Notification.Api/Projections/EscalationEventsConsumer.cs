@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Data;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Notification.Api.Data;
@@ -80,12 +81,20 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         Customer: escalation.CustomerEmail);
 
     /// <summary>The escalation the event is about, within the event's tenant (another tenant's id is never found, and
-    /// never seeded: the id is taken), or a new one from <paramref name="seed"/>. Two first events for one escalation
-    /// consumed at once both insert it; the loser's transaction fails on the key and is retried, and then finds it.</summary>
+    /// never seeded: the id is taken), or a new one from <paramref name="seed"/>. The offer and the commitment of a new
+    /// case often arrive together: the first events of one escalation take turns under a transaction lock on its id, so
+    /// the second finds what the first inserted instead of failing on the key.</summary>
     private async Task<EscalationProjection> KnownOrSeededAsync(string tenantId, Guid escalationId, Func<EscalationProjection?> seed,
         CancellationToken cancellationToken)
     {
-        if (await db.Escalations.FindAsync([escalationId], cancellationToken) is { } known)
+        var known = await db.Escalations.FindAsync([escalationId], cancellationToken);
+        if (known is null)
+        {
+            await AdvisoryLock.LockForTransactionAsync(db, AdvisoryLock.Key($"notification:escalation:{escalationId}"), cancellationToken);
+            known = await db.Escalations.FindAsync([escalationId], cancellationToken);
+        }
+
+        if (known is not null)
         {
             return known.TenantId == tenantId ? known : throw new EscalationNotYetKnownException(escalationId);
         }

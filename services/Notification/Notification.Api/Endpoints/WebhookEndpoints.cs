@@ -24,12 +24,19 @@ public static class WebhookEndpoints
 {
     public const int MaxSubscriptionsPerTenant = 20;
 
+    private const string EventuallyConsistent =
+        "The change applies to escalation.offered and sla.threshold-reached at once, and to intake's events (escalation.submitted, " +
+        "escalation.triaged, escalation.status-changed, escalation.customer-update-posted) a moment later, typically within a few " +
+        "seconds: intake learns through the bus which event types the tenant's subscriptions want and relays only those.";
+
     public static void Map(RouteGroupBuilder webhooks)
     {
         webhooks.MapPost("/", CreateAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>()
-            .WithSummary("Registers a URL for events (all, or those listed); answers with the signing secret, shown only this once.");
+            .WithSummary("Registers a URL for events (all, or those listed); answers with the signing secret, shown only this once.")
+            .WithDescription(EventuallyConsistent);
         webhooks.MapGet("/", ListAsync).WithSummary("The tenant's webhook subscriptions.");
-        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>().WithSummary("Stops sending to a subscription.");
+        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>().WithSummary("Stops sending to a subscription.")
+            .WithDescription(EventuallyConsistent);
     }
 
     private static async Task<Results<Created<WebhookView>, ValidationProblem>> CreateAsync(

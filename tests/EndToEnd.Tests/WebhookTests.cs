@@ -17,6 +17,7 @@ public sealed class WebhookTests(PlatformFixture platform)
         var subscription = await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks",
             new { url = receiver.UrlFor("flaky"), events = new[] { "escalation.submitted" } });
         var secret = subscription.GetProperty("secret").GetString()!;
+        await WebhookInterest.TakesEffectAsync(api, receiver);
 
         var id = await api.SubmitAsync(Cases.TeamProblem());
         var dead = await Eventually.ReachesAsync(
@@ -27,7 +28,7 @@ public sealed class WebhookTests(PlatformFixture platform)
         var delivery = dead[0];
         Assert.Equal(5, delivery.GetProperty("attempts").GetInt32());
         Assert.Equal("the receiver answered 503", delivery.Text("lastError")); // a category, never the exception text
-        var attempts = receiver.Received("flaky");
+        var attempts = Received(receiver, "flaky", id);
         Assert.Equal(5, attempts.Count);
         Assert.Single(attempts.Select(attempt => attempt.Id).Distinct()); // one message, retried: the receiver can deduplicate
         var gaps = attempts.Zip(attempts.Skip(1), (earlier, later) => long.Parse(later.Timestamp, System.Globalization.CultureInfo.InvariantCulture)
@@ -38,8 +39,8 @@ public sealed class WebhookTests(PlatformFixture platform)
         await api.JsonAsync(HttpMethod.Post, $"/api/v1/notifications/{delivery.GetProperty("id").GetGuid()}/replay");
         await Eventually.ReachesAsync(() => Deliveries(api, id, "webhook"), deliveries => deliveries[0].Text("status") == "delivered",
             EscalationsClient.PipelineTimeout, "the replayed delivery");
-        Assert.True(receiver.Received("flaky")[^1].SignedWith(secret));
-        Assert.Equal("escalation.submitted", JsonDocument.Parse(receiver.Received("flaky")[^1].Body).RootElement.GetProperty("type").GetString());
+        Assert.True(Received(receiver, "flaky", id)[^1].SignedWith(secret));
+        Assert.Equal("escalation.submitted", JsonDocument.Parse(Received(receiver, "flaky", id)[^1].Body).RootElement.GetProperty("type").GetString());
     }
 
     [Fact]
@@ -51,11 +52,12 @@ public sealed class WebhookTests(PlatformFixture platform)
             new { url = receiver.UrlFor("status"), events = new[] { "escalation.status-changed" } });
         // the tenant's other tests count their own cases' deliveries: this subscription must not outlive the test
         await using var unsubscribe = new Cleanup(() => api.SendAsync(HttpMethod.Delete, $"/api/v1/notifications/webhooks/{subscription.GetProperty("id").GetGuid()}"));
+        await WebhookInterest.TakesEffectAsync(api, receiver);
 
         var id = await api.SubmitAsync(Cases.TeamProblem());
         var record = await api.WaitForAsync(id, r => r.Status() == "assigned", "assigned");
         var received = await Eventually.ReachesAsync(
-            () => Task.FromResult(receiver.Received("status").Select(webhook => JsonDocument.Parse(webhook.Body).RootElement).ToList()),
+            () => Task.FromResult(Received(receiver, "status", id).Select(webhook => JsonDocument.Parse(webhook.Body).RootElement).ToList()),
             webhooks => webhooks.Count >= 2, EscalationsClient.PipelineTimeout, "the two status changes");
 
         Assert.Equal(new (string?, string?, string?)[] { ("submitted", "triaged", "triage"), ("triaged", "assigned", "routing") },
@@ -69,7 +71,7 @@ public sealed class WebhookTests(PlatformFixture platform)
             Assert.False(string.IsNullOrEmpty(data.Text("reason")));
             Assert.True(data.TryGetProperty("at", out _));
         });
-        Assert.Equal(2, receiver.Received("status").Select(webhook => webhook.Id).Distinct().Count());
+        Assert.Equal(2, Received(receiver, "status", id).Select(webhook => webhook.Id).Distinct().Count());
     }
 
     [Fact]
@@ -147,6 +149,11 @@ public sealed class WebhookTests(PlatformFixture platform)
     {
         public async ValueTask DisposeAsync() => (await action()).Dispose();
     }
+
+    /// <summary>What the receiver got at <paramref name="path"/> about this test's escalation (the probe cases of
+    /// <see cref="WebhookInterest"/> reach the test's subscription too).</summary>
+    private static List<ReceivedWebhook> Received(WebhookReceiver receiver, string path, Guid escalationId) =>
+        [.. receiver.Received(path).Where(webhook => WebhookInterest.About(webhook, escalationId))];
 
     private static async Task<IReadOnlyList<JsonElement>> Deliveries(EscalationsClient api, Guid escalationId, string channel) =>
         [.. (await api.JsonAsync(HttpMethod.Get, $"/api/v1/notifications?escalationId={escalationId}&channel={channel}")).GetProperty("items").EnumerateArray()];

@@ -1,6 +1,7 @@
 using EscalationPlatform.Contracts;
 using Intake.Api.Lifecycle;
 using Intake.Api.Records;
+using Intake.Api.Webhooks;
 using Intake.Domain;
 using MassTransit;
 using MassTransit.Saga;
@@ -19,6 +20,8 @@ public sealed class LifecycleSagaTests : IAsyncLifetime
         .AddLogging()
         .AddSingleton<TimeProvider>(new FixedClock(Now))
         .Configure<LifecycleOptions>(options => options.AutoCloseAfter = AutoCloseAfter)
+        .AddSingleton<IWebhookInterests, SettableWebhookInterests>()
+        .AddScoped<WebhookRelayer>()
         .AddScoped<EscalationChanges>()
         .AddScoped<LifecycleSteps>()
         .AddMassTransitTestHarness(bus =>
@@ -177,6 +180,32 @@ public sealed class LifecycleSagaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_tenant_wants_status_changes_Should_relay_the_triage_to_notifications_webhook_queue()
+    {
+        var record = Seed(NewCase());
+        ((SettableWebhookInterests)_services.GetRequiredService<IWebhookInterests>()).Wanted = [WebhookEventTypes.StatusChanged];
+
+        await DeliverAsync(LifecycleEventsTests.Assessment(AssessmentOutcome.Triaged));
+
+        Assert.True(await Harness.Sent.Any<EscalationTriaged>(TestContext.Current.CancellationToken));
+        var relayed = Harness.Sent.Select<EscalationTriaged>(TestContext.Current.CancellationToken).Single();
+        Assert.Equal(WebhookRelay.QueueName, relayed.Context.DestinationAddress!.AbsolutePath.Trim('/'));
+        Assert.Equal(record.CorrelationId, relayed.Context.Message.EscalationId);
+    }
+
+    [Fact]
+    public async Task When_no_subscriber_wants_what_an_event_raises_Should_relay_nothing()
+    {
+        Seed(NewCase());
+        ((SettableWebhookInterests)_services.GetRequiredService<IWebhookInterests>()).Wanted = [WebhookEventTypes.Offered, WebhookEventTypes.SlaThresholdReached];
+
+        await DeliverAsync(LifecycleEventsTests.Assessment(AssessmentOutcome.Triaged));
+
+        Assert.Single(Published<EscalationTriaged>());
+        Assert.Empty(Harness.Sent.Select<EscalationTriaged>(new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public async Task When_an_event_names_an_unknown_escalation_Should_fault_it()
     {
         await Harness.Bus.Publish(LifecycleEventsTests.Assessment(AssessmentOutcome.Triaged), TestContext.Current.CancellationToken);
@@ -210,6 +239,13 @@ public sealed class LifecycleSagaTests : IAsyncLifetime
     /// <summary>What was published so far, without waiting for more.</summary>
     private List<T> Published<T>() where T : class =>
         [.. Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(published => published.Context.Message)];
+
+    private sealed class SettableWebhookInterests : IWebhookInterests
+    {
+        public IReadOnlyCollection<string> Wanted { get; set; } = [];
+
+        public Task<IReadOnlyCollection<string>> OfAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(Wanted);
+    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -41,6 +41,18 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_offer_moves_up_Should_still_carry_the_key_title_and_customer_for_notification()
+    {
+        await _harness.PublishAsync(Triaged() with { Facts = Triaged().Facts with { Customer = Triaged().Facts.Customer with { ContactEmail = "it@c-1.example" } } });
+        await _harness.AdvanceAsync(Window);
+
+        var offers = await Offers();
+        Assert.Equal(2, offers.Count);
+        Assert.All(offers, offer => Assert.Equal(("ACME-1", "Checkout fails", new CustomerRef("c-1", "Customer", "it@c-1.example", "UTC")),
+            (offer.Key, offer.Title, offer.Customer)));
+    }
+
+    [Fact]
     public async Task When_nobody_acknowledges_Should_move_up_from_owner_to_backup_to_team_lead_and_then_stay()
     {
         await _harness.PublishAsync(Triaged());

@@ -39,6 +39,8 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
         var commitment = Assert.Single(await Commitments());
         Assert.Equal((EscalationStatus.Triaged, Start + TimeSpan.FromMinutes(25), Start + TimeSpan.FromMinutes(235), (string?)null),
             (commitment.Status, commitment.NextUpdateDue, commitment.ResolutionDue, commitment.Message));
+        Assert.Equal(("ACME-1", "Checkout fails", new CustomerRef("c-1", "Customer", null, "Europe/Berlin"), (Severity?)Severity.S1),
+            (commitment.Key, commitment.Title, commitment.Customer, commitment.Severity)); // notification words the customer's email from it alone
         Assert.Equal([(Start - TimeSpan.FromMinutes(5) + FirstResponseWarning).UtcDateTime], _harness.Timers.DueAt<EvaluateClocks>());
         Assert.Empty(await Thresholds());
     }

@@ -40,6 +40,13 @@ public sealed record CustomerFacts
     public string? ContactEmail { get; init; }
 }
 
+/// <summary>Who the customer is and how to reach them: what an event carries so that its receiver can address and
+/// word a message without the case's facts.</summary>
+public sealed record CustomerRef(string Id, string Name, string? ContactEmail, string TimeZone)
+{
+    public static CustomerRef Of(CustomerFacts customer) => new(customer.Id, customer.Name, customer.ContactEmail, customer.TimeZone);
+}
+
 public sealed record ImpactFacts
 {
     public ImpactScope? Scope { get; init; }

@@ -43,4 +43,12 @@ public sealed record EscalationOffered
     public required string Reason { get; init; }
 
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>The escalation's key, title and customer, so that an offer can be worded and addressed by a service
+    /// that never saw the triage (added; older senders leave them null).</summary>
+    public string? Key { get; init; }
+
+    public string? Title { get; init; }
+
+    public CustomerRef? Customer { get; init; }
 }

@@ -39,4 +39,14 @@ public sealed record CustomerCommitmentUpdated
     public string? Message { get; init; }
 
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>The escalation's key, title, customer and severity, so that the customer can be written to by a
+    /// service that never saw the triage (added; older senders leave them null).</summary>
+    public string? Key { get; init; }
+
+    public string? Title { get; init; }
+
+    public CustomerRef? Customer { get; init; }
+
+    public Severity? Severity { get; init; }
 }

@@ -5,6 +5,7 @@ using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Validation;
 using Intake.Api.Customers;
 using Intake.Api.Records;
+using Intake.Api.Webhooks;
 using Intake.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<WebhookInterestRow> WebhookInterests => Set<WebhookInterestRow>();
 
     /// <summary>Enum values are stored as the API writes them (in-progress, team-lead, many-customers), in columns and
     /// in JSON alike; severities as the API writes them (S1).</summary>
@@ -87,6 +90,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             customer.Property(row => row.Name).HasMaxLength(200);
             customer.Property(row => row.TimeZone).HasMaxLength(64);
             customer.Property(row => row.ContactEmail).HasMaxLength(200);
+        });
+        modelBuilder.Entity<WebhookInterestRow>(interest =>
+        {
+            interest.ToTable("webhook_interest");
+            interest.HasKey(row => row.TenantId);
+            interest.Property(row => row.TenantId).HasMaxLength(63);
         });
     }
 }

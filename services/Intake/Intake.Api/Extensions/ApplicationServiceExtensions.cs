@@ -11,6 +11,7 @@ using Intake.Api.Lifecycle;
 using Intake.Api.Records;
 using Intake.Api.Submission;
 using Intake.Api.Views;
+using Intake.Api.Webhooks;
 
 namespace Intake.Api.Extensions;
 
@@ -27,13 +28,16 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<IntakeDbContext>("intake", DatabaseName, messaging =>
-            messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>());
+            messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>().AddConsumer<WebhookInterestChangedConsumer>());
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));
         builder.Services.AddGrpcClient<Sla.SlaClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:SlaGrpc"] ?? SlaAddress));
         builder.Services.AddGrpcClient<Triage.TriageClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:TriageGrpc"] ?? TriageAddress));
         builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection(SubmissionOptions.Section));
         builder.Services.AddScoped<TriageAssessor>();
         builder.Services.AddSingleton<EscalationNumbers>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<IWebhookInterests, WebhookInterests>();
+        builder.Services.AddScoped<WebhookRelayer>();
         builder.Services.AddScoped<EscalationChanges>();
         builder.Services.AddScoped<LifecycleSteps>();
         builder.Services.AddScoped<AlertEscalations>();

@@ -1,3 +1,4 @@
+using Intake.Api.Webhooks;
 using Intake.Domain;
 using MassTransit;
 
@@ -5,10 +6,10 @@ namespace Intake.Api.Records;
 
 /// <summary>The one way a record changes, for API commands, integrations and the lifecycle saga alike: it applies a
 /// <see cref="Decision"/> of <c>Intake.Domain</c> — the new state, its timeline entries, its auto-close timer and its
-/// messages (through the outbox) — all saved together by the caller's unit of work. A decision that is notes only
-/// (<see cref="Decision.NotesOnly"/>) inserts its timeline entries and leaves the record's row alone. It decides
-/// nothing, and refuses a status change that is not the decision's move or that the lifecycle does not allow.</summary>
-public sealed class EscalationChanges(IPublishEndpoint publish, IMessageScheduler scheduler, TimeProvider clock)
+/// messages (through the outbox, and to notification's webhook relay when a subscriber wants one) — all saved
+/// together by the caller's unit of work. A decision that is notes only (<see cref="Decision.NotesOnly"/>) inserts its
+/// timeline entries and leaves the record's row alone. It decides nothing, and refuses a status change that is not the decision's move or that the lifecycle does not allow.</summary>
+public sealed class EscalationChanges(IPublishEndpoint publish, IMessageScheduler scheduler, WebhookRelayer webhooks, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -51,6 +52,7 @@ public sealed class EscalationChanges(IPublishEndpoint publish, IMessageSchedule
         foreach (var message in decision.Messages)
         {
             await publish.Publish(message, message.GetType(), cancellationToken);
+            await webhooks.RelayAsync(message, cancellationToken);
         }
     }
 

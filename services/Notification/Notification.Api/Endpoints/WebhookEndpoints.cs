@@ -4,6 +4,7 @@ using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Notification.Api.Data;
 using Notification.Api.Webhooks;
 
@@ -23,18 +24,27 @@ public static class WebhookEndpoints
 {
     public const int MaxSubscriptionsPerTenant = 20;
 
+    private const string EventuallyConsistent =
+        "The change applies to escalation.offered and sla.threshold-reached at once, and to intake's events (escalation.submitted, " +
+        "escalation.triaged, escalation.status-changed, escalation.customer-update-posted) a moment later, typically within a few " +
+        "seconds: intake learns through the bus which event types the tenant's subscriptions want and relays only those.";
+
     public static void Map(RouteGroupBuilder webhooks)
     {
         webhooks.MapPost("/", CreateAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>()
-            .WithSummary("Registers a URL for events (all, or those listed); answers with the signing secret, shown only this once.");
+            .WithSummary("Registers a URL for events (all, or those listed); answers with the signing secret, shown only this once.")
+            .WithDescription(EventuallyConsistent);
         webhooks.MapGet("/", ListAsync).WithSummary("The tenant's webhook subscriptions.");
-        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>().WithSummary("Stops sending to a subscription.");
+        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithIdempotency<NotificationDbContext, RouteHandlerBuilder>().WithSummary("Stops sending to a subscription.")
+            .WithDescription(EventuallyConsistent);
     }
 
     private static async Task<Results<Created<WebhookView>, ValidationProblem>> CreateAsync(
-        WebhookRequest request, NotificationDbContext db, ITenantContext tenant, OutboundAddressPolicy addresses, TimeProvider clock,
-        CancellationToken cancellationToken)
+        WebhookRequest request, NotificationDbContext db, ITenantContext tenant, OutboundAddressPolicy addresses, WebhookInterestAnnouncer interest,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
+        await using var transaction = await OwnTransactionAsync(db, cancellationToken);
+        await interest.LockAsync(tenant.TenantId, cancellationToken); // the count below and the interest announced see every earlier change
         var errors = new ValidationErrors();
         if (WebhookUrlRules.Refusal(request.Url, addresses) is { } refusal)
         {
@@ -71,6 +81,9 @@ public static class WebhookEndpoints
         };
         db.Webhooks.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
+        await interest.AnnounceAsync(tenant.TenantId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction);
         return TypedResults.Created($"{NotificationApi.Prefix}/webhooks/{subscription.Id}", View(subscription) with { Secret = subscription.Secret });
     }
 
@@ -79,10 +92,33 @@ public static class WebhookEndpoints
             .ToListAsync(cancellationToken)).Select(View).ToList());
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, NotificationDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
-        await db.Webhooks.Where(webhook => webhook.TenantId == tenant.TenantId && webhook.Id == id).ExecuteDeleteAsync(cancellationToken) == 1
-            ? TypedResults.NoContent()
-            : Problems.NotFound("webhook subscription", id.ToString());
+        Guid id, NotificationDbContext db, ITenantContext tenant, WebhookInterestAnnouncer interest, CancellationToken cancellationToken)
+    {
+        await using var transaction = await OwnTransactionAsync(db, cancellationToken);
+        await interest.LockAsync(tenant.TenantId, cancellationToken);
+        if (await db.Webhooks.Where(webhook => webhook.TenantId == tenant.TenantId && webhook.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return Problems.NotFound("webhook subscription", id.ToString());
+        }
+
+        await interest.AnnounceAsync(tenant.TenantId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A transaction for a change to the tenant's subscriptions and the announcement of its interest, unless
+    /// the request already runs in one (the idempotency filter's, which commits the answer with it): then null.</summary>
+    private static async Task<IDbContextTransaction?> OwnTransactionAsync(NotificationDbContext db, CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitAsync(IDbContextTransaction? transaction)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+    }
 
     private static WebhookView View(WebhookSubscription subscription) =>
         new(subscription.Id, subscription.Url, subscription.Events, subscription.CreatedAt);

@@ -16,8 +16,10 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<NotificationDbContext>("notification", DatabaseName,
-            messaging => messaging.AddConsumer<EscalationEventsConsumer>());
+            messaging => messaging.AddConsumer<EscalationEventsConsumer>().AddConsumer<RelayedEventsConsumer, RelayedEventsConsumerDefinition>());
         builder.Services.AddScoped<DeliveryPlanner>();
+        builder.Services.AddScoped<WebhookInterestAnnouncer>();
+        builder.Services.AddHostedService<WebhookInterestRepublisher>();
         builder.AddDeliveryWorker();
         return builder;
     }

@@ -1,9 +1,12 @@
 using EscalationPlatform.Contracts;
+using Notification.Domain;
 
 namespace Notification.Api.Projections;
 
 /// <summary>What notification knows about an escalation, built from the events it receives: enough to address and
-/// word every message without asking another service.</summary>
+/// word every message without asking another service. The offer and the commitment each carry the escalation's key,
+/// title and customer, so whichever arrives first creates it (<c>Seed</c>); what changes over time is taken
+/// only from an event no older than the one it came from, so the order the events arrive in does not matter.</summary>
 public sealed class EscalationProjection
 {
     public required Guid EscalationId { get; init; }
@@ -16,9 +19,10 @@ public sealed class EscalationProjection
 
     public Severity? Severity { get; set; }
 
+    /// <summary>The status as far as notification's events tell it (the offer's move to Assigned, the commitment's status).</summary>
     public required EscalationStatus Status { get; set; }
 
-    /// <summary>When <see cref="Status"/> was set: an older status change arriving late does not overwrite it.</summary>
+    /// <summary>When <see cref="Status"/> was set: an older status arriving late does not overwrite it.</summary>
     public required DateTime StatusAt { get; set; }
 
     public required string CustomerName { get; set; }
@@ -39,7 +43,73 @@ public sealed class EscalationProjection
     public DateTime? OfferedAt { get; set; }
 
     public string? TeamLeadEmail { get; set; }
+
+    /// <summary>A projection from the first event about an escalation, in <paramref name="status"/> since
+    /// <paramref name="at"/>; null when the event does not say enough (an older sender's, without key, title or
+    /// customer).</summary>
+    public static EscalationProjection? Seed(string tenantId, Guid escalationId, string? key, string? title, CustomerRef? customer,
+        EscalationStatus status, DateTimeOffset at) =>
+        key is null || title is null || customer is null
+            ? null
+            : new()
+            {
+                EscalationId = escalationId,
+                TenantId = tenantId,
+                Key = key,
+                Title = title,
+                Status = status,
+                StatusAt = at.UtcDateTime,
+                CustomerName = customer.Name,
+                CustomerEmail = customer.ContactEmail,
+                CustomerTimeZone = customer.TimeZone,
+            };
+
+    /// <summary>An offer is made to someone who must act: the case is at least assigned.</summary>
+    public static EscalationProjection? Seed(EscalationOffered offer) =>
+        Seed(offer.TenantId, offer.EscalationId, offer.Key, offer.Title, offer.Customer, EscalationStatus.Assigned, offer.At);
+
+    public static EscalationProjection? Seed(CustomerCommitmentUpdated commitment) =>
+        Seed(commitment.TenantId, commitment.EscalationId, commitment.Key, commitment.Title, commitment.Customer, commitment.Status, commitment.At);
+
+    /// <summary>Takes a status no older than the one shown.</summary>
+    public void Follow(EscalationStatus status, DateTimeOffset at)
+    {
+        if (at.UtcDateTime >= StatusAt)
+        {
+            Status = status;
+            StatusAt = at.UtcDateTime;
+        }
+    }
+
+    /// <summary>Takes who the case is offered to from an offer no older than the one shown, and the move to Assigned a
+    /// first offer stands for.</summary>
+    public void Take(EscalationOffered offer)
+    {
+        Severity = offer.Severity;
+        if (ImpliedStatusChanges.Of(offer, Key) is { } assigned)
+        {
+            Follow(assigned.To, assigned.At);
+        }
+
+        if (OfferedAt is null || offer.At.UtcDateTime >= OfferedAt)
+        {
+            TeamName = offer.Team.Name;
+            OwnerName = offer.OfferedTo.Name;
+            OwnerEmail = offer.OfferedTo.Email;
+            TeamLeadEmail = offer.TeamLead?.Email;
+            OfferedAt = offer.At.UtcDateTime;
+        }
+    }
+
+    /// <summary>Takes the status a commitment was made in, and its severity when no offer has told it.</summary>
+    public void Take(CustomerCommitmentUpdated commitment)
+    {
+        Severity ??= commitment.Severity;
+        Follow(commitment.Status, commitment.At);
+    }
 }
 
-/// <summary>An event about an escalation arrived before the escalation itself: retried until it is known.</summary>
+/// <summary>An event about an escalation arrived before one that creates the projection (a threshold before the
+/// commitment published with it, or an event from an older sender that carries no key, title or customer): retried
+/// until the escalation is known.</summary>
 public sealed class EscalationNotYetKnownException(Guid escalationId) : Exception($"Escalation {escalationId} is not known to notification yet.");

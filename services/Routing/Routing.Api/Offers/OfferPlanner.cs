@@ -18,6 +18,9 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         var cancellationToken = context.CancellationToken;
         offer.TenantId = tenant;
         offer.Severity = (int)triaged.Severity;
+        var customer = triaged.Facts.Customer;
+        (offer.Key, offer.Title) = (triaged.Key, triaged.Title);
+        (offer.CustomerId, offer.CustomerName, offer.CustomerEmail, offer.CustomerTimeZone) = (customer.Id, customer.Name, customer.ContactEmail, customer.TimeZone);
         var now = clock.GetUtcNow();
         offer.CreatedAt = now.UtcDateTime;
 
@@ -82,6 +85,9 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         PreviouslyOfferedTo = offer.PreviousOfferedToId is null ? null : Member(offer, offer.PreviousOfferedToId),
         Reason = offer.Reason,
         At = now,
+        Key = offer.Key,
+        Title = offer.Title,
+        Customer = offer.CustomerId is null ? null : new CustomerRef(offer.CustomerId, offer.CustomerName!, offer.CustomerEmail, offer.CustomerTimeZone!),
     };
 
     private static MemberRef? Member(OfferState offer, string id) =>

@@ -17,6 +17,20 @@ public sealed class OfferState : SagaStateMachineInstance
 
     public int Severity { get; set; }
 
+    /// <summary>The escalation's key, title and customer, from the triage: the offer carries them, so that whoever
+    /// words or addresses a message about it needs nothing else (null on offers made before they were kept).</summary>
+    public string? Key { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? CustomerId { get; set; }
+
+    public string? CustomerName { get; set; }
+
+    public string? CustomerEmail { get; set; }
+
+    public string? CustomerTimeZone { get; set; }
+
     public string TeamId { get; set; } = null!;
 
     public string TeamName { get; set; } = null!;

@@ -76,6 +76,10 @@ public sealed class ClockKeeper(ISlaPolicies policies, TimeProvider clock)
             ResolutionDue = commitment.ResolutionDue,
             Message = message,
             At = at,
+            Key = state.Key,
+            Title = state.Title,
+            Customer = state.CustomerId is null ? null : new CustomerRef(state.CustomerId, state.CustomerName!, state.CustomerEmail, state.TimeZone),
+            Severity = (Severity)state.Severity,
         };
     }
 

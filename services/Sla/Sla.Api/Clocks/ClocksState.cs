@@ -15,6 +15,17 @@ public sealed class ClocksState : SagaStateMachineInstance
 
     public string Key { get; set; } = null!;
 
+    /// <summary>The escalation's title and customer, from the triage: the commitment carries them (with the key,
+    /// severity and time zone), so that the customer can be written to by a service that never saw the triage (null on
+    /// clocks started before they were kept).</summary>
+    public string? Title { get; set; }
+
+    public string? CustomerId { get; set; }
+
+    public string? CustomerName { get; set; }
+
+    public string? CustomerEmail { get; set; }
+
     public int Severity { get; set; }
 
     public CustomerTier Tier { get; set; }

@@ -94,6 +94,8 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
     {
         state.TenantId = triaged.TenantId;
         state.Key = triaged.Key;
+        state.Title = triaged.Title;
+        (state.CustomerId, state.CustomerName, state.CustomerEmail) = (triaged.Facts.Customer.Id, triaged.Facts.Customer.Name, triaged.Facts.Customer.ContactEmail);
         state.Severity = (int)triaged.Severity;
         state.Tier = triaged.Facts.Customer.Tier;
         state.TimeZone = triaged.Facts.Customer.TimeZone;

@@ -644,6 +644,24 @@ namespace Intake.Api.Data.Migrations
                     b.ToTable("timeline_entry", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Api.Webhooks.WebhookInterestRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<string[]>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("webhook_interest", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Api.Records.TimelineEntry", b =>
                 {
                     b.HasOne("Intake.Api.Records.EscalationRecord", null)

@@ -228,6 +228,21 @@ namespace Routing.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerTimeZone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
                     b.Property<string>("LeadEmail")
                         .HasColumnType("text");
 
@@ -289,6 +304,9 @@ namespace Routing.Api.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text");
 
                     b.Property<TimeSpan>("Window")
                         .HasColumnType("interval");

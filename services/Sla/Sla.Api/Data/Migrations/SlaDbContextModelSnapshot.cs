@@ -220,6 +220,15 @@ namespace Sla.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerName")
+                        .HasColumnType("text");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasColumnType("text");
@@ -258,6 +267,9 @@ namespace Sla.Api.Data.Migrations
 
                     b.Property<Guid?>("TimerTokenId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "History", "Sla.Api.Clocks.ClocksState.History#ClockHistoryEntry", b1 =>
                         {

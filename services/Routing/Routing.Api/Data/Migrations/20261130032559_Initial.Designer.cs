@@ -13,7 +13,7 @@ using Routing.Api.Data;
 namespace Routing.Api.Data.Migrations
 {
     [DbContext(typeof(RoutingDbContext))]
-    [Migration("20261129221555_Initial")]
+    [Migration("20261130032559_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -231,6 +231,21 @@ namespace Routing.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerTimeZone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
                     b.Property<string>("LeadEmail")
                         .HasColumnType("text");
 
@@ -292,6 +307,9 @@ namespace Routing.Api.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text");
 
                     b.Property<TimeSpan>("Window")
                         .HasColumnType("interval");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Intake.Api.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261129221550_Initial")]
+    [Migration("20261130032554_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -645,6 +645,24 @@ namespace Intake.Api.Data.Migrations
                     b.HasIndex("EscalationId", "Id");
 
                     b.ToTable("timeline_entry", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Api.Webhooks.WebhookInterestRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<string[]>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("webhook_interest", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Api.Records.TimelineEntry", b =>

@@ -148,6 +148,19 @@ namespace Intake.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_interest",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    EventTypes = table.Column<string[]>(type: "text[]", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_interest", x => x.TenantId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "timeline_entry",
                 columns: table => new
                 {
@@ -264,6 +277,9 @@ namespace Intake.Api.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "timeline_entry");
+
+            migrationBuilder.DropTable(
+                name: "webhook_interest");
 
             migrationBuilder.DropTable(
                 name: "escalation");

@@ -13,7 +13,7 @@ using Sla.Api.Data;
 namespace Sla.Api.Data.Migrations
 {
     [DbContext(typeof(SlaDbContext))]
-    [Migration("20261129221600_Initial")]
+    [Migration("20261130032603_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -223,6 +223,15 @@ namespace Sla.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerName")
+                        .HasColumnType("text");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasColumnType("text");
@@ -261,6 +270,9 @@ namespace Sla.Api.Data.Migrations
 
                     b.Property<Guid?>("TimerTokenId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "History", "Sla.Api.Clocks.ClocksState.History#ClockHistoryEntry", b1 =>
                         {

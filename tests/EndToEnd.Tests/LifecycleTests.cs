@@ -36,9 +36,13 @@ public sealed class LifecycleTests(PlatformFixture platform)
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         await api.DoAsync(id, "resume", actor: owner);
         var resumed = await api.WaitForAsync(id, r => r.Clock("resolution").Text("state") == "running", "resolution running again");
-        var pausedFor = TimeSpan.FromSeconds(resumed.Clock("resolution").GetProperty("pausedSeconds").GetInt64());
         var dueAfterResume = resumed.Clock("resolution").GetProperty("dueAt").GetDateTimeOffset();
+        var detailed = await api.JsonAsync(HttpMethod.Get, $"/api/v1/escalations/{id}/clocks"); // the time elapsed and paused, from sla now
+        Assert.True(detailed.GetProperty("available").GetBoolean());
+        var pausedFor = TimeSpan.FromSeconds(detailed.Clock("resolution").GetProperty("pausedSeconds").GetInt64());
         Assert.InRange(pausedFor, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
+        Assert.Equal(dueAfterResume, detailed.Clock("resolution").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.InRange(detailed.Clock("resolution").GetProperty("percentElapsed").GetInt32(), 0, 99);
         Assert.InRange(dueAfterResume - dueBeforePause, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(10)); // the paused time is not counted
         Assert.Equal("paused", paused.Clock("resolution").Text("state"));
 

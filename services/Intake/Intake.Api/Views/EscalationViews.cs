@@ -4,12 +4,18 @@ using Intake.Domain;
 
 namespace Intake.Api.Views;
 
-/// <summary>Builds the API's views of a record, adding the clocks sla reported and the next action they imply.</summary>
+/// <summary>Builds the API's views of a record at a moment: its clocks as sla announced them, read at that moment
+/// (<see cref="RecordedClocks"/>), and the next action they imply.</summary>
 public static class EscalationViews
 {
     public static string ETag(EscalationRecord record) => $"\"{record.RowVersion}\"";
 
-    public static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, SlaView? sla) => new(
+    public static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset now) =>
+        Full(record, timeline, RecordedClocks.AsOf(record.Clocks, now));
+
+    public static EscalationSummary Summary(EscalationRecord record, DateTimeOffset now) => Summary(record, RecordedClocks.AsOf(record.Clocks, now));
+
+    private static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<SlaClock> clocks) => new(
         record.CorrelationId,
         record.Key,
         record.Status,
@@ -27,10 +33,10 @@ public static class EscalationViews
         Person(record.BackupId, record.BackupName),
         Offer(record),
         record.AcknowledgedAt,
-        Next(record, sla),
-        sla?.NextUpdateDue,
-        sla,
-        record.Breached || sla?.Breached == true,
+        Next(record, clocks),
+        Utc(record.NextUpdateDue),
+        Sla(record, clocks),
+        Breached(record, clocks),
         record.Resolution,
         record.AutoCloseAt,
         record.ClosedAt,
@@ -45,7 +51,7 @@ public static class EscalationViews
             entry.Detail,
             entry.Reason))]);
 
-    public static EscalationSummary Summary(EscalationRecord record, SlaView? sla) => new(
+    private static EscalationSummary Summary(EscalationRecord record, IReadOnlyList<SlaClock> clocks) => new(
         record.CorrelationId,
         record.Key,
         record.Title,
@@ -56,9 +62,9 @@ public static class EscalationViews
         Team(record),
         Person(record.OwnerId, record.OwnerName),
         Offer(record),
-        record.Breached || sla?.Breached == true,
-        Next(record, sla),
-        sla?.NextUpdateDue,
+        Breached(record, clocks),
+        Next(record, clocks),
+        Utc(record.NextUpdateDue),
         record.CreatedAt,
         record.UpdatedAt);
 
@@ -72,18 +78,29 @@ public static class EscalationViews
             ? new(new PersonView(record.OfferedToId, record.OfferedToName!), record.OfferLevel!.Value, record.RespondBy)
             : null;
 
-    private static NextActionView? Next(EscalationRecord record, SlaView? sla)
+    private static SlaView Sla(EscalationRecord record, IReadOnlyList<SlaClock> clocks) => new(
+        RecordedClocks.AnyBreached(clocks),
+        Utc(record.NextUpdateDue),
+        Utc(record.CommitmentAt),
+        [.. clocks.Select(clock => new ClockView(clock.Kind, clock.State, clock.StartedAt, clock.DueAt, (long)clock.Target.TotalSeconds, clock.MetAt,
+            clock.BreachedAt, clock.Calendar))]);
+
+    /// <summary>Breached once sla said so, or once a clock's due time passed (before sla's announcement arrives).</summary>
+    private static bool Breached(EscalationRecord record, IReadOnlyList<SlaClock> clocks) => record.Breached || RecordedClocks.AnyBreached(clocks);
+
+    private static NextActionView? Next(EscalationRecord record, IReadOnlyList<SlaClock> clocks)
     {
-        var resolutionDue = sla?.Clocks.FirstOrDefault(clock => clock.Kind == "resolution" && clock.State is "running" or "breached")?.DueAt;
         var next = NextActions.For(new NextActionFacts(
             record.Status,
             record.OwnerName,
             record.OfferedToName,
-            record.RespondBy is { } respondBy ? new DateTimeOffset(respondBy, TimeSpan.Zero) : null,
-            sla?.NextUpdateDue,
-            resolutionDue,
-            record.AutoCloseAt is { } autoClose ? new DateTimeOffset(autoClose, TimeSpan.Zero) : null,
+            Utc(record.RespondBy),
+            Utc(record.NextUpdateDue),
+            RecordedClocks.ResolutionDue(clocks),
+            Utc(record.AutoCloseAt),
             [.. record.MissingFacts.Select(fact => fact.Description)]));
         return next is null ? null : new(next.What, next.Who, next.DueAt);
     }
+
+    private static DateTimeOffset? Utc(DateTime? at) => at is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
 }

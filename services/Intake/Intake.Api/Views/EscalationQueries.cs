@@ -136,16 +136,16 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Time
             query = query.Where(row => row.CorrelationId.CompareTo(last) < 0);
         }
 
-        var rows = await query.OrderByDescending(row => row.CorrelationId).Take(limit + 1).ToListAsync(cancellationToken);
-        var count = Math.Min(rows.Count, limit);
+        var lines = await query.OrderByDescending(row => row.CorrelationId).Take(limit + 1).Select(EscalationLine.Select).ToListAsync(cancellationToken);
+        var count = Math.Min(lines.Count, limit);
         var now = time.GetUtcNow();
         var items = new EscalationSummary[count];
         for (var i = 0; i < count; i++)
         {
-            items[i] = EscalationViews.Summary(rows[i], now);
+            items[i] = EscalationViews.Summary(lines[i], now);
         }
 
-        return new Page<EscalationSummary>(items, rows.Count > limit ? Cursor.Encode(rows[count - 1].CorrelationId) : null);
+        return new Page<EscalationSummary>(items, lines.Count > limit ? Cursor.Encode(lines[count - 1].Id) : null);
     }
 
     private async Task<List<TimelineEntry>> TimelineAsync(Guid id, CancellationToken cancellationToken)

@@ -10,72 +10,76 @@ public static class EscalationViews
 {
     public static string ETag(EscalationRecord record) => $"\"{record.RowVersion}\"";
 
-    public static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset now) =>
-        Full(record, timeline, RecordedClocks.AsOf(record.Clocks, now));
+    public static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset now)
+    {
+        var line = EscalationLine.Of(record);
+        var clocks = RecordedClocks.AsOf(line.Clocks, now);
+        return new(
+            record.CorrelationId,
+            record.Key,
+            record.Status,
+            record.Source,
+            record.ExternalReference,
+            record.Title,
+            record.Description,
+            record.Severity,
+            record.Rules,
+            record.HandoffIncomplete,
+            record.MissingFacts,
+            record.Facts,
+            Team(line),
+            Person(record.OwnerId, record.OwnerName),
+            Person(record.BackupId, record.BackupName),
+            Offer(line),
+            record.AcknowledgedAt,
+            Next(line, clocks),
+            Utc(record.NextUpdateDue),
+            Sla(record, clocks),
+            Breached(line, clocks),
+            record.Resolution,
+            record.AutoCloseAt,
+            record.ClosedAt,
+            record.CreatedAt,
+            record.UpdatedAt,
+            [.. timeline.Select(entry => new TimelineView(
+                entry.At,
+                new ActorView(entry.Actor.Kind, entry.Actor.Id, entry.Actor.Name),
+                entry.What,
+                entry.FromStatus,
+                entry.ToStatus,
+                entry.Detail,
+                entry.Reason))]);
+    }
 
-    public static EscalationSummary Summary(EscalationRecord record, DateTimeOffset now) => Summary(record, RecordedClocks.AsOf(record.Clocks, now));
+    public static EscalationSummary Summary(EscalationLine line, DateTimeOffset now)
+    {
+        var clocks = RecordedClocks.AsOf(line.Clocks, now);
+        return new(
+            line.Id,
+            line.Key,
+            line.Title,
+            line.Status,
+            line.Severity,
+            line.IssueType,
+            new CustomerView(line.CustomerId, line.CustomerName, line.CustomerTier),
+            Team(line),
+            Person(line.OwnerId, line.OwnerName),
+            Offer(line),
+            Breached(line, clocks),
+            Next(line, clocks),
+            Utc(line.NextUpdateDue),
+            line.CreatedAt,
+            line.UpdatedAt);
+    }
 
-    private static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<SlaClock> clocks) => new(
-        record.CorrelationId,
-        record.Key,
-        record.Status,
-        record.Source,
-        record.ExternalReference,
-        record.Title,
-        record.Description,
-        record.Severity,
-        record.Rules,
-        record.HandoffIncomplete,
-        record.MissingFacts,
-        record.Facts,
-        Team(record),
-        Person(record.OwnerId, record.OwnerName),
-        Person(record.BackupId, record.BackupName),
-        Offer(record),
-        record.AcknowledgedAt,
-        Next(record, clocks),
-        Utc(record.NextUpdateDue),
-        Sla(record, clocks),
-        Breached(record, clocks),
-        record.Resolution,
-        record.AutoCloseAt,
-        record.ClosedAt,
-        record.CreatedAt,
-        record.UpdatedAt,
-        [.. timeline.Select(entry => new TimelineView(
-            entry.At,
-            new ActorView(entry.Actor.Kind, entry.Actor.Id, entry.Actor.Name),
-            entry.What,
-            entry.FromStatus,
-            entry.ToStatus,
-            entry.Detail,
-            entry.Reason))]);
-
-    private static EscalationSummary Summary(EscalationRecord record, IReadOnlyList<SlaClock> clocks) => new(
-        record.CorrelationId,
-        record.Key,
-        record.Title,
-        record.Status,
-        record.Severity,
-        record.IssueType,
-        new CustomerView(record.CustomerId, record.CustomerName, record.CustomerTier),
-        Team(record),
-        Person(record.OwnerId, record.OwnerName),
-        Offer(record),
-        Breached(record, clocks),
-        Next(record, clocks),
-        Utc(record.NextUpdateDue),
-        record.CreatedAt,
-        record.UpdatedAt);
-
-    private static TeamView? Team(EscalationRecord record) => record.TeamId is null ? null : new(record.TeamId, record.TeamName!);
+    private static TeamView? Team(EscalationLine line) => line.TeamId is null ? null : new(line.TeamId, line.TeamName!);
 
     private static PersonView? Person(string? id, string? name) => id is null ? null : new(id, name ?? id);
 
     /// <summary>The pending offer, while there is one.</summary>
-    private static OfferView? Offer(EscalationRecord record) =>
-        record.Status == EscalationStatus.Assigned && record.OfferedToId is not null
-            ? new(new PersonView(record.OfferedToId, record.OfferedToName!), record.OfferLevel!.Value, record.RespondBy)
+    private static OfferView? Offer(EscalationLine line) =>
+        line.Status == EscalationStatus.Assigned && line.OfferedToId is not null
+            ? new(new PersonView(line.OfferedToId, line.OfferedToName!), line.OfferLevel!.Value, line.RespondBy)
             : null;
 
     private static SlaView Sla(EscalationRecord record, IReadOnlyList<SlaClock> clocks) => new(
@@ -86,19 +90,19 @@ public static class EscalationViews
             clock.BreachedAt, clock.Calendar))]);
 
     /// <summary>Breached once sla said so, or once a clock's due time passed (before sla's announcement arrives).</summary>
-    private static bool Breached(EscalationRecord record, IReadOnlyList<SlaClock> clocks) => record.Breached || RecordedClocks.AnyBreached(clocks);
+    private static bool Breached(EscalationLine line, IReadOnlyList<SlaClock> clocks) => line.Breached || RecordedClocks.AnyBreached(clocks);
 
-    private static NextActionView? Next(EscalationRecord record, IReadOnlyList<SlaClock> clocks)
+    private static NextActionView? Next(EscalationLine line, IReadOnlyList<SlaClock> clocks)
     {
         var next = NextActions.For(new NextActionFacts(
-            record.Status,
-            record.OwnerName,
-            record.OfferedToName,
-            Utc(record.RespondBy),
-            Utc(record.NextUpdateDue),
+            line.Status,
+            line.OwnerName,
+            line.OfferedToName,
+            Utc(line.RespondBy),
+            Utc(line.NextUpdateDue),
             RecordedClocks.ResolutionDue(clocks),
-            Utc(record.AutoCloseAt),
-            [.. record.MissingFacts.Select(fact => fact.Description)]));
+            Utc(line.AutoCloseAt),
+            [.. line.MissingFacts.Select(fact => fact.Description)]));
         return next is null ? null : new(next.What, next.Who, next.DueAt);
     }
 

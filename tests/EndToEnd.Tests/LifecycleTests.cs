@@ -25,6 +25,12 @@ public sealed class LifecycleTests(PlatformFixture platform)
         var acknowledged = await api.WaitForAsync(id, r => r.Clock("first-response").Text("state") == "met", "first response met");
         Assert.Equal("acknowledged", acknowledged.Status());
         Assert.Equal(owner, acknowledged.PersonId("owner"));
+        var line = (await api.JsonAsync(HttpMethod.Get, "/api/v1/escalations?status=acknowledged&limit=100")).GetProperty("items").EnumerateArray()
+            .Single(item => item.GetProperty("id").GetGuid() == id);
+        Assert.Equal(acknowledged.GetProperty("nextAction").ToString(), line.GetProperty("nextAction").ToString()); // both from the clocks on the record
+        Assert.Equal(
+            new[] { acknowledged.Clock("customer-update"), acknowledged.Clock("resolution") }.Select(clock => clock.GetProperty("dueAt").GetDateTimeOffset()).Min(),
+            acknowledged.GetProperty("nextAction").GetProperty("dueAt").GetDateTimeOffset());
 
         await api.DoAsync(id, "customer-updates", new { message = "We revoked the shared cache and are checking access logs." }, owner);
         var inProgress = await api.GetAsync(id);

@@ -77,8 +77,10 @@ public static class Record
     public static string? PersonId(this JsonElement record, string role) =>
         record.TryGetProperty(role, out var person) && person.ValueKind == JsonValueKind.Object ? person.GetProperty("id").GetString() : null;
 
-    public static JsonElement Clock(this JsonElement record, string kind) =>
-        record.GetProperty("sla").GetProperty("clocks").EnumerateArray().Single(clock => clock.GetProperty("kind").GetString() == kind);
+    /// <summary>A clock of a record (its "sla"), or of the detailed clock view (GET .../clocks).</summary>
+    public static JsonElement Clock(this JsonElement recordOrClocks, string kind) =>
+        (recordOrClocks.TryGetProperty("sla", out var sla) ? sla : recordOrClocks).GetProperty("clocks").EnumerateArray()
+            .Single(clock => clock.GetProperty("kind").GetString() == kind);
 
     public static IEnumerable<JsonElement> Timeline(this JsonElement record, string what) =>
         record.GetProperty("timeline").EnumerateArray().Where(entry => entry.GetProperty("what").GetString() == what);

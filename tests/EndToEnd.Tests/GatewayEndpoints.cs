@@ -21,6 +21,7 @@ public static class GatewayEndpoints
         yield return new("GET", "/api/v1/escalations");
         yield return new("POST", "/api/v1/escalations");
         yield return new("GET", $"/api/v1/escalations/{Id}");
+        yield return new("GET", $"/api/v1/escalations/{Id}/clocks");
         yield return new("GET", "/api/v1/escalations/customers");
         foreach (var command in Commands)
         {

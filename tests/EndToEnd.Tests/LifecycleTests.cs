@@ -25,6 +25,12 @@ public sealed class LifecycleTests(PlatformFixture platform)
         var acknowledged = await api.WaitForAsync(id, r => r.Clock("first-response").Text("state") == "met", "first response met");
         Assert.Equal("acknowledged", acknowledged.Status());
         Assert.Equal(owner, acknowledged.PersonId("owner"));
+        var line = (await api.JsonAsync(HttpMethod.Get, "/api/v1/escalations?status=acknowledged&limit=100")).GetProperty("items").EnumerateArray()
+            .Single(item => item.GetProperty("id").GetGuid() == id);
+        Assert.Equal(acknowledged.GetProperty("nextAction").ToString(), line.GetProperty("nextAction").ToString()); // both from the clocks on the record
+        Assert.Equal(
+            new[] { acknowledged.Clock("customer-update"), acknowledged.Clock("resolution") }.Select(clock => clock.GetProperty("dueAt").GetDateTimeOffset()).Min(),
+            acknowledged.GetProperty("nextAction").GetProperty("dueAt").GetDateTimeOffset());
 
         await api.DoAsync(id, "customer-updates", new { message = "We revoked the shared cache and are checking access logs." }, owner);
         var inProgress = await api.GetAsync(id);
@@ -36,9 +42,13 @@ public sealed class LifecycleTests(PlatformFixture platform)
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         await api.DoAsync(id, "resume", actor: owner);
         var resumed = await api.WaitForAsync(id, r => r.Clock("resolution").Text("state") == "running", "resolution running again");
-        var pausedFor = TimeSpan.FromSeconds(resumed.Clock("resolution").GetProperty("pausedSeconds").GetInt64());
         var dueAfterResume = resumed.Clock("resolution").GetProperty("dueAt").GetDateTimeOffset();
+        var detailed = await api.JsonAsync(HttpMethod.Get, $"/api/v1/escalations/{id}/clocks"); // the time elapsed and paused, from sla now
+        Assert.True(detailed.GetProperty("available").GetBoolean());
+        var pausedFor = TimeSpan.FromSeconds(detailed.Clock("resolution").GetProperty("pausedSeconds").GetInt64());
         Assert.InRange(pausedFor, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
+        Assert.Equal(dueAfterResume, detailed.Clock("resolution").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.InRange(detailed.Clock("resolution").GetProperty("percentElapsed").GetInt32(), 0, 99);
         Assert.InRange(dueAfterResume - dueBeforePause, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(10)); // the paused time is not counted
         Assert.Equal("paused", paused.Clock("resolution").Text("state"));
 

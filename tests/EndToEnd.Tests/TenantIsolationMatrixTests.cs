@@ -98,6 +98,8 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform) : IAsyn
             }),
             new("customer", "its ownership", HttpMethod.Get, $"/api/v1/routing/escalations/{other}/ownership") { As = key, Expected = [403] },
             new("customer", "its clocks", HttpMethod.Get, $"/api/v1/sla/escalations/{other}/clocks") { As = key, Expected = [403] },
+            new("customer", "another customer's clocks", HttpMethod.Get, $"/api/v1/escalations/{other}/clocks") { As = key, Expected = [404] },
+            new("customer", "its own customer's clocks", HttpMethod.Get, $"/api/v1/escalations/{a.CustomerEscalation}/clocks") { As = key, Expected = [200] },
             new("customer", "its deliveries", HttpMethod.Get, $"/api/v1/notifications?escalationId={other}") { As = key, Expected = [403] },
         ];
         using var runner = new HostileRunner(platform, text => text.Contains(other, StringComparison.Ordinal) ? [other] : []);

@@ -49,6 +49,7 @@ public sealed class TenantIsolationTests(PlatformFixture platform) : IAsyncLifet
     public static TheoryData<string, string, string?> RequestsOnTenantB() =>
     [
         ("GET", "/api/v1/escalations/{escalation}", null),
+        ("GET", "/api/v1/escalations/{escalation}/clocks", null),
         .. GatewayEndpoints.Commands.Select(command => ("POST", $"/api/v1/escalations/{{escalation}}/{command}", CommandBodies[command])),
         ("GET", "/api/v1/routing/escalations/{escalation}/ownership", null),
         ("GET", "/api/v1/sla/escalations/{escalation}/clocks", null),

@@ -52,7 +52,8 @@ public sealed class LifecycleEventsTests
         AnnouncedLateBy = lateBy,
     };
 
-    public static CustomerCommitmentUpdated Commitment(DateTimeOffset at, DateTimeOffset? nextUpdate, DateTimeOffset? resolutionDue = null, string tenant = Tenant) => new()
+    public static CustomerCommitmentUpdated Commitment(DateTimeOffset at, DateTimeOffset? nextUpdate, DateTimeOffset? resolutionDue = null, string tenant = Tenant,
+        IReadOnlyList<SlaClock>? clocks = null, bool breached = false) => new()
     {
         EscalationId = Case.Id,
         TenantId = tenant,
@@ -60,7 +61,12 @@ public sealed class LifecycleEventsTests
         NextUpdateDue = nextUpdate,
         ResolutionDue = resolutionDue,
         At = at,
+        Clocks = clocks,
+        Breached = breached,
     };
+
+    public static SlaClock Clock(ClockKind kind, ClockState state, DateTimeOffset? due) =>
+        new(kind, state, Now.AddHours(-1), due, TimeSpan.FromHours(4), null, null, CalendarKind.AlwaysOpen);
 
     private static MemberRef Member(Person person) => new(person.Id, person.Name, $"{person.Id}@acme.example");
 
@@ -327,12 +333,46 @@ public sealed class LifecycleEventsTests
     [Fact]
     public void An_older_commitment_redelivered_late_does_not_replace_the_newer_one()
     {
-        var started = In(InProgress) with { ClocksStartedAt = Now.AddHours(-1).UtcDateTime, CommitmentAt = Now.UtcDateTime, NextUpdateDue = Now.AddHours(4).UtcDateTime };
+        IReadOnlyList<SlaClock> newer = [Clock(ClockKind.Resolution, ClockState.Paused, null)];
+        var started = In(InProgress) with
+        {
+            ClocksStartedAt = Now.AddHours(-1).UtcDateTime, CommitmentAt = Now.UtcDateTime, NextUpdateDue = Now.AddHours(4).UtcDateTime, Clocks = newer,
+        };
 
-        var decision = LifecycleEvents.CommitmentUpdated(started, Commitment(Now.AddMinutes(-5), Now.AddHours(1)), Now);
+        var decision = LifecycleEvents.CommitmentUpdated(started,
+            Commitment(Now.AddMinutes(-5), Now.AddHours(1), clocks: [Clock(ClockKind.Resolution, ClockState.Running, Now.AddHours(3))]), Now);
 
         Assert.Equal("an older promise than the one the record shows", decision.Refusal?.Reason);
         Assert.Equal(Now.AddHours(4).UtcDateTime, decision.State.NextUpdateDue);
+        Assert.Same(newer, decision.State.Clocks);
+    }
+
+    [Fact]
+    public void A_commitment_keeps_the_clocks_behind_it_on_the_record_and_a_breach_it_reports()
+    {
+        var started = In(InProgress) with { ClocksStartedAt = Now.AddHours(-1).UtcDateTime, CommitmentAt = Now.AddHours(-1).UtcDateTime };
+        IReadOnlyList<SlaClock> clocks = [Clock(ClockKind.FirstResponse, ClockState.Breached, Now.AddMinutes(-30)), Clock(ClockKind.Resolution, ClockState.Paused, null)];
+
+        var decision = LifecycleEvents.CommitmentUpdated(started, Commitment(Now, null, clocks: clocks, breached: true), Now);
+
+        Assert.Equal(clocks, decision.State.Clocks);
+        Assert.True(decision.State.Breached);
+        Assert.Empty(decision.Timeline);
+    }
+
+    [Fact]
+    public void A_commitment_without_clocks_from_an_older_sla_keeps_the_recorded_ones_and_never_clears_a_breach()
+    {
+        IReadOnlyList<SlaClock> recorded = [Clock(ClockKind.Resolution, ClockState.Running, Now.AddHours(3))];
+        var started = In(InProgress) with
+        {
+            ClocksStartedAt = Now.AddHours(-1).UtcDateTime, CommitmentAt = Now.AddHours(-1).UtcDateTime, Clocks = recorded, Breached = true,
+        };
+
+        var decision = LifecycleEvents.CommitmentUpdated(started, Commitment(Now, Now.AddHours(1)), Now);
+
+        Assert.Same(recorded, decision.State.Clocks);
+        Assert.True(decision.State.Breached);
     }
 
     [Fact]

@@ -115,17 +115,20 @@ public sealed class LifecycleSagaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_commitments_arrive_twice_and_out_of_order_Should_start_the_clocks_once_and_keep_the_newest_promise()
+    public async Task When_commitments_arrive_twice_and_out_of_order_Should_start_the_clocks_once_and_keep_the_newest_promise_and_clocks()
     {
         var record = Seed(In(Assigned));
+        var newest = LifecycleEventsTests.Clock(ClockKind.Resolution, ClockState.Running, Now.AddHours(4));
+        var older = LifecycleEventsTests.Clock(ClockKind.Resolution, ClockState.Running, Now.AddHours(1));
 
-        await DeliverAsync(LifecycleEventsTests.Commitment(Now, Now.AddHours(4)));
-        await DeliverAsync(LifecycleEventsTests.Commitment(Now, Now.AddHours(4)));
-        await DeliverAsync(LifecycleEventsTests.Commitment(Now.AddMinutes(-10), Now.AddHours(1)));
+        await DeliverAsync(LifecycleEventsTests.Commitment(Now, Now.AddHours(4), clocks: [newest]));
+        await DeliverAsync(LifecycleEventsTests.Commitment(Now, Now.AddHours(4), clocks: [newest]));
+        await DeliverAsync(LifecycleEventsTests.Commitment(Now.AddMinutes(-10), Now.AddHours(1), clocks: [older]));
 
         Assert.Equal(["clocks-started"], record.Timeline.Select(entry => entry.What));
         Assert.Equal(Now.AddHours(4).UtcDateTime, record.NextUpdateDue);
         Assert.Equal(Now.UtcDateTime, record.ClocksStartedAt);
+        Assert.Equal([newest], record.Clocks);
     }
 
     [Fact]

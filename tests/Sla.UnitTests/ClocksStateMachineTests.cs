@@ -41,6 +41,17 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
             (commitment.Status, commitment.NextUpdateDue, commitment.ResolutionDue, commitment.Message));
         Assert.Equal(("ACME-1", "Checkout fails", new CustomerRef("c-1", "Customer", null, "Europe/Berlin"), (Severity?)Severity.S1),
             (commitment.Key, commitment.Title, commitment.Customer, commitment.Severity)); // notification words the customer's email from it alone
+        Assert.Equal(
+            [
+                new SlaClock(ClockKind.FirstResponse, ClockState.Running, Start - TimeSpan.FromMinutes(5), Start + TimeSpan.FromMinutes(10),
+                    TimeSpan.FromMinutes(15), null, null, CalendarKind.AlwaysOpen),
+                new SlaClock(ClockKind.CustomerUpdate, ClockState.Running, Start - TimeSpan.FromMinutes(5), Start + TimeSpan.FromMinutes(25),
+                    TimeSpan.FromMinutes(30), null, null, CalendarKind.AlwaysOpen),
+                new SlaClock(ClockKind.Resolution, ClockState.Running, Start - TimeSpan.FromMinutes(5), Start + TimeSpan.FromMinutes(235),
+                    TimeSpan.FromHours(4), null, null, CalendarKind.AlwaysOpen),
+            ],
+            commitment.Clocks);
+        Assert.False(commitment.Breached);
         Assert.Equal([(Start - TimeSpan.FromMinutes(5) + FirstResponseWarning).UtcDateTime], _harness.Timers.DueAt<EvaluateClocks>());
         Assert.Empty(await Thresholds());
     }
@@ -61,6 +72,9 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
         Assert.Equal((ClockKind.FirstResponse, ThresholdKind.Breach, 100), (breach.Clock, breach.Threshold, breach.PercentElapsed));
         Assert.Equal(2, (await Thresholds()).Count);
         Assert.Equal(["FirstResponse:0:75", "FirstResponse:0:100"], (await _harness.InstanceAsync(_id))!.Announced);
+        var commitment = Assert.Single(await Commitments()); // a breach is what time does to a running clock: the threshold says it
+        Assert.Equal((ClockState.Running, Start + TimeSpan.FromMinutes(15)),
+            commitment.Clocks!.Where(clock => clock.Kind == ClockKind.FirstResponse).Select(clock => (clock.State, clock.DueAt!.Value)).Single());
     }
 
     [Fact]
@@ -82,7 +96,10 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
         _harness.Time.Advance(TimeSpan.FromMinutes(5));
         await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged));
 
-        Assert.Equal(EscalationStatus.Acknowledged, (await Commitments())[^1].Status);
+        var acknowledged = (await Commitments())[^1];
+        Assert.Equal(EscalationStatus.Acknowledged, acknowledged.Status);
+        Assert.Equal((ClockState.Met, Start + TimeSpan.FromMinutes(5)),
+            acknowledged.Clocks!.Where(clock => clock.Kind == ClockKind.FirstResponse).Select(clock => (clock.State, clock.MetAt!.Value)).Single());
         Assert.Equal([(Start + TimeSpan.FromMinutes(22.5)).UtcDateTime], _harness.Timers.DueAt<EvaluateClocks>()); // the update cadence's warning
         await _harness.AdvanceAsync(TimeSpan.FromMinutes(20));
         Assert.DoesNotContain(await Thresholds(), reached => reached.Clock == ClockKind.FirstResponse);
@@ -99,6 +116,8 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
         Assert.Empty(_harness.Timers.DueAt<EvaluateClocks>());
         var paused = (await Commitments())[^1];
         Assert.Equal((EscalationStatus.WaitingOnCustomer, (DateTimeOffset?)null, (DateTimeOffset?)null), (paused.Status, paused.NextUpdateDue, paused.ResolutionDue));
+        Assert.Equal([(ClockKind.CustomerUpdate, ClockState.Paused, (DateTimeOffset?)null), (ClockKind.Resolution, ClockState.Paused, (DateTimeOffset?)null)],
+            paused.Clocks!.Where(clock => clock.Kind != ClockKind.FirstResponse).Select(clock => (clock.Kind, clock.State, clock.DueAt)));
 
         _harness.Time.Advance(TimeSpan.FromHours(1));
         await _harness.PublishAsync(StatusChanged(EscalationStatus.WaitingOnCustomer, EscalationStatus.InProgress));

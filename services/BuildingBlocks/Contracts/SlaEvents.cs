@@ -23,7 +23,23 @@ public sealed record SlaThresholdReached
     public TimeSpan? AnnouncedLateBy { get; init; }
 }
 
-/// <summary>What the customer has been promised, after a change: the status and the "next update by" time.</summary>
+/// <summary>One SLA clock as sla derived it when it announced it: only what the passage of time leaves as it is. A clock
+/// that was running with its due time now past has breached at that due time, and a reader may say so; how much of
+/// the target has elapsed is sla's to report (gRPC GetStatus).</summary>
+public sealed record SlaClock(
+    ClockKind Kind,
+    ClockState State,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? DueAt,
+    TimeSpan Target,
+    DateTimeOffset? MetAt,
+    DateTimeOffset? BreachedAt,
+    CalendarKind Calendar);
+
+/// <summary>What the customer has been promised, after a change: the status and the "next update by" time, and the
+/// clocks behind the promise. Announced whenever a clock starts, pauses, resumes, is met, stops or reopens (each is a
+/// change of the commitment or of the status the customer sees); a breach is announced by
+/// <see cref="SlaThresholdReached"/> alone, since it is what time does to a running clock.</summary>
 public sealed record CustomerCommitmentUpdated
 {
     public required Guid EscalationId { get; init; }
@@ -49,4 +65,9 @@ public sealed record CustomerCommitmentUpdated
     public CustomerRef? Customer { get; init; }
 
     public Severity? Severity { get; init; }
+    /// <summary>Every clock of the escalation as of <see cref="At"/>; null from a sla that did not send them.</summary>
+    public IReadOnlyList<SlaClock>? Clocks { get; init; }
+
+    /// <summary>Whether a clock had breached by <see cref="At"/>.</summary>
+    public bool Breached { get; init; }
 }

@@ -82,6 +82,26 @@ public enum ClockKind
     Resolution,
 }
 
+/// <summary>How an SLA clock stands. A clock running past its due time is breached.</summary>
+public enum ClockState
+{
+    Running,
+    Paused,
+    Met,
+    Breached,
+    Stopped,
+}
+
+/// <summary>The time an SLA clock counts.</summary>
+public enum CalendarKind
+{
+    /// <summary>Every hour counts.</summary>
+    AlwaysOpen,
+
+    /// <summary>Only business hours count, in the customer's time zone, holidays excluded.</summary>
+    BusinessHours,
+}
+
 public enum ThresholdKind
 {
     Warning,

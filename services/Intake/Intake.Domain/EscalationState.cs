@@ -70,6 +70,10 @@ public sealed record EscalationState
     /// <summary>When sla made that promise: an older announcement does not replace it.</summary>
     public DateTime? CommitmentAt { get; init; }
 
+    /// <summary>The clocks as sla announced them with that promise (<see cref="RecordedClocks"/> reads them at a later
+    /// moment).</summary>
+    public IReadOnlyList<SlaClock> Clocks { get; init; } = [];
+
     // How it ended.
     public ResolutionDetails? Resolution { get; init; }
 

@@ -122,8 +122,10 @@ public static class LifecycleEvents
                 breach ? "the target time passed" : $"the {reached.PercentElapsed}% warning threshold of the {reached.Severity} policy");
     }
 
-    /// <summary>The customer's "next update by" time, kept on the record; the first commitment marks the moment the
-    /// escalation went on the clock. An older promise than the one shown (redelivered late) changes nothing.</summary>
+    /// <summary>The customer's "next update by" time and the clocks behind it, kept on the record (so that reading it
+    /// asks no other service); the first commitment marks the moment the escalation went on the clock. An older promise
+    /// than the one shown (redelivered late, or overtaken) changes nothing. A sla that sends no clocks leaves the
+    /// recorded ones.</summary>
     public static Decision CommitmentUpdated(EscalationState state, CustomerCommitmentUpdated commitment, DateTimeOffset now)
     {
         var decision = Decision.On(state, now);
@@ -142,6 +144,8 @@ public static class LifecycleEvents
             NextUpdateDue = commitment.NextUpdateDue?.UtcDateTime,
             CommitmentAt = commitment.At.UtcDateTime,
             ClocksStartedAt = current.ClocksStartedAt ?? now.UtcDateTime,
+            Clocks = commitment.Clocks ?? current.Clocks,
+            Breached = current.Breached || commitment.Breached,
         });
         if (state.ClocksStartedAt is not null)
         {

@@ -2,15 +2,6 @@ using EscalationPlatform.Contracts;
 
 namespace Sla.Domain;
 
-public enum ClockState
-{
-    Running,
-    Paused,
-    Met,
-    Breached,
-    Stopped,
-}
-
 public sealed record ClockStatus(
     ClockKind Kind,
     ClockState State,

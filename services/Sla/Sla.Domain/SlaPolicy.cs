@@ -2,15 +2,6 @@ using EscalationPlatform.Contracts;
 
 namespace Sla.Domain;
 
-public enum CalendarKind
-{
-    /// <summary>Every hour counts.</summary>
-    AlwaysOpen,
-
-    /// <summary>Only business hours count, in the customer's time zone, holidays excluded.</summary>
-    BusinessHours,
-}
-
 public sealed record ClockTarget(TimeSpan Duration, CalendarKind Calendar);
 
 /// <summary>The promises for one severity: first response, "next update by" cadence (none for some), resolution.</summary>

@@ -38,6 +38,7 @@ public static class ProtocolProbes
         yield return Get("other tenant's admin, webhooks", "/api/v1/notifications/webhooks", hostile.Admin, asVictimAdmin, 200);
         yield return Get("other tenant's admin, keys", "/api/v1/admin/api-keys", hostile.Admin, asVictimAdmin, 200);
         yield return Get("other tenant's admin, clocks", $"/api/v1/sla/escalations/{victim.Escalation}/clocks", hostile.Admin, asVictimAdmin, 404);
+        yield return Get("other tenant's admin, record's clocks", $"{escalation}/clocks", hostile.Admin, asVictimAdmin, 404);
         yield return Get("other tenant's admin, ownership", $"/api/v1/routing/escalations/{victim.Escalation}/ownership", hostile.Admin, asVictimAdmin, 404);
         yield return Send("other tenant's admin, cancel", HttpMethod.Post, $"{escalation}/cancel", hostile.Agent, asVictimAdmin, 404);
         yield return Send("other tenant's admin, delete a webhook", HttpMethod.Delete, $"/api/v1/notifications/webhooks/{victim.Webhook}", hostile.Admin,
@@ -50,6 +51,8 @@ public static class ProtocolProbes
         yield return Get("operator for an admin, error queues", "/api/v1/escalations/ops/error-queues", hostile.Admin, asOperator, 403);
         yield return Send("operator for an admin, replay", HttpMethod.Post, "/api/v1/routing/ops/error-queues/hostile-none/replay", hostile.Admin, asOperator, 403);
         yield return Get("another customer for a customer-bound key", $"/api/v1/escalations/{hostileData.Escalation}", hostile.CustomerKey, asOtherCustomer, 404);
+        yield return Get("another customer for a customer-bound key, clocks", $"/api/v1/escalations/{hostileData.Escalation}/clocks", hostile.CustomerKey,
+            asOtherCustomer, 404);
         yield return Get("no customer for a customer-bound key", $"/api/v1/escalations/{hostileData.Escalation}", hostile.CustomerKey,
             Forge((GatewayTrust.CustomerHeader, "")), 404);
         yield return Get("another customer for a customer-bound key, SLA policy", "/api/v1/sla/policy", hostile.CustomerKey, asOtherCustomer, 403);

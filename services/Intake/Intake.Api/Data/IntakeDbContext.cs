@@ -27,7 +27,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     {
         configurationBuilder.StoreKebabCase<EscalationStatus>().StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>()
             .StoreKebabCase<CustomerTier>().StoreKebabCase<ActorKind>().StoreKebabCase<ImpactScope>().StoreKebabCase<Sentiment>()
-            .StoreKebabCase<ResolutionKind>();
+            .StoreKebabCase<ResolutionKind>().StoreKebabCase<ClockKind>().StoreKebabCase<ClockState>().StoreKebabCase<CalendarKind>();
         configurationBuilder.Properties<Severity>().HaveConversion<string>(); // "S1", as the API writes it
         configurationBuilder.Properties<Severity?>().HaveConversion<string>();
     }
@@ -54,6 +54,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             escalation.ComplexCollection(row => row.Rules, rules => rules.ToJson());
             escalation.ComplexCollection(row => row.MissingFacts, missing => missing.ToJson());
             escalation.ComplexProperty(row => row.Resolution, resolution => resolution.ToJson());
+            escalation.ComplexCollection(row => row.Clocks, clocks => clocks.ToJson());
             escalation.Property(row => row.RowVersion).IsRowVersion();
             escalation.Property(row => row.DedupKey).HasMaxLength(255);
             escalation.HasIndex(row => new { row.TenantId, row.Number }).IsUnique();

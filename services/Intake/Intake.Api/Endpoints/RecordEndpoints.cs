@@ -22,7 +22,9 @@ public static class RecordEndpoints
         escalations.MapPost("/", SubmitAsync).WithIdempotency<IntakeDbContext, RouteHandlerBuilder>()
             .WithSummary("Hands a case to the platform: 202 with its id and key; triage, routing and SLA follow over the bus.");
         escalations.MapGet("/{id:guid}", GetAsync)
-            .WithSummary("The whole record: status, severity and its rules, owner, backup, team, next action, SLA clocks, missing context, timeline.");
+            .WithSummary("The whole record: status, severity and its rules, owner, backup, team, next action, SLA clocks (as sla announced them), missing context, timeline.");
+        escalations.MapGet("/{id:guid}/clocks", ClocksAsync)
+            .WithSummary("The SLA clocks as of now, from the sla service: with the time elapsed and paused on each clock's calendar (available false when sla cannot answer).");
         escalations.MapGet("/", ListAsync)
             .WithSummary("The queue, newest first: filter by status, severity, issueType, team, owner, customer, breached; cursor paginated.");
         escalations.MapGet("/customers", CustomersAsync)
@@ -42,6 +44,12 @@ public static class RecordEndpoints
         Guid id, EscalationQueries queries, ITenantContext tenant, CancellationToken cancellationToken) =>
         await queries.GetAsync(tenant.Identity, id, cancellationToken) is { } view
             ? TypedResults.Ok(view)
+            : Problems.NotFound("escalation", id.ToString());
+
+    private static async Task<Results<Ok<SlaStatusView>, ProblemHttpResult>> ClocksAsync(
+        Guid id, EscalationQueries queries, ITenantContext tenant, CancellationToken cancellationToken) =>
+        await queries.ClocksAsync(tenant.Identity, id, cancellationToken) is { } clocks
+            ? TypedResults.Ok(clocks)
             : Problems.NotFound("escalation", id.ToString());
 
     private static async Task<Results<Ok<Page<EscalationSummary>>, ValidationProblem>> ListAsync(

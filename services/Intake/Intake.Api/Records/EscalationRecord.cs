@@ -112,6 +112,9 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     /// <summary>When sla made that promise: an older announcement, redelivered late, does not replace it.</summary>
     public DateTime? CommitmentAt { get; set; }
 
+    /// <summary>The clocks as sla announced them with that promise (a JSON column), so that a read asks no other service.</summary>
+    public List<SlaClock> Clocks { get; set; } = [];
+
     /// <summary>Kind (fix or workaround), summary, root cause, when and by whom: a JSON column.</summary>
     public ResolutionDetails? Resolution { get; set; }
 
@@ -162,6 +165,7 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         ClocksStartedAt = ClocksStartedAt,
         NextUpdateDue = NextUpdateDue,
         CommitmentAt = CommitmentAt,
+        Clocks = Clocks,
         Resolution = Resolution,
         ResolvedAt = ResolvedAt,
         AutoCloseAt = AutoCloseAt,
@@ -195,6 +199,7 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         ClocksStartedAt = state.ClocksStartedAt;
         NextUpdateDue = state.NextUpdateDue;
         CommitmentAt = state.CommitmentAt;
+        Clocks = ReferenceEquals(state.Clocks, Clocks) ? Clocks : [.. state.Clocks];
         Resolution = state.Resolution;
         ResolvedAt = state.ResolvedAt;
         AutoCloseAt = state.AutoCloseAt;

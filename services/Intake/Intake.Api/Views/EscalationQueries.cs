@@ -52,27 +52,35 @@ public sealed record EscalationFilter(
 }
 
 /// <summary>Reads records for the API, always within the caller's tenant (and, for a credential bound to a customer,
-/// that customer's records only), with their clocks from sla.</summary>
-public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks)
+/// that customer's records only): one query per record or page, with the clocks sla announced to the record. Only the
+/// detailed clock view (<see cref="ClocksAsync"/>) asks sla.</summary>
+public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, TimeProvider time)
 {
     /// <summary>A timeline longer than this is cut to its latest entries in the record view.</summary>
     public const int MaxTimelineEntries = 1_000;
 
+    /// <summary>The record with its latest timeline entries, in one query.</summary>
     public async Task<EscalationView?> GetAsync(PlatformIdentity caller, Guid id, CancellationToken cancellationToken)
     {
-        var record = await Visible(caller).FirstOrDefaultAsync(row => row.CorrelationId == id, cancellationToken);
+        var record = await Visible(caller)
+            .Include(row => row.Timeline.OrderByDescending(entry => entry.Id).Take(MaxTimelineEntries))
+            .FirstOrDefaultAsync(row => row.CorrelationId == id, cancellationToken);
         if (record is null)
         {
             return null;
         }
 
-        var timeline = await TimelineAsync(id, cancellationToken);
-        var sla = await clocks.ForAsync(caller.TenantId, [id], cancellationToken);
-        return EscalationViews.Full(record, timeline, Sla(sla, id));
+        record.Timeline.Reverse();
+        return EscalationViews.Full(record, record.Timeline, time.GetUtcNow());
     }
 
     public async Task<(EscalationView View, string ETag)> ViewAsync(EscalationRecord record, CancellationToken cancellationToken) =>
-        (EscalationViews.Full(record, await TimelineAsync(record.CorrelationId, cancellationToken), sla: null), EscalationViews.ETag(record));
+        (EscalationViews.Full(record, await TimelineAsync(record.CorrelationId, cancellationToken), time.GetUtcNow()), EscalationViews.ETag(record));
+
+    /// <summary>The escalation's clocks as of now, from sla (degraded when sla cannot answer); null when the caller may
+    /// not see the escalation.</summary>
+    public async Task<SlaStatusView?> ClocksAsync(PlatformIdentity caller, Guid id, CancellationToken cancellationToken) =>
+        await ExistsAsync(caller, id, cancellationToken) ? await clocks.ForAsync(caller.TenantId, id, cancellationToken) : null;
 
     /// <summary>Whether the caller may see the escalation at all (another tenant's or customer's: no).</summary>
     public Task<bool> ExistsAsync(PlatformIdentity caller, Guid id, CancellationToken cancellationToken) =>
@@ -86,7 +94,6 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks)
 
     public async Task<Page<EscalationSummary>> ListAsync(PlatformIdentity caller, EscalationFilter filter, Guid? after, int limit, CancellationToken cancellationToken)
     {
-        var tenantId = caller.TenantId;
         var query = Visible(caller);
         if (filter.Statuses is { Count: > 0 } statuses)
         {
@@ -129,12 +136,16 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks)
             query = query.Where(row => row.CorrelationId.CompareTo(last) < 0);
         }
 
-        var rows = await query.OrderByDescending(row => row.CorrelationId).Take(limit + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(limit).ToList();
-        var sla = await clocks.ForAsync(tenantId, [.. page.Select(row => row.CorrelationId)], cancellationToken);
-        return new Page<EscalationSummary>(
-            [.. page.Select(row => EscalationViews.Summary(row, Sla(sla, row.CorrelationId)))],
-            rows.Count > limit ? Cursor.Encode(page[^1].CorrelationId) : null);
+        var lines = await query.OrderByDescending(row => row.CorrelationId).Take(limit + 1).Select(EscalationLine.Select).ToListAsync(cancellationToken);
+        var count = Math.Min(lines.Count, limit);
+        var now = time.GetUtcNow();
+        var items = new EscalationSummary[count];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = EscalationViews.Summary(lines[i], now);
+        }
+
+        return new Page<EscalationSummary>(items, lines.Count > limit ? Cursor.Encode(lines[count - 1].Id) : null);
     }
 
     private async Task<List<TimelineEntry>> TimelineAsync(Guid id, CancellationToken cancellationToken)
@@ -144,7 +155,4 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks)
         latest.Reverse();
         return latest;
     }
-
-    private static SlaView Sla(IReadOnlyDictionary<Guid, SlaView>? reported, Guid id) =>
-        reported is null ? SlaView.Unavailable : reported.GetValueOrDefault(id, SlaView.NotStarted);
 }

@@ -17,6 +17,16 @@ public sealed record ActorView(ActorKind Kind, string Id, string Name);
 
 public sealed record TimelineView(DateTime At, ActorView Actor, string What, EscalationStatus? From, EscalationStatus? To, string? Detail, string? Reason);
 
+/// <summary>A clock as sla last announced it, read now (<see cref="RecordedClocks"/>): its state, due time and target;
+/// the time elapsed on its calendar is in the detailed view (GET /api/v1/escalations/{id}/clocks).</summary>
+public sealed record ClockView(
+    ClockKind Kind, ClockState State, DateTimeOffset StartedAt, DateTimeOffset? DueAt, long TargetSeconds, DateTimeOffset? MetAt,
+    DateTimeOffset? BreachedAt, CalendarKind Calendar);
+
+/// <summary>The SLA on the record: whether a clock breached, the "next update by" time promised to the customer, the
+/// clocks, and when sla last announced them (null: not on the clock yet).</summary>
+public sealed record SlaView(bool Breached, DateTimeOffset? NextUpdateDue, DateTimeOffset? AnnouncedAt, IReadOnlyList<ClockView> Clocks);
+
 /// <summary>The whole record (GET /api/v1/escalations/{id}).</summary>
 public sealed record EscalationView(
     Guid Id,
@@ -38,7 +48,7 @@ public sealed record EscalationView(
     DateTime? AcknowledgedAt,
     NextActionView? NextAction,
     DateTimeOffset? NextCustomerUpdateDue,
-    SlaView? Sla,
+    SlaView Sla,
     bool Breached,
     ResolutionDetails? Resolution,
     DateTime? AutoCloseAt,

@@ -51,8 +51,10 @@ public sealed class ClockKeeper(ISlaPolicies policies, TimeProvider clock)
         return report;
     }
 
-    /// <summary>The commitment to announce after <paramref name="report"/>, or null when it says nothing new
-    /// (<see cref="AnnouncedCommitment.IsNews"/>); an announced one is remembered in <paramref name="state"/>.</summary>
+    /// <summary>The commitment to announce after <paramref name="report"/>, with its clocks, or null when it says nothing
+    /// new (<see cref="AnnouncedCommitment.IsNews"/>); an announced one is remembered in <paramref name="state"/>. Every
+    /// event that changes a clock other than by time (start, pause, resume, met, stop, reopen) also changes the status
+    /// the customer sees or carries a message, so the clocks need no news test of their own.</summary>
     public static CustomerCommitmentUpdated? Commitment(ClocksState state, ClockReport report, string? message, DateTimeOffset at)
     {
         var last = state.CommittedStatus is { } committed // the clocks start in Triaged: the first commitment always has one
@@ -80,8 +82,13 @@ public sealed class ClockKeeper(ISlaPolicies policies, TimeProvider clock)
             Title = state.Title,
             Customer = state.CustomerId is null ? null : new CustomerRef(state.CustomerId, state.CustomerName!, state.CustomerEmail, state.TimeZone),
             Severity = (Severity)state.Severity,
+            Clocks = [.. report.Clocks.Select(Clock)],
+            Breached = report.Breached,
         };
     }
+
+    private static SlaClock Clock(ClockStatus clock) =>
+        new(clock.Kind, clock.State, clock.StartedAt, clock.DueAt, clock.Target, clock.MetAt, clock.BreachedAt, clock.Calendar);
 
     private static DateTimeOffset? Utc(DateTime? at) => at is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
 }

@@ -5,7 +5,6 @@ using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Sla.Api.Clocks;
 using Sla.Api.Policies;
-using Sla.Domain;
 
 namespace Sla.Api.Data;
 

@@ -50,7 +50,7 @@ public sealed class SlaGrpcService(ClockReports reports, ITenantContext tenant) 
             ElapsedSeconds = view.ElapsedSeconds,
             PercentElapsed = view.PercentElapsed,
             PausedSeconds = view.PausedSeconds,
-            Calendar = KebabEnum<Sla.Domain.CalendarKind>.Name(view.Calendar),
+            Calendar = KebabEnum<EscalationPlatform.Contracts.CalendarKind>.Name(view.Calendar),
         };
         if (view.DueAt is { } due)
         {

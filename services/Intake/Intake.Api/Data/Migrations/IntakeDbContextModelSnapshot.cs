@@ -387,6 +387,34 @@ namespace Intake.Api.Data.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Clocks", "Intake.Api.Records.EscalationRecord.Clocks#SlaClock", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset?>("BreachedAt");
+
+                            b1.Property<string>("Calendar")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset?>("DueAt");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset?>("MetAt");
+
+                            b1.Property<DateTimeOffset>("StartedAt");
+
+                            b1.Property<string>("State")
+                                .IsRequired();
+
+                            b1.Property<TimeSpan>("Target");
+
+                            b1
+                                .ToJson("Clocks")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Facts", "Intake.Api.Records.EscalationRecord.Facts#CaseFacts", b1 =>
                         {
                             b1.IsRequired();

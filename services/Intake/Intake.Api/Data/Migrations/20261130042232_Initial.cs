@@ -76,6 +76,7 @@ namespace Intake.Api.Data.Migrations
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    Clocks = table.Column<string>(type: "jsonb", nullable: false),
                     Facts = table.Column<string>(type: "jsonb", nullable: false),
                     MissingFacts = table.Column<string>(type: "jsonb", nullable: false),
                     Resolution = table.Column<string>(type: "jsonb", nullable: true),

@@ -31,7 +31,7 @@ public sealed record AuditReport(
 
     /// <summary>How long after <paramref name="instant"/> the first escalation became owned and on the clock (null: none did).</summary>
     public TimeSpan? FirstCompletionAfter(DateTimeOffset instant) =>
-        Completions.Where(done => done >= instant).Order().FirstOrDefault() is var first && first != default ? first - instant : null;
+        Completions.Where(done => done >= instant).Select(done => (TimeSpan?)(done - instant)).Min();
 }
 
 /// <summary>After a run, once the platform has gone quiet: every submission that got a 202 exists exactly once (one

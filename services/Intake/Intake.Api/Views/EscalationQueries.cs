@@ -59,19 +59,14 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Time
     /// <summary>A timeline longer than this is cut to its latest entries in the record view.</summary>
     public const int MaxTimelineEntries = 1_000;
 
-    /// <summary>The record with its latest timeline entries, in one query.</summary>
+    /// <summary>The record, then its latest timeline entries by their own index. (A filtered Include would number
+    /// every timeline row of every record in a window function: a cost that grows with the whole table.)</summary>
     public async Task<EscalationView?> GetAsync(PlatformIdentity caller, Guid id, CancellationToken cancellationToken)
     {
-        var record = await Visible(caller)
-            .Include(row => row.Timeline.OrderByDescending(entry => entry.Id).Take(MaxTimelineEntries))
-            .FirstOrDefaultAsync(row => row.CorrelationId == id, cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
-
-        record.Timeline.Reverse();
-        return EscalationViews.Full(record, record.Timeline, time.GetUtcNow());
+        var record = await Visible(caller).FirstOrDefaultAsync(row => row.CorrelationId == id, cancellationToken);
+        return record is null
+            ? null
+            : EscalationViews.Full(record, await TimelineAsync(id, cancellationToken), time.GetUtcNow());
     }
 
     public async Task<(EscalationView View, string ETag)> ViewAsync(EscalationRecord record, CancellationToken cancellationToken) =>

@@ -28,8 +28,10 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     public Task<AcknowledgementWindows> WindowsAsync(string tenantId, CancellationToken cancellationToken) =>
         Task.FromResult(new AcknowledgementWindows(new Dictionary<Severity, TimeSpan> { [Severity.S2] = Window }));
 
-    public Task<TeamRow?> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
+    public Task<TeamRow?> TeamAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         Task.FromResult(tenantId == Tenant && teamId == Team.Id ? Team : null);
+
+    public Task<long> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken) => Task.FromResult(Team.Turns++);
 
     public Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MemberRow>>([.. Members.Where(member => member.TenantId == tenantId && member.TeamId == teamId)]);

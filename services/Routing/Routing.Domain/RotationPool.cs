@@ -22,7 +22,7 @@ public sealed record RotationPool(IReadOnlyList<TeamMember> Members)
     public IReadOnlyList<Candidate> Candidates(IReadOnlyDictionary<string, int> openEscalations) =>
         [.. Members.Select(member => new Candidate(member.Id, member.Available, member.Capacity, openEscalations.GetValueOrDefault(member.Id)))];
 
-    /// <summary>Owner and backup for the next escalation, the team's turn having last gone to <paramref name="lastAssignedId"/>.</summary>
-    public Assignment Pick(IReadOnlyDictionary<string, int> openEscalations, string? lastAssignedId) =>
-        RoundRobin.Pick(Candidates(openEscalations), lastAssignedId);
+    /// <summary>Owner and backup for the escalation that took the team's turn number <paramref name="turn"/>.</summary>
+    public Assignment Pick(IReadOnlyDictionary<string, int> openEscalations, long turn) =>
+        RoundRobin.Pick(Candidates(openEscalations), turn);
 }

@@ -37,5 +37,5 @@ public class RoutingBenchmarks
     public TeamChoice? Team_from_20_rules() => TeamSelection.Choose(_rules, _defaults, _facts, Severity.S2);
 
     [Benchmark]
-    public Assignment Round_robin_owner_and_backup_of_12() => RoundRobin.Pick(_team, "member-05");
+    public Assignment Round_robin_owner_and_backup_of_12() => RoundRobin.Pick(_team, turn: 5);
 }

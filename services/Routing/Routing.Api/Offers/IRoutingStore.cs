@@ -16,9 +16,13 @@ public interface IRoutingStore
 
     Task<AcknowledgementWindows> WindowsAsync(string tenantId, CancellationToken cancellationToken);
 
-    /// <summary>The team, held until the caller's transaction commits: the turn it records
-    /// (<see cref="TeamRow.LastAssignedMemberId"/>) is saved with the offer. Null for a team that does not exist.</summary>
-    Task<TeamRow?> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken);
+    /// <summary>The team; null for a team that does not exist.</summary>
+    Task<TeamRow?> TeamAsync(string tenantId, string teamId, CancellationToken cancellationToken);
+
+    /// <summary>Takes the team's next round-robin turn (0, 1, 2, ...) at once, outside the caller's transaction: two
+    /// assignments at the same time get different turns without waiting for each other. A turn taken by an attempt
+    /// that then fails is not given back; the rotation just moves on.</summary>
+    Task<long> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 

@@ -6,8 +6,8 @@ namespace Routing.Api.Offers;
 
 /// <summary>Applies the routing decisions of Routing.Domain to an offer: chooses team, owner and backup for a triaged
 /// escalation (<see cref="TeamSelection"/>, then the team's <see cref="RotationPool"/>) and moves an unanswered offer
-/// up the <see cref="OfferLadder"/>. The reads and writes are the <see cref="IRoutingStore"/>'s: the team's round-robin
-/// turn is saved with the offer, in one transaction.</summary>
+/// up the <see cref="OfferLadder"/>. The reads and writes are the <see cref="IRoutingStore"/>'s; the team's round-robin
+/// turn is taken apart from the offer's transaction, so assignments to one team never wait for each other.</summary>
 public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
 {
     public async Task PlanAsync(BehaviorContext<OfferState, EscalationTriaged> context)
@@ -26,15 +26,15 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
 
         var rules = await store.RulesAsync(tenant, cancellationToken);
         var choice = TeamSelection.Choose(rules, await store.DefaultTeamsAsync(tenant, cancellationToken), triaged.Facts, triaged.Severity);
-        if (choice is null || await store.TakeTurnAsync(tenant, choice.TeamId, cancellationToken) is not { } team)
+        if (choice is null || await store.TeamAsync(tenant, choice.TeamId, cancellationToken) is not { } team)
         {
             return; // no owner: the state machine marks the escalation unroutable
         }
 
         var members = await store.MembersAsync(tenant, team.Id, cancellationToken);
         var pool = RotationPool.Of(members.Select(member => new TeamMember(member.Id, member.Available, member.Capacity)), team.LeadMemberId);
-        var assignment = pool.Pick(await store.OpenOffersAsync(tenant, pool.MemberIds, cancellationToken), team.LastAssignedMemberId);
-        team.LastAssignedMemberId = assignment.OwnerId;
+        var openOffers = await store.OpenOffersAsync(tenant, pool.MemberIds, cancellationToken);
+        var assignment = pool.Pick(openOffers, await store.TakeTurnAsync(tenant, team.Id, cancellationToken));
 
         var owner = members.Single(member => member.Id == assignment.OwnerId);
         var backup = members.Single(member => member.Id == assignment.BackupId);

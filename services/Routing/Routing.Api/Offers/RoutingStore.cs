@@ -1,6 +1,7 @@
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Web.Validation;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Routing.Api.Data;
 using Routing.Api.Teams;
 using Routing.Domain;
@@ -26,12 +27,23 @@ public sealed class RoutingStore(RoutingDbContext db) : IRoutingStore
             ? row.AcknowledgementWindows.ToWindows()
             : AcknowledgementWindows.Default;
 
-    /// <summary>The team, locked until this transaction commits: assignments to one team take its round-robin turn
-    /// one after another, where reading the same turn would make all but one collide and start over (under load
-    /// that retry storm cost more than the assignments). The row version stays as the safety net.</summary>
-    public Task<TeamRow?> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
-        db.Teams.FromSql($"""SELECT *, xmin FROM team WHERE "TenantId" = {tenantId} AND "Id" = {teamId} FOR UPDATE""")
-            .SingleOrDefaultAsync(cancellationToken);
+    public Task<TeamRow?> TeamAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
+        db.Teams.AsNoTracking().SingleOrDefaultAsync(team => team.TenantId == tenantId && team.Id == teamId, cancellationToken);
+
+    /// <summary>On a connection of its own, committed at once: the team row is locked for one statement, not for the
+    /// whole assignment. (Holding it until the offer committed made every assignment to a team wait in line: 200 ms
+    /// each at 40 cases a second.)</summary>
+    public async Task<long> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using var next = new NpgsqlCommand(
+            """UPDATE team SET "Turns" = "Turns" + 1 WHERE "TenantId" = $1 AND "Id" = $2 RETURNING "Turns" - 1""", connection)
+        {
+            Parameters = { new() { Value = tenantId }, new() { Value = teamId } },
+        };
+        return (long)(await next.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"Team {teamId} of {tenantId} is gone."));
+    }
 
     public async Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         await db.Members.AsNoTracking().Where(member => member.TenantId == tenantId && member.TeamId == teamId).ToListAsync(cancellationToken);

@@ -3,8 +3,8 @@ using Routing.Domain;
 
 namespace Routing.Api.Teams;
 
-/// <summary>A team (queue). <see cref="LastAssignedMemberId"/> is where round-robin continues; an assignment locks
-/// the row to take the turn, and the row version would make two that read the same turn collide.</summary>
+/// <summary>A team (queue). <see cref="Turns"/> counts the round-robin turns it has given out: each assignment takes
+/// the next one.</summary>
 public sealed class TeamRow
 {
     public required string TenantId { get; init; }
@@ -20,7 +20,7 @@ public sealed class TeamRow
     /// <summary>Issue types (wire names, "technical") this team takes when no routing rule matches.</summary>
     public required string[] DefaultFor { get; set; }
 
-    public string? LastAssignedMemberId { get; set; }
+    public long Turns { get; set; }
 
     public uint RowVersion { get; set; }
 }

@@ -450,9 +450,6 @@ namespace Routing.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
-                    b.Property<string>("LastAssignedMemberId")
-                        .HasColumnType("text");
-
                     b.Property<string>("LeadMemberId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -470,6 +467,9 @@ namespace Routing.Api.Data.Migrations
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("Turns")
+                        .HasColumnType("bigint");
 
                     b.HasKey("TenantId", "Id");
 

@@ -13,7 +13,7 @@ using Routing.Api.Data;
 namespace Routing.Api.Data.Migrations
 {
     [DbContext(typeof(RoutingDbContext))]
-    [Migration("20261130032559_Initial")]
+    [Migration("20261130055002_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -453,9 +453,6 @@ namespace Routing.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
-                    b.Property<string>("LastAssignedMemberId")
-                        .HasColumnType("text");
-
                     b.Property<string>("LeadMemberId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -473,6 +470,9 @@ namespace Routing.Api.Data.Migrations
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("Turns")
+                        .HasColumnType("bigint");
 
                     b.HasKey("TenantId", "Id");
 

@@ -176,7 +176,7 @@ namespace Routing.Api.Data.Migrations
                     TimeZone = table.Column<string>(type: "text", nullable: false),
                     LeadMemberId = table.Column<string>(type: "text", nullable: false),
                     DefaultFor = table.Column<string[]>(type: "text[]", nullable: false),
-                    LastAssignedMemberId = table.Column<string>(type: "text", nullable: true),
+                    Turns = table.Column<long>(type: "bigint", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -219,7 +219,6 @@ namespace Routing.Api.Data.Migrations
             migrationBuilder.CreateOutboxNotifyTrigger();
         }
 
-        /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropOutboxNotifyTrigger();

@@ -75,11 +75,37 @@ public sealed class ReadCacheTests(PlatformFixture platform)
         await api.GetAsync(id);
         await api.GetAsync(id);
 
+        var globexReader = await Credentials.ApiKeyAsync(platform, Tenants.ReadCache, ["escalations:read"], customerId: "globex");
+        using var globexOnly = Credentials.WithKey(platform, globexReader.Key);
+
         using var response = await other.SendAsync(HttpMethod.Get, $"/api/v1/escalations/{id}");
+        using var otherCustomers = await globexOnly.GetAsync($"/api/v1/escalations/{id}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherCustomers.StatusCode); // an initech case, to a credential bound to globex
         Assert.DoesNotContain(id, await QueueAsync(other));
         Assert.Equal(id, (await api.GetAsync(id)).GetProperty("id").GetGuid()); // and still served to its own tenant
+    }
+
+    [Fact]
+    public async Task When_the_listener_loses_its_connection_reads_go_to_the_database_and_the_cache_starts_again_empty()
+    {
+        using var api = platform.Escalations(Tenants.ReadCache);
+        var id = await api.SubmitAsync(Cases.TeamProblem());
+        await api.WaitForAsync(id, r => r.Status() == "assigned" && r.GetProperty("sla").GetProperty("clocks").GetArrayLength() == 3, "assigned with its clocks");
+        await api.GetAsync(id);
+        await using var database = new NpgsqlConnection(await platform.Host.App.GetConnectionStringAsync("intakedb", TestContext.Current.CancellationToken));
+        await database.OpenAsync(TestContext.Current.CancellationToken);
+        await RetitleAsync(database, id, "Changed while nobody listened", announce: false);
+
+        await using (var terminate = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN escalation_changed'",
+            database)) // intake's read cache listener, the connection's last statement
+        {
+            Assert.Equal(1L, await terminate.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+
+        await api.WaitForAsync(id, r => r.GetProperty("title").GetString() == "Changed while nobody listened", "the unannounced title, from the database", Announced);
     }
 
     private static async Task<List<Guid>> QueueAsync(EscalationsClient api) =>

@@ -31,11 +31,13 @@ public static class Tenants
     public const string MatrixB = "e2e-matrix-b";
     public const string Storm = "e2e-storm";
     public const string StormRace = "e2e-storm-race";
+    public const string ReadCache = "e2e-read-cache";
+    public const string ReadCacheOther = "e2e-read-cache-other";
 
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
         Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams, Trust,
-        ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB, Storm, StormRace,
+        ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB, Storm, StormRace, ReadCache, ReadCacheOther,
     ];
 }

@@ -8,6 +8,7 @@ using Intake.Api.Data;
 using Intake.Api.Endpoints;
 using Intake.Api.Integrations;
 using Intake.Api.Lifecycle;
+using Intake.Api.Caching;
 using Intake.Api.Records;
 using Intake.Api.Submission;
 using Intake.Api.Views;
@@ -42,6 +43,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<LifecycleSteps>();
         builder.Services.AddScoped<AlertEscalations>();
         builder.Services.AddScoped<SubmissionService>();
+        builder.AddReadCache();
         builder.Services.AddScoped<EscalationQueries>();
         builder.Services.AddScoped<EscalationCommands>();
         builder.Services.AddScoped<CommandEndpoints.Services>();

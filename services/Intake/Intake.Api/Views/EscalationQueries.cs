@@ -2,6 +2,7 @@ using EscalationPlatform.Contracts;
 using EscalationPlatform.Web.Paging;
 using EscalationPlatform.Web.Validation;
 using Intake.Api.Data;
+using Intake.Api.Caching;
 using Intake.Api.Records;
 using EscalationPlatform.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -52,9 +53,10 @@ public sealed record EscalationFilter(
 }
 
 /// <summary>Reads records for the API, always within the caller's tenant (and, for a credential bound to a customer,
-/// that customer's records only): one query per record or page, with the clocks sla announced to the record. Only the
+/// that customer's records only): one query per record or page, with the clocks sla announced to the record, unless
+/// the read cache has what the database answered since the last change (<see cref="ReadCache"/>). Only the
 /// detailed clock view (<see cref="ClocksAsync"/>) asks sla.</summary>
-public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, TimeProvider time)
+public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, ReadCache cache, TimeProvider time)
 {
     /// <summary>A timeline longer than this is cut to its latest entries in the record view.</summary>
     public const int MaxTimelineEntries = 1_000;
@@ -63,10 +65,22 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Time
     /// every timeline row of every record in a window function: a cost that grows with the whole table.)</summary>
     public async Task<EscalationView?> GetAsync(PlatformIdentity caller, Guid id, CancellationToken cancellationToken)
     {
+        if (cache.TryGetRecord(id, out var cached))
+        {
+            // The cache holds any tenant's record by its id: the caller sees it only as the query below would let them.
+            return CanSee(caller, cached.Record) ? EscalationViews.Full(cached.Record, cached.Timeline, time.GetUtcNow()) : null;
+        }
+
+        var stamp = cache.BeginRecordRead(id);
         var record = await Visible(caller).FirstOrDefaultAsync(row => row.CorrelationId == id, cancellationToken);
-        return record is null
-            ? null
-            : EscalationViews.Full(record, await TimelineAsync(id, cancellationToken), time.GetUtcNow());
+        if (record is null)
+        {
+            return null;
+        }
+
+        var timeline = await TimelineAsync(id, cancellationToken);
+        cache.PutRecord(stamp, record, timeline);
+        return EscalationViews.Full(record, timeline, time.GetUtcNow());
     }
 
     public async Task<(EscalationView View, string ETag)> ViewAsync(EscalationRecord record, CancellationToken cancellationToken) =>
@@ -81,6 +95,10 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Time
     public Task<bool> ExistsAsync(PlatformIdentity caller, Guid id, CancellationToken cancellationToken) =>
         Visible(caller).AnyAsync(row => row.CorrelationId == id, cancellationToken);
 
+    private static bool CanSee(PlatformIdentity caller, EscalationRecord record) =>
+        string.Equals(record.TenantId, caller.TenantId, StringComparison.Ordinal)
+        && (caller.CustomerId is not { } customer || string.Equals(record.CustomerId, customer, StringComparison.Ordinal));
+
     private IQueryable<EscalationRecord> Visible(PlatformIdentity caller)
     {
         var query = db.Escalations.AsNoTracking().Where(row => row.TenantId == caller.TenantId);
@@ -88,6 +106,33 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Time
     }
 
     public async Task<Page<EscalationSummary>> ListAsync(PlatformIdentity caller, EscalationFilter filter, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        var key = ListKey.For(caller, filter, after, limit);
+        IReadOnlyList<EscalationLine> lines;
+        if (cache.TryGetPage(key, out var cached))
+        {
+            lines = cached.Lines;
+        }
+        else
+        {
+            var stamp = cache.BeginListRead(caller.TenantId);
+            lines = await QueryAsync(caller, filter, after, limit, cancellationToken);
+            cache.PutPage(stamp, key, lines);
+        }
+
+        var count = Math.Min(lines.Count, limit);
+        var now = time.GetUtcNow();
+        var items = new EscalationSummary[count];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = EscalationViews.Summary(lines[i], now);
+        }
+
+        return new Page<EscalationSummary>(items, lines.Count > limit ? Cursor.Encode(lines[count - 1].Id) : null);
+    }
+
+    /// <summary>The page's rows, and one more when there is a next page.</summary>
+    private async Task<List<EscalationLine>> QueryAsync(PlatformIdentity caller, EscalationFilter filter, Guid? after, int limit, CancellationToken cancellationToken)
     {
         var query = Visible(caller);
         if (filter.Statuses is { Count: > 0 } statuses)
@@ -131,16 +176,7 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Time
             query = query.Where(row => row.CorrelationId.CompareTo(last) < 0);
         }
 
-        var lines = await query.OrderByDescending(row => row.CorrelationId).Take(limit + 1).Select(EscalationLine.Select).ToListAsync(cancellationToken);
-        var count = Math.Min(lines.Count, limit);
-        var now = time.GetUtcNow();
-        var items = new EscalationSummary[count];
-        for (var i = 0; i < count; i++)
-        {
-            items[i] = EscalationViews.Summary(lines[i], now);
-        }
-
-        return new Page<EscalationSummary>(items, lines.Count > limit ? Cursor.Encode(lines[count - 1].Id) : null);
+        return await query.OrderByDescending(row => row.CorrelationId).Take(limit + 1).Select(EscalationLine.Select).ToListAsync(cancellationToken);
     }
 
     private async Task<List<TimelineEntry>> TimelineAsync(Guid id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 ﻿using EscalationPlatform.Messaging.Persistence;
+using Intake.Api.Caching;
 using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -257,11 +258,13 @@ namespace Intake.Api.Data.Migrations
                 columns: new[] { "EscalationId", "Id" });
 
             migrationBuilder.CreateOutboxNotifyTrigger();
+            migrationBuilder.Sql(ReadCacheTrigger.CreateSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(ReadCacheTrigger.DropSql);
             migrationBuilder.DropOutboxNotifyTrigger();
 
             migrationBuilder.DropTable(

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Intake.Api.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261130042232_Initial")]
+    [Migration("20261130054802_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

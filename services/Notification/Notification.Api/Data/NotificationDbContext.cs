@@ -49,9 +49,12 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             delivery.Property(row => row.DedupKey).HasMaxLength(400);
             delivery.HasIndex(row => new { row.TenantId, row.DedupKey }).IsUnique();
             delivery.HasIndex(row => new { row.TenantId, row.EscalationId, row.Id });
-            // The delivery worker's query: due pending deliveries, earliest first (delivered and dead ones are not in it).
+            // The delivery worker's query: due pending deliveries, earliest first. Only a pending delivery has a next
+            // attempt, so the index holds pending ones alone; its condition is not the status, or the planner, taking
+            // pending rows for few, would read this whole index to record one delivery's outcome by its id (1 ms
+            // instead of 0.05 ms with a backlog of a few thousand, and quadratic while a backlog drains).
             delivery.HasIndex(row => row.NextAttemptAt).HasDatabaseName("IX_delivery_pending_NextAttemptAt")
-                .HasFilter($"\"{nameof(Delivery.Status)}\" = '{DeliveryStatus.Pending}'");
+                .HasFilter($"\"{nameof(Delivery.NextAttemptAt)}\" IS NOT NULL");
         });
     }
 }

@@ -50,12 +50,16 @@ public sealed class DeliveryPlanner(NotificationDbContext db, TimeProvider clock
             return;
         }
 
-        var keys = _planned.Select(delivery => delivery.DedupKey).ToList();
+        var keys = _planned.Select(delivery => delivery.DedupKey).ToArray();
         var tenantId = _planned[0].TenantId;
-        var existing = await db.Deliveries.AsNoTracking()
-            .Where(delivery => delivery.TenantId == tenantId && keys.Contains(delivery.DedupKey))
-            .Select(delivery => delivery.DedupKey)
-            .ToHashSetAsync(cancellationToken);
+        // By escalation too: its few deliveries are found by either index, whatever the statistics say of the tenant
+        // (to a planner that takes a tenant new to its statistics for small, reading all its deliveries looked cheap).
+        var escalations = _planned.Select(delivery => delivery.EscalationId).OfType<Guid>().Distinct().ToArray();
+        var existing = (await db.Database.SqlQuery<string>($"""
+                SELECT "DedupKey" AS "Value" FROM delivery
+                WHERE "TenantId" = {tenantId} AND "EscalationId" = ANY({escalations}) AND "DedupKey" = ANY({keys})
+                """).ToListAsync(cancellationToken))
+            .ToHashSet();
         db.Deliveries.AddRange(_planned.Where(delivery => !existing.Contains(delivery.DedupKey)));
 
         _planned.Clear();

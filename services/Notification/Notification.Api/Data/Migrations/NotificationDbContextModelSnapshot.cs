@@ -267,7 +267,7 @@ namespace Notification.Api.Data.Migrations
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("IX_delivery_pending_NextAttemptAt")
-                        .HasFilter("\"Status\" = 'pending'");
+                        .HasFilter("\"NextAttemptAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();

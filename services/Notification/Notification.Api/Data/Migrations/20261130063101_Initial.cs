@@ -147,7 +147,7 @@ namespace Notification.Api.Data.Migrations
                 name: "IX_delivery_pending_NextAttemptAt",
                 table: "delivery",
                 column: "NextAttemptAt",
-                filter: "\"Status\" = 'pending'");
+                filter: "\"NextAttemptAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_delivery_TenantId_DedupKey",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Notification.Api.Data.Migrations
 {
     [DbContext(typeof(NotificationDbContext))]
-    [Migration("20261130010200_Initial")]
+    [Migration("20261130063101_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -270,7 +270,7 @@ namespace Notification.Api.Data.Migrations
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("IX_delivery_pending_NextAttemptAt")
-                        .HasFilter("\"Status\" = 'pending'");
+                        .HasFilter("\"NextAttemptAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();

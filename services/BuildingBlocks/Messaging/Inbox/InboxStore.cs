@@ -4,15 +4,10 @@ namespace EscalationPlatform.Messaging.Inbox;
 
 internal static class InboxStore
 {
-    /// <summary>Records that the endpoint consumed the message, in the caller's transaction. False when it was
-    /// already recorded; a concurrent copy waits on the row lock and then sees it.</summary>
-    public static async Task<bool> TryRecordAsync(DbContext dbContext, Guid messageId, string endpoint, DateTime now, CancellationToken cancellationToken) =>
-        await dbContext.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO inbox_message (message_id, endpoint, received_at) VALUES ({messageId}, {endpoint}, {now})
-            ON CONFLICT DO NOTHING
-            """,
-            cancellationToken) == 1;
+    /// <summary>Whether the endpoint has consumed the message (its record committed).</summary>
+    public static Task<bool> ContainsAsync(DbContext dbContext, Guid messageId, string endpoint, CancellationToken cancellationToken) =>
+        dbContext.Set<InboxMessage>().AsNoTracking()
+            .AnyAsync(inbox => inbox.MessageId == messageId && inbox.Endpoint == endpoint, cancellationToken);
 
     /// <summary>Forgets consumed messages older than the retention window, a batch at a time.</summary>
     public static Task<int> DeleteOlderThanAsync(DbContext dbContext, DateTime cutoff, int batchSize, CancellationToken cancellationToken) =>

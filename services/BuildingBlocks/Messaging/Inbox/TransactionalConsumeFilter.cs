@@ -39,20 +39,33 @@ public sealed partial class TransactionalConsumeFilter<TMessage>(
         var dbContext = outbox.DbContext;
         dbContext.ChangeTracker.Clear();
         await using var transaction = await dbContext.Database.BeginTransactionAsync(context.CancellationToken);
-
+        var endpoint = EndpointName(context.ReceiveContext.InputAddress);
         if (context.MessageId is { } messageId)
         {
-            var endpoint = EndpointName(context.ReceiveContext.InputAddress);
-            if (!await InboxStore.TryRecordAsync(dbContext, messageId, endpoint, clock.GetUtcNow().UtcDateTime, context.CancellationToken))
-            {
-                MessagingTelemetry.Duplicates.Add(1);
-                LogDuplicate(messageId, endpoint, typeof(TMessage).Name);
-                return;
-            }
+            // Written by the first save, in the same round trip as the consumer's own changes. A copy already consumed
+            // makes that save fail on the inbox's key (a concurrent copy waits for the first to commit, then fails).
+            dbContext.Add(new InboxMessage { MessageId = messageId, Endpoint = endpoint, ReceivedAt = clock.GetUtcNow().UtcDateTime });
         }
 
-        await next.Send(new OutboxConsumeContext<TMessage>(context, outbox, bus.Topology));
-        await dbContext.SaveChangesAsync(context.CancellationToken);
+        try
+        {
+            await next.Send(new OutboxConsumeContext<TMessage>(context, outbox, bus.Topology));
+            await dbContext.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (Exception failure) when (context.MessageId is not null && !DatabaseOutage.Caused(failure))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            if (!await InboxStore.ContainsAsync(dbContext, context.MessageId.Value, endpoint, context.CancellationToken))
+            {
+                throw;
+            }
+
+            // However the copy failed (on the inbox's key, or earlier on state the first copy already changed), it had no effect.
+            MessagingTelemetry.Duplicates.Add(1);
+            LogDuplicate(context.MessageId.Value, endpoint, typeof(TMessage).Name);
+            return;
+        }
+
         // Not cancellable: once the work is done, shutting down must not turn a commit into a rollback halfway.
         await transaction.CommitAsync(CancellationToken.None);
     }

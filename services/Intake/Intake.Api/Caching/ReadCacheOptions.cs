@@ -9,6 +9,6 @@ public sealed class ReadCacheOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>What the cache may hold, in units: a record counts one plus its timeline entries, a queue page one plus
-    /// its rows. About a kilobyte a unit.</summary>
-    public long SizeLimit { get; set; } = 100_000;
+    /// its rows. About a kilobyte a unit: the default keeps the cache near 20 MiB, within the service's memory budget.</summary>
+    public long SizeLimit { get; set; } = 20_000;
 }

@@ -38,15 +38,13 @@ public sealed class MessagingOptions
     /// A string, because configuration binding appends to a list instead of replacing it.</summary>
     public string Redelivery { get; set; } = "00:00:10,00:01:00,00:05:00";
 
-    public TimeSpan[] RedeliveryIntervals() => Intervals(Redelivery);
+    public TimeSpan[] RedeliveryIntervals() =>
+        [.. Redelivery.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TimeSpan.Parse)];
 
     /// <summary>An attempt that failed because the database is unreachable waits, up to this long, until it answers
     /// again before the next retry: a restart or failover outlasts the retries above, and delayed redelivery, which is
     /// scheduled through the same database, cannot help then (the message would end in the error queue).</summary>
     public TimeSpan DatabaseOutageWait { get; set; } = TimeSpan.FromMinutes(1);
-
-    private static TimeSpan[] Intervals(string list) =>
-        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TimeSpan.Parse)];
 
     /// <summary>Put before every queue name: a copy of a service with its own prefix consumes from queues of its
     /// own instead of competing with the real service (used by tests that run a deliberately broken copy).</summary>

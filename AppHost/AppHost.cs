@@ -26,7 +26,10 @@ try
     var gateway = builder.AddGateway<Projects.EscalationPlatform_Gateway>(
         "gateway", ports, infrastructure.AddDatabase("gatewaydb"), infrastructure, secrets, intake, triage, routing, sla, notification);
 
-    builder.AddStartupReport(infrastructure.StateDirectory, gateway, mail);
+    // Portal: the web application support people work in; it calls the gateway like any other client.
+    var portal = builder.AddPortal<Projects.EscalationPlatform_Portal>("portal", ports, gateway);
+
+    builder.AddStartupReport(infrastructure.StateDirectory, portal, gateway, mail);
 }
 catch (InfrastructureException problem)
 {

@@ -5,11 +5,12 @@ namespace EscalationPlatform.AppHost;
 
 /// <summary>The fixed ports a developer types into a browser or curl; 0 in configuration means "any free port"
 /// (tests use that, so they can run beside ./run.sh).</summary>
-public sealed record PlatformPorts(int? Gateway, int? GatewayGrpc, int? MailWeb, int? Dashboard)
+public sealed record PlatformPorts(int? Gateway, int? GatewayGrpc, int? MailWeb, int? Dashboard, int? Portal)
 {
     public const int DefaultGateway = 5080;
     public const int DefaultGatewayGrpc = 5081;
     public const int DefaultMailWeb = 15081;
+    public const int DefaultPortal = 5090;
 
     public static PlatformPorts From(IConfiguration configuration)
     {
@@ -17,14 +18,15 @@ public sealed record PlatformPorts(int? Gateway, int? GatewayGrpc, int? MailWeb,
             Read(configuration, "Ports:Gateway", DefaultGateway),
             Read(configuration, "Ports:GatewayGrpc", DefaultGatewayGrpc),
             Read(configuration, "Ports:MailWeb", DefaultMailWeb),
-            DashboardPort(configuration));
+            DashboardPort(configuration),
+            Read(configuration, "Ports:Portal", DefaultPortal));
         ports.EnsureFree();
         return ports;
     }
 
     private void EnsureFree()
     {
-        foreach (var (what, port, key) in new[] { ("gateway", Gateway, "Ports__Gateway"), ("gateway gRPC", GatewayGrpc, "Ports__GatewayGrpc"), ("mail web UI", MailWeb, "Ports__MailWeb"), ("dashboard", Dashboard, "ASPNETCORE_URLS") })
+        foreach (var (what, port, key) in new[] { ("gateway", Gateway, "Ports__Gateway"), ("gateway gRPC", GatewayGrpc, "Ports__GatewayGrpc"), ("mail web UI", MailWeb, "Ports__MailWeb"), ("dashboard", Dashboard, "ASPNETCORE_URLS"), ("portal", Portal, "Ports__Portal") })
         {
             if (port is { } fixedPort && FreePorts.IsInUse(fixedPort))
             {

@@ -77,6 +77,19 @@ public static class PlatformResources
         return gateway;
     }
 
+    /// <summary>The support portal: a web application for people, on a fixed port unless configured otherwise, that
+    /// reaches the platform only through the gateway (with each person's own token).</summary>
+    public static IResourceBuilder<ProjectResource> AddPortal<TProject>(
+        this IDistributedApplicationBuilder builder, string name, PlatformPorts ports, IResourceBuilder<ProjectResource> gateway)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .WithHttpEndpoint(port: ports.Portal, name: "http")
+            .WithExternalHttpEndpoints()
+            .WithReference(gateway).WaitFor(gateway)
+            .WithHttpHealthCheck("/health")
+            .WithTelemetryOnlyToADashboard();
+
     /// <summary>The development token issuer mints any role for any tenant: on in Development unless configuration turns
     /// it off, and never on in any other environment, whatever the configuration says.</summary>
     public static bool DevIssuerEnabled(string environmentName, string? configured) =>

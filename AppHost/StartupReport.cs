@@ -10,7 +10,7 @@ public static class StartupReport
     /// resource is healthy, and stops the app host with exit code 1 if one fails to start. Both start before
     /// the first resource does (the hosted services of the app host only start once all resources are created).</summary>
     public static void AddStartupReport(this IDistributedApplicationBuilder builder, string stateDirectory,
-        IResourceBuilder<ProjectResource> gateway, IResourceBuilder<IResourceWithEndpoints> mail)
+        IResourceBuilder<ProjectResource> portal, IResourceBuilder<ProjectResource> gateway, IResourceBuilder<IResourceWithEndpoints> mail)
     {
         var logDirectory = Path.Combine(stateDirectory, "logs");
         Directory.CreateDirectory(logDirectory);
@@ -31,6 +31,7 @@ public static class StartupReport
                     traceStates,
                     () =>
                     [
+                        $"Portal: {portal.GetEndpoint("http").Url}",
                         $"Gateway: {gateway.GetEndpoint("http").Url}",
                         .. dashboardEnabled && dashboard is not null ? [$"Dashboard: {dashboard}"] : Array.Empty<string>(),
                         $"Mail: {mail.GetEndpoint("http").Url}",

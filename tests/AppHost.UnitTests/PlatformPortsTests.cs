@@ -14,9 +14,9 @@ public sealed class PlatformPortsTests
     [Fact]
     public void Zero_means_any_free_port()
     {
-        var ports = PlatformPorts.From(Configuration(("Ports:Gateway", "0"), ("Ports:GatewayGrpc", "0"), ("Ports:MailWeb", "0")));
+        var ports = PlatformPorts.From(Configuration(("Ports:Gateway", "0"), ("Ports:GatewayGrpc", "0"), ("Ports:MailWeb", "0"), ("Ports:Portal", "0")));
 
-        Assert.Equal(new PlatformPorts(null, null, null, null), ports);
+        Assert.Equal(new PlatformPorts(null, null, null, null, null), ports);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class PlatformPortsTests
         var busy = ((IPEndPoint)listener.LocalEndpoint).Port;
 
         var error = Assert.Throws<InfrastructureException>(() => PlatformPorts.From(
-            Configuration(("Ports:Gateway", busy.ToString()), ("Ports:GatewayGrpc", "0"), ("Ports:MailWeb", "0"))));
+            Configuration(("Ports:Gateway", busy.ToString()), ("Ports:GatewayGrpc", "0"), ("Ports:MailWeb", "0"), ("Ports:Portal", "0"))));
 
         Assert.Contains($"Port {busy} for the gateway is already in use", error.Message);
         Assert.Contains("Ports__Gateway", error.Message);
@@ -39,7 +39,7 @@ public sealed class PlatformPortsTests
         var free = FreePorts.Next();
 
         var ports = PlatformPorts.From(Configuration(
-            ("Ports:Gateway", "0"), ("Ports:GatewayGrpc", "0"), ("Ports:MailWeb", "0"), ("ASPNETCORE_URLS", $"http://localhost:{free}")));
+            ("Ports:Gateway", "0"), ("Ports:GatewayGrpc", "0"), ("Ports:MailWeb", "0"), ("Ports:Portal", "0"), ("ASPNETCORE_URLS", $"http://localhost:{free}")));
 
         Assert.Equal(free, ports.Dashboard);
     }

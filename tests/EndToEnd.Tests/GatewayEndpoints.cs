@@ -29,6 +29,7 @@ public static class GatewayEndpoints
         }
 
         yield return new("POST", "/api/v1/triage/preview");
+        yield return new("GET", "/api/v1/triage/checklists");
         yield return new("GET", "/api/v1/triage/matrix");
         yield return new("PUT", "/api/v1/triage/matrix");
         yield return new("GET", "/api/v1/routing/teams");

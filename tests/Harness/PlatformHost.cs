@@ -219,6 +219,7 @@ public sealed class PlatformHost : IAsyncDisposable
                     "Ports:Gateway=0",
                     "Ports:GatewayGrpc=0",
                     "Ports:MailWeb=0",
+                    "Ports:Portal=0",
                     $"Demo:Tenants={string.Join(',', options.Tenants.Append(WarmUp.Tenant))}",
                     $"Tenancy:TrustKey={TrustKey}",
                     $"Auth:OperatorKey={OperatorKey}",

@@ -37,6 +37,31 @@ public sealed class CaseCommandsTests
 
     [Theory]
     [MemberData(nameof(EveryCommandInEveryStatus))]
+    public void The_commands_offered_to_a_caller_are_exactly_those_that_would_not_be_refused(CaseCommand command, EscalationStatus status)
+    {
+        var state = In(status) with { OfferedTo = Owner };
+        foreach (var caller in new[] { OwnerCalls, CallerOf(Backup), new Caller(Manager, IsManager: true), new Caller(Stranger, IsManager: false) })
+        {
+            var offered = CaseCommands.Available(state, caller).Contains(command.Kind);
+
+            var refusal = Run(state, command, caller).Refusal;
+
+            Assert.Equal(refusal is null || refusal.Kind == RefusalKind.Invalid, offered);
+        }
+    }
+
+    [Fact]
+    public void Only_the_offeree_is_offered_acknowledge_and_a_stranger_nothing_of_the_owners_work()
+    {
+        var assigned = In(Assigned) with { OfferedTo = Owner };
+
+        Assert.Contains(Command.Acknowledge, CaseCommands.Available(assigned, OwnerCalls));
+        Assert.DoesNotContain(Command.Acknowledge, CaseCommands.Available(assigned, new Caller(Manager, IsManager: true)));
+        Assert.Empty(CaseCommands.Available(In(InProgress), new Caller(Stranger, IsManager: false)));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCommandInEveryStatus))]
     public void A_command_changes_the_case_exactly_where_its_rule_allows_it_and_moves_it_where_the_rule_says(CaseCommand command, EscalationStatus status)
     {
         var rule = CommandRules.Decide(command.Kind, status);

@@ -21,6 +21,20 @@ public sealed class ChecklistTests
         Assert.Equal(expected, missing.Select(fact => fact.Id));
     }
 
+    [Theory]
+    [InlineData(IssueType.Technical)]
+    [InlineData(IssueType.Access)]
+    [InlineData(IssueType.Billing)]
+    [InlineData(IssueType.Security)]
+    [InlineData(IssueType.Legal)]
+    [InlineData(IssueType.Other)]
+    public void The_checklist_of_a_type_is_what_a_case_of_that_type_with_no_facts_misses(IssueType issueType)
+    {
+        var empty = Cases.Technical(issueType: issueType, scope: null, context: _ => Nothing);
+
+        Assert.Equal(ContextChecklist.Missing(empty), ContextChecklist.For(issueType));
+    }
+
     [Fact]
     public void A_technical_case_without_a_scope_asks_for_it()
     {

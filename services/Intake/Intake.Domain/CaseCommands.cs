@@ -31,6 +31,12 @@ public abstract record CaseCommand(Command Kind)
 /// the status allows it (<see cref="CommandRules"/>), then its changes, timeline entry and messages.</summary>
 public static class CaseCommands
 {
+    /// <summary>The commands the caller may run on the case now: allowed to them (<see cref="CaseAccess"/>) and by its
+    /// status (<see cref="CommandRules"/>). The portal shows these as buttons; running one still decides again.</summary>
+    public static IReadOnlyList<Command> Available(EscalationState state, Caller caller) =>
+        [.. Enum.GetValues<Command>().Where(command =>
+            CaseAccess.Refusal(command, state.Parties, caller) is null && CommandRules.Decide(command, state.Status).Allowed)];
+
     public static Decision Decide(EscalationState state, CaseCommand command, Caller caller, DateTimeOffset now, TimeSpan autoCloseAfter)
     {
         var decision = Decision.On(state, now);

@@ -47,6 +47,10 @@ public static class ContextChecklist
         [IssueType.Other] = [],
     };
 
+    /// <summary>What a case of the type must carry, in the order a person fills it in (the portal's form asks for these).</summary>
+    public static IReadOnlyList<MissingFact> For(IssueType issueType) =>
+        [.. Items[issueType].Select(item => new MissingFact(item.Id, item.Description))];
+
     public static IReadOnlyList<MissingFact> Missing(CaseFacts facts) =>
         [.. Items[facts.IssueType].Where(item => !item.Present(facts)).Select(item => new MissingFact(item.Id, item.Description))];
 }

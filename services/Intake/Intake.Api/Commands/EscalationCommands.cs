@@ -27,7 +27,7 @@ public sealed class EscalationCommands(IntakeDbContext db, EscalationChanges cha
     public async Task<IResult> RunAsync(PlatformIdentity identity, Guid id, CaseCommand command, HttpContext http, CancellationToken cancellationToken)
     {
         var ifMatch = http.Request.Headers.IfMatch.ToString();
-        var caller = new Caller(identity.Actor, identity.HasRole("manager") || identity.HasRole("admin"), identity.CustomerId);
+        var caller = Callers.Of(identity);
         var decidedIn = EscalationStatus.Submitted;
         var saving = ifMatch.Length == 0 ? SaveRetry.On(db, Attempts, error => error is DbUpdateConcurrencyException) : ResiliencePipeline.Empty;
         try
@@ -54,7 +54,7 @@ public sealed class EscalationCommands(IntakeDbContext db, EscalationChanges cha
 
                 await changes.ApplyAsync(record, decision, attempt);
                 await db.SaveChangesAsync(attempt);
-                var (view, etag) = await queries.ViewAsync(record, attempt);
+                var (view, etag) = await queries.ViewAsync(record, caller, attempt);
                 http.Response.Headers.ETag = etag;
                 return TypedResults.Ok(view);
             }, cancellationToken);

@@ -3,7 +3,9 @@ using EscalationPlatform.Web.Paging;
 using EscalationPlatform.Web.Validation;
 using Intake.Api.Data;
 using Intake.Api.Caching;
+using Intake.Api.Commands;
 using Intake.Api.Records;
+using Intake.Domain;
 using EscalationPlatform.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +70,7 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Read
         if (cache.TryGetRecord(id, out var cached))
         {
             // The cache holds any tenant's record by its id: the caller sees it only as the query below would let them.
-            return CanSee(caller, cached.Record) ? EscalationViews.Full(cached.Record, cached.Timeline, time.GetUtcNow()) : null;
+            return CanSee(caller, cached.Record) ? EscalationViews.Full(cached.Record, cached.Timeline, time.GetUtcNow(), Callers.Of(caller)) : null;
         }
 
         var stamp = cache.BeginRecordRead(id);
@@ -80,11 +82,11 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Read
 
         var timeline = await TimelineAsync(id, cancellationToken);
         cache.PutRecord(stamp, record, timeline);
-        return EscalationViews.Full(record, timeline, time.GetUtcNow());
+        return EscalationViews.Full(record, timeline, time.GetUtcNow(), Callers.Of(caller));
     }
 
-    public async Task<(EscalationView View, string ETag)> ViewAsync(EscalationRecord record, CancellationToken cancellationToken) =>
-        (EscalationViews.Full(record, await TimelineAsync(record.CorrelationId, cancellationToken), time.GetUtcNow()), EscalationViews.ETag(record));
+    public async Task<(EscalationView View, string ETag)> ViewAsync(EscalationRecord record, Caller caller, CancellationToken cancellationToken) =>
+        (EscalationViews.Full(record, await TimelineAsync(record.CorrelationId, cancellationToken), time.GetUtcNow(), caller), EscalationViews.ETag(record));
 
     /// <summary>The escalation's clocks as of now, from sla (degraded when sla cannot answer); null when the caller may
     /// not see the escalation.</summary>

@@ -27,7 +27,7 @@ public sealed record ClockView(
 /// clocks, and when sla last announced them (null: not on the clock yet).</summary>
 public sealed record SlaView(bool Breached, DateTimeOffset? NextUpdateDue, DateTimeOffset? AnnouncedAt, IReadOnlyList<ClockView> Clocks);
 
-/// <summary>The whole record (GET /api/v1/escalations/{id}).</summary>
+/// <summary>The whole record (GET /api/v1/escalations/{id}), with the commands the caller may run on it now.</summary>
 public sealed record EscalationView(
     Guid Id,
     string Key,
@@ -55,6 +55,7 @@ public sealed record EscalationView(
     DateTime? ClosedAt,
     DateTime CreatedAt,
     DateTime UpdatedAt,
+    IReadOnlyList<Command> Commands,
     IReadOnlyList<TimelineView> Timeline);
 
 /// <summary>A line of the queue (GET /api/v1/escalations): who owns it now, how urgent, what is next.</summary>

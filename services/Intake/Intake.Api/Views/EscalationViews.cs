@@ -10,7 +10,7 @@ public static class EscalationViews
 {
     public static string ETag(EscalationRecord record) => $"\"{record.RowVersion}\"";
 
-    public static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset now)
+    public static EscalationView Full(EscalationRecord record, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset now, Caller caller)
     {
         var line = EscalationLine.Of(record);
         var clocks = RecordedClocks.AsOf(line.Clocks, now);
@@ -41,6 +41,7 @@ public static class EscalationViews
             record.ClosedAt,
             record.CreatedAt,
             record.UpdatedAt,
+            CaseCommands.Available(record.ToState(), caller),
             [.. timeline.Select(entry => new TimelineView(
                 entry.At,
                 new ActorView(entry.Actor.Kind, entry.Actor.Id, entry.Actor.Name),

@@ -21,6 +21,9 @@ public sealed record MatrixView(int Version, JsonElement Rules);
 
 public sealed record MatrixRequest(JsonElement Rules);
 
+/// <summary>The facts a case of one issue type must carry before it can be owned.</summary>
+public sealed record ChecklistView(IssueType IssueType, IReadOnlyList<MissingFact> Items);
+
 public static class TriageApi
 {
     /// <summary>Where the gateway routes this service's REST API.</summary>
@@ -33,6 +36,8 @@ public static class TriageApi
         var triage = endpoints.MapGroup(Prefix).WithTags("Triage");
         triage.MapPost("/preview", PreviewAsync)
             .WithSummary("The severity a case would get (with the rules that fired) and the facts it still lacks. Changes nothing.");
+        triage.MapGet("/checklists", Checklists)
+            .WithSummary("The facts each issue type requires before a case can be owned (a case without them waits in needs-information).");
         triage.MapGet("/matrix", GetMatrixAsync)
             .WithSummary("The tenant's escalation matrix in force.");
         triage.MapPut("/matrix", PutMatrixAsync).WithIdempotency<TriageDbContext, RouteHandlerBuilder>()
@@ -59,6 +64,9 @@ public static class TriageApi
             result.HandoffIncomplete,
             result.MatrixVersion));
     }
+
+    private static Ok<ChecklistView[]> Checklists() =>
+        TypedResults.Ok(Enum.GetValues<IssueType>().Select(type => new ChecklistView(type, ContextChecklist.For(type))).ToArray());
 
     private static async Task<Ok<MatrixView>> GetMatrixAsync(MatrixStore matrices, ITenantContext tenant, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await matrices.ActiveAsync(tenant.TenantId, cancellationToken)));

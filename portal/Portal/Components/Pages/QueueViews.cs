@@ -1,0 +1,44 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Portal.Components.Shared;
+using EscalationPlatform.Portal.Identity;
+
+namespace EscalationPlatform.Portal.Components.Pages;
+
+public sealed record QueueFilters(string? Severity, string? IssueType, string? Customer);
+
+/// <summary>A queue: a named question to the escalation list (GET /api/v1/escalations) for the signed-in person.</summary>
+public sealed record QueueView(string Id, string Title, Func<PortalUser, Dictionary<string, string?>> Parameters)
+{
+    public const int PageSize = 25;
+
+    public string Query(PortalUser user, QueueFilters filters, string? cursor)
+    {
+        var parameters = Parameters(user);
+        parameters["severity"] = filters.Severity;
+        parameters["issueType"] = filters.IssueType;
+        parameters["customer"] = string.IsNullOrWhiteSpace(filters.Customer) ? null : filters.Customer.Trim();
+        parameters["cursor"] = cursor;
+        parameters["limit"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryString.Create(parameters.Where(parameter => parameter.Value is not null)).ToUriComponent().TrimStart('?');
+    }
+}
+
+public static class QueueViews
+{
+    private static readonly string Open = string.Join(",", new[]
+    {
+        EscalationStatus.Submitted, EscalationStatus.NeedsInformation, EscalationStatus.Triaged, EscalationStatus.Assigned,
+        EscalationStatus.Acknowledged, EscalationStatus.InProgress, EscalationStatus.WaitingOnCustomer, EscalationStatus.Reopened,
+    }.Select(Labels.Kebab));
+
+    public static IReadOnlyList<QueueView> All { get; } =
+    [
+        new("mine", "Mine", user => new() { ["owner"] = user.Id, ["status"] = Open }),
+        new("open", "All open", _ => new() { ["status"] = Open }),
+        new("unassigned", "Unassigned / needs information", _ => new()
+        {
+            ["status"] = string.Join(",", new[] { EscalationStatus.Submitted, EscalationStatus.NeedsInformation, EscalationStatus.Triaged }.Select(Labels.Kebab)),
+        }),
+        new("breached", "Breached", _ => new() { ["status"] = Open, ["breached"] = "true" }),
+    ];
+}

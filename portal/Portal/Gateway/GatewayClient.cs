@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Portal.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace EscalationPlatform.Portal.Gateway;
+
+/// <summary>The portal's only way to the platform: the gateway, called with the signed-in person's own token (kept
+/// on the server, never in the browser), so the gateway decides tenant, actor and permissions exactly as for any
+/// other caller. Failures come back as <see cref="GatewayProblem"/>, never as exceptions to the page.</summary>
+public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider authentication)
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>The APIs' JSON: camelCase, kebab-case enum values, severities as support people write them ("S1").</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters =
+        {
+            new JsonStringEnumConverter<Severity>(namingPolicy: null, allowIntegerValues: false),
+            new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false),
+        },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public Task<GatewayResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+
+    /// <summary>A command or submission; the key makes a repeated click or a retry have one effect.</summary>
+    public Task<GatewayResult<T>> PostAsync<T>(string path, object? body, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
+        request.Headers.Add(IdempotencyHeader, idempotencyKey);
+        return SendAsync<T>(request, cancellationToken);
+    }
+
+    public Task<GatewayResult<T>> PutAsync<T>(string path, JsonElement body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
+
+    private async Task<GatewayResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var user = (await authentication.GetAuthenticationStateAsync()).User;
+            if (PortalUser.From(user) is not { } person)
+            {
+                return new(default, new GatewayProblem(StatusCodes.Status401Unauthorized, "Not signed in", null, new Dictionary<string, string[]>()));
+            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", person.AccessToken);
+            try
+            {
+                using var response = await http.SendAsync(request, cancellationToken);
+                return response.IsSuccessStatusCode
+                    ? new(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), null)
+                    : new(default, await GatewayProblem.ReadAsync(response, cancellationToken));
+            }
+            catch (HttpRequestException failure)
+            {
+                return new(default, GatewayProblem.Unreachable(failure.Message));
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new(default, GatewayProblem.Unreachable("The platform did not answer in time."));
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using EscalationPlatform.Contracts;
+
+namespace EscalationPlatform.Portal.Gateway;
+
+// What the portal reads from the gateway's JSON API: only the fields it shows. Unknown fields are ignored, so a
+// service may add to its answers without breaking the portal.
+
+public sealed record PersonRef(string Id, string Name);
+
+public sealed record TeamRef(string Id, string Name);
+
+public sealed record CustomerRef(string Id, string Name, CustomerTier Tier);
+
+public sealed record OfferInfo(PersonRef OfferedTo, string Level, DateTimeOffset? RespondBy);
+
+public sealed record NextActionInfo(string What, string? Who, DateTimeOffset? DueAt);
+
+public sealed record ActorInfo(ActorKind Kind, string Id, string Name);
+
+public sealed record TimelineItem(DateTimeOffset At, ActorInfo Actor, string What, EscalationStatus? From, EscalationStatus? To, string? Detail, string? Reason);
+
+public sealed record ClockInfo(ClockKind Kind, ClockState State, DateTimeOffset StartedAt, DateTimeOffset? DueAt, long TargetSeconds,
+    DateTimeOffset? MetAt, DateTimeOffset? BreachedAt);
+
+public sealed record SlaInfo(bool Breached, DateTimeOffset? NextUpdateDue, DateTimeOffset? AnnouncedAt, IReadOnlyList<ClockInfo> Clocks);
+
+public sealed record RuleInfo(string Id, Severity Severity, string Description);
+
+public sealed record MissingFactInfo(string Id, string Description);
+
+public sealed record ResolutionInfo(string Kind, string Summary, string? RootCause, DateTimeOffset ResolvedAt, string ResolvedBy);
+
+/// <summary>One escalation as GET /api/v1/escalations/{id} shows it.</summary>
+public sealed record EscalationRecord(
+    Guid Id,
+    string Key,
+    EscalationStatus Status,
+    string Source,
+    string Title,
+    string? Description,
+    Severity? Severity,
+    IReadOnlyList<RuleInfo> Rules,
+    IReadOnlyList<MissingFactInfo> MissingContext,
+    JsonElement Facts,
+    TeamRef? Team,
+    PersonRef? Owner,
+    PersonRef? Backup,
+    OfferInfo? Offer,
+    DateTimeOffset? AcknowledgedAt,
+    NextActionInfo? NextAction,
+    DateTimeOffset? NextCustomerUpdateDue,
+    SlaInfo Sla,
+    bool Breached,
+    ResolutionInfo? Resolution,
+    DateTimeOffset? AutoCloseAt,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string> Commands,
+    IReadOnlyList<TimelineItem> Timeline);
+
+/// <summary>A line of the queue (GET /api/v1/escalations).</summary>
+public sealed record EscalationLine(
+    Guid Id,
+    string Key,
+    string Title,
+    EscalationStatus Status,
+    Severity? Severity,
+    IssueType IssueType,
+    CustomerRef Customer,
+    TeamRef? Team,
+    PersonRef? Owner,
+    OfferInfo? Offer,
+    bool Breached,
+    NextActionInfo? NextAction,
+    DateTimeOffset CreatedAt);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public sealed record CustomerListItem(string Id, string Name, CustomerTier Tier, bool ContractualSla, string TimeZone);
+
+public sealed record SubmittedCase(Guid Id, string Key, EscalationStatus Status);

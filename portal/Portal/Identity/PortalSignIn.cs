@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace EscalationPlatform.Portal.Identity;
+
+/// <summary>How people sign in to the portal: a cookie whose session (claims and gateway token) stays on the server.
+/// In Development the sign-in page asks the gateway's development issuer for a token (<see cref="DevTokens"/>).</summary>
+public static class PortalSignIn
+{
+    public const string SignInPath = "/signin";
+    public const string SignOutPath = "/signout";
+    public const string CookieName = "escalation-portal";
+
+    public static IServiceCollection AddPortalSignIn(this IServiceCollection services)
+    {
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<ITicketStore, ServerSideSessions>();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.LoginPath = SignInPath;
+            options.Cookie.Name = CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = false;
+            // An authenticated person without the role gets 403 and the status page, not a redirect to a page that
+            // would answer 200: the browser, tests and proxies see what happened.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ITicketStore>(ServerSideSessions.Use);
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    public static Task SignInAsync(this HttpContext context, PortalUser user) =>
+        context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user.ToPrincipal(),
+            new AuthenticationProperties { ExpiresUtc = user.ExpiresAt, IsPersistent = false });
+
+    /// <summary>A form post (antiforgery-checked) ends the session on the server and in the browser.</summary>
+    public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(SignOutPath, async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return TypedResults.LocalRedirect(SignInPath);
+        });
+        return endpoints;
+    }
+
+    /// <summary>Only a path on this site is followed after sign-in ("/cases/..."), never another site ("//evil", "/\evil").</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+}

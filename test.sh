@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 
 setup
 install_test_oidc_provider
+install_test_browser
 build
 dotnet build-server shutdown >/dev/null 2>&1 || true
 

@@ -83,6 +83,17 @@ install_test_oidc_provider() {
   printf '%s\n' "$hash" > "$stamp"
 }
 
+# The browser the portal's tests drive: Debian's Chromium (Playwright's own browser download is not available).
+install_test_browser() {
+  [ -x /usr/bin/chromium ] && return 0
+  command -v apt-get >/dev/null 2>&1 || fail "Chromium is missing (the portal's browser tests drive /usr/bin/chromium): install it with your package manager."
+  say "Installing Chromium for the portal's browser tests..."
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+     || ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then
+    fail "Could not install Chromium - run as root or with sudo, or install it yourself: apt-get install -y chromium"
+  fi
+}
+
 build() {
   say "Building..."
   dotnet build EscalationPlatform.sln -c "${CONFIGURATION:-Debug}" -nologo -v quiet -clp:ErrorsOnly \

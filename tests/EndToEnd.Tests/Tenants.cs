@@ -33,11 +33,13 @@ public static class Tenants
     public const string StormRace = "e2e-storm-race";
     public const string ReadCache = "e2e-read-cache";
     public const string ReadCacheOther = "e2e-read-cache-other";
+    public const string Portal = "e2e-portal";
+    public const string PortalAdmin = "e2e-portal-admin";
 
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
         Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams, Trust,
-        ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB, Storm, StormRace, ReadCache, ReadCacheOther,
+        ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB, Storm, StormRace, ReadCache, ReadCacheOther, Portal, PortalAdmin,
     ];
 }

@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace EndToEnd.Tests.Portal;
+
+/// <summary>Debian's Chromium driven by Playwright (its own browser download is not available here), headless, one
+/// browser for a test class and a fresh context (cookies, storage) per person signed in.</summary>
+public sealed class PortalBrowser : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Chromium's background connections are refused by a closed network, many at a time: none are made.</summary>
+    private static readonly string[] Arguments =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (./test.sh does).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = Arguments });
+    }
+
+    /// <summary>A new browser context on the portal, signed in through the development sign-in page as the person and
+    /// role given, in a time zone other than UTC (the portal shows times in the viewer's).</summary>
+    public async Task<IPage> SignInAsync(Uri portal, string tenant, string person, string role, string? returnPath = null)
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = portal.ToString().TrimEnd('/'),
+            ViewportSize = new() { Width = 1280, Height = 800 },
+            TimezoneId = "Europe/Berlin",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(returnPath ?? "/");
+        await page.Locator("#tenant").FillAsync(tenant);
+        await page.Locator("#person").FillAsync(person);
+        await page.Locator("#role").SelectOptionAsync(role);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace EndToEnd.Tests.Portal;
+
+/// <summary>The portal in a real browser against the whole platform: an agent escalates through the form, the person it
+/// is offered to works it to resolution from the case page, a manager changes the matrix, and an agent is kept out of
+/// administration.</summary>
+public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser browser) : IClassFixture<PortalBrowser>
+{
+    private Uri Portal => platform.Endpoint("portal", "http");
+
+    [Fact]
+    public async Task An_agent_escalates_an_S1_through_the_form_and_the_offeree_works_it_to_resolution_on_the_case_page()
+    {
+        using var api = platform.Escalations(Tenants.Portal);
+        var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-1", "agent", "/cases/new");
+
+        await agent.GetByLabel("Title").FillAsync("Invoices of another company visible");
+        await ChooseAsync(agent, agent.GetByTestId("issue-type"), "security");
+        await ChooseAsync(agent, agent.GetByTestId("customer"), "Acme Corporation (strategic)");
+        await agent.GetByLabel("Security exposure").CheckAsync();
+        await agent.GetByTestId("preview").GetByTestId("preview-missing").First.WaitForAsync(); // the checklist, before it is filled in
+        await agent.GetByLabel("Affected accounts (comma-separated)").FillAsync("acme-finance");
+        await agent.GetByLabel("What was observed").FillAsync("another tenant's invoices on the billing page");
+        await agent.GetByLabel("Detected at").FillAsync("2026-11-30T08:00");
+        await agent.GetByTestId("preview").GetByTestId("severity").GetByText("S1").WaitForAsync();
+        await Assertions.Expect(agent.GetByTestId("preview-missing")).ToHaveCountAsync(0);
+        await Screenshots.TakeAsync(agent, "new-escalation");
+        await agent.GetByTestId("submit").ClickAsync();
+
+        await agent.WaitForURLAsync(CasePath());
+        var id = Guid.Parse(agent.Url.Split('/')[^1]);
+        var assigned = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered to someone");
+        var offeree = assigned.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString()!;
+
+        var owner = await browser.SignInAsync(Portal, Tenants.Portal, offeree, "agent", $"/cases/{id}");
+        await Assertions.Expect(owner.GetByTestId("severity")).ToHaveTextAsync("S1");
+        await Assertions.Expect(owner.GetByTestId("offered-to")).ToContainTextAsync("(owner)");
+        await Screenshots.TakeAsync(owner, "case-offered");
+        await RunAsync(owner, "Acknowledge");
+        await Assertions.Expect(owner.GetByTestId("status")).ToHaveTextAsync("acknowledged");
+
+        await RunAsync(owner, "Update the customer", ("Message to the customer", "We revoked the shared cache and are checking access logs."));
+        await Assertions.Expect(owner.GetByTestId("status")).ToHaveTextAsync("in progress");
+        await RunAsync(owner, "Wait on the customer", ("What is awaited from the customer", "the list of invoices they saw"));
+        await Assertions.Expect(owner.GetByTestId("status")).ToHaveTextAsync("waiting on customer");
+        await RunAsync(owner, "Resume");
+        await Assertions.Expect(owner.GetByTestId("status")).ToHaveTextAsync("in progress");
+
+        // An S1 needs its root cause: the service's problem details appear beside the field, and the case stays open.
+        await OpenAsync(owner, "Resolve");
+        await ChooseAsync(owner, owner.GetByRole(AriaRole.Combobox, new() { Name = "Resolution" }), "fix");
+        await owner.GetByLabel("Summary").FillAsync("Tenant filter restored");
+        await owner.GetByTestId("command-submit").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("command-form")).ToContainTextAsync("required for S1: say what caused it");
+        await Assertions.Expect(owner.GetByTestId("status")).ToHaveTextAsync("in progress");
+        await owner.GetByLabel("Root cause (required for S1 and S2)").FillAsync("A cache key without the tenant id");
+        await owner.GetByTestId("command-submit").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("status")).ToHaveTextAsync("resolved");
+        await Assertions.Expect(owner.GetByTestId("resolution")).ToContainTextAsync("A cache key without the tenant id");
+        await Screenshots.TakeAsync(owner, "case-resolved");
+
+        var resolved = await api.GetAsync(id);
+        Assert.Equal("resolved", resolved.Status());
+        Assert.Equal(offeree, resolved.PersonId("owner"));
+    }
+
+    [Fact]
+    public async Task An_agent_sees_no_administration_and_is_answered_403_when_opening_it_directly()
+    {
+        var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-2", "agent");
+        await Assertions.Expect(agent.GetByRole(AriaRole.Link, new() { Name = "Queues" })).ToBeVisibleAsync();
+        await Assertions.Expect(agent.GetByText("Administration")).ToHaveCountAsync(0);
+
+        var response = await agent.GotoAsync("/admin/matrix");
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(agent.GetByTestId("status-message")).ToContainTextAsync("You do not have access to this page");
+    }
+
+    [Fact]
+    public async Task Without_a_session_every_page_leads_to_sign_in_and_back()
+    {
+        var context = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-3", "agent");
+        await context.Context.ClearCookiesAsync();
+
+        await context.GotoAsync("/cases/new");
+
+        await context.WaitForURLAsync(new Regex("/signin\\?"));
+        await context.Locator("#person").FillAsync("frontline-3");
+        await context.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await context.WaitForURLAsync(new Regex("/cases/new$"));
+    }
+
+    [Fact]
+    public async Task A_manager_saves_the_matrix_as_a_new_version_that_the_preview_then_uses_and_an_invalid_one_is_explained()
+    {
+        var manager = await browser.SignInAsync(Portal, Tenants.PortalAdmin, "mia", "manager");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation matrix" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("matrix-version")).ToContainTextAsync("Version");
+        var version = int.Parse(VersionNumber().Match(await manager.GetByTestId("matrix-version").InnerTextAsync()).Value);
+        var rules = await manager.GetByTestId("matrix-json").InputValueAsync();
+
+        await manager.GetByTestId("matrix-json").FillAsync("[{\"id\": \"\"}]");
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("problem")).ToContainTextAsync("The matrix is not valid.");
+
+        await manager.GetByTestId("matrix-json").FillAsync(rules);
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("saved")).ToContainTextAsync($"Saved as version {version + 1}");
+        await Screenshots.TakeAsync(manager, "matrix");
+
+        await manager.GetByRole(AriaRole.Link, new() { Name = "New escalation" }).ClickAsync();
+        await ChooseAsync(manager, manager.GetByTestId("customer"), "Initech (standard)");
+        await Assertions.Expect(manager.GetByTestId("preview")).ToContainTextAsync($"matrix v{version + 1}");
+    }
+
+    private static Regex CasePath() => new("/cases/[0-9a-f-]{36}$");
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex VersionNumber();
+
+    /// <summary>A MudBlazor select: open it, pick the option by its text.</summary>
+    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    private static Task OpenAsync(IPage page, string command) =>
+        page.GetByTestId("commands").GetByRole(AriaRole.Button, new() { Name = command, Exact = true }).ClickAsync();
+
+    /// <summary>Opens a command's form, fills its fields by label, and sends it.</summary>
+    private static async Task RunAsync(IPage page, string command, params (string Label, string Value)[] fields)
+    {
+        await OpenAsync(page, command);
+        foreach (var (label, value) in fields)
+        {
+            await page.GetByLabel(label).FillAsync(value);
+        }
+
+        await page.GetByTestId("command-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("command-form")).ToHaveCountAsync(0);
+    }
+}

@@ -33,10 +33,14 @@ public static class FieldProblems
         Extensions = { [ErrorsKey] = Errors(field, message ?? detail) },
     };
 
-    /// <summary>Answers the request with the problem: its status, and the body as every platform error has it.</summary>
-    public static ValueTask WriteProblemAsync(this IProblemDetailsService problems, HttpContext context, ProblemDetails problem)
+    /// <summary>Answers the request with the problem: its status, and the body as every platform error has it. A
+    /// caller whose Accept names no JSON (an event stream's "text/event-stream") gets problem details all the same.</summary>
+    public static async ValueTask WriteProblemAsync(this IProblemDetailsService problems, HttpContext context, ProblemDetails problem)
     {
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return problems.WriteAsync(new() { HttpContext = context, ProblemDetails = problem });
+        if (!await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem }))
+        {
+            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        }
     }
 }

@@ -23,6 +23,7 @@ public static class GatewayEndpoints
         yield return new("GET", $"/api/v1/escalations/{Id}");
         yield return new("GET", $"/api/v1/escalations/{Id}/clocks");
         yield return new("GET", "/api/v1/escalations/customers");
+        yield return new("GET", "/api/v1/escalations/changes");
         foreach (var command in Commands)
         {
             yield return new("POST", $"/api/v1/escalations/{Id}/{command}");

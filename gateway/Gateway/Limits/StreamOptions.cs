@@ -1,6 +1,6 @@
 namespace EscalationPlatform.Gateway.Limits;
 
-/// <summary>Configuration section "Gateway:Streams": the bounds of a long-lived gRPC stream (WatchUpdates).</summary>
+/// <summary>Configuration section "Gateway:Streams": the bounds of a long-lived stream (gRPC WatchUpdates, server-sent change events).</summary>
 public sealed class StreamOptions
 {
     public const string Section = "Gateway:Streams";

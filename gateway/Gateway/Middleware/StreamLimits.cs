@@ -2,17 +2,19 @@ using System.Collections.Concurrent;
 using EscalationPlatform.Gateway.Identity;
 using EscalationPlatform.Gateway.Limits;
 using EscalationPlatform.Gateway.Proxy;
+using EscalationPlatform.ServiceDefaults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace EscalationPlatform.Gateway.Middleware;
 
-/// <summary>Long-lived gRPC streams are bounded: a credential holds at most a few at once (more: RESOURCE_EXHAUSTED),
+/// <summary>Long-lived streams (gRPC WatchUpdates, server-sent change events) are bounded: a credential holds at most a
+/// few at once (more: RESOURCE_EXHAUSTED, or 429 with problem details for server-sent events),
 /// each ends after its maximum lifetime or when its token expires, and an API key's streams end within seconds of
 /// the key being revoked. A stream that must end is cut (the client sees it end and reconnects, which then meets the
 /// credential check again).</summary>
 public sealed class StreamLimits(RequestDelegate next, CredentialStore credentials, IOptions<StreamOptions> options, TimeProvider clock,
-    ILogger<StreamLimits> logger)
+    IProblemDetailsService problems, ILogger<StreamLimits> logger)
 {
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
 
@@ -27,11 +29,18 @@ public sealed class StreamLimits(RequestDelegate next, CredentialStore credentia
         if (_open.AddOrUpdate(credential, 1, (_, count) => count + 1) > options.Value.MaxPerCredential)
         {
             Release(credential);
+            var why = $"This credential already has {options.Value.MaxPerCredential} streams open; close one first.";
+            if (IsServerSentEvents(context.Request))
+            {
+                context.Response.Headers.RetryAfter = "5";
+                await problems.WriteProblemAsync(context, FieldProblems.Create(StatusCodes.Status429TooManyRequests, "Too many open streams.", why, "streams"));
+                return;
+            }
+
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/grpc";
             context.Response.Headers["grpc-status"] = "8"; // RESOURCE_EXHAUSTED
-            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(
-                $"This credential already has {options.Value.MaxPerCredential} streams open; close one first.");
+            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(why);
             return;
         }
 
@@ -99,7 +108,10 @@ public sealed class StreamLimits(RequestDelegate next, CredentialStore credentia
     }
 
     private static bool IsStream(HttpRequest request) =>
-        request.Path.Equals($"/{GatewayRoutes.PublicGrpcService}/WatchUpdates", StringComparison.Ordinal);
+        request.Path.Equals($"/{GatewayRoutes.PublicGrpcService}/WatchUpdates", StringComparison.Ordinal) || IsServerSentEvents(request);
+
+    private static bool IsServerSentEvents(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.Equals(GatewayRoutes.ChangesPath, StringComparison.OrdinalIgnoreCase);
 
     private static DateTimeOffset? TokenExpiry(HttpRequest request)
     {

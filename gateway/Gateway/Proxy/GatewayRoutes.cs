@@ -22,9 +22,12 @@ public static class GatewayRoutes
     ];
 
     public const string IntakeGrpcCluster = "intake-grpc";
+
+    /// <summary>Server-sent events of escalation changes (the portal's live pages): long-lived, so bounded as streams.</summary>
+    public const string ChangesPath = "/api/v1/escalations/changes";
     public const string PublicGrpcService = "escalation.v1.Escalations";
 
-    /// <summary>How long a REST request may take end to end (gRPC streams are not limited); configurable as
+    /// <summary>How long a REST request may take end to end (streams are bounded by <see cref="Limits.StreamOptions"/> instead); configurable as
     /// <c>Gateway:RequestTimeout</c>.</summary>
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
 
@@ -43,6 +46,7 @@ public static class GatewayRoutes
 
         routes.AddRange(
         [
+            Route("escalation-changes", "intake", ChangesPath, PlatformPolicies.Read, ["GET"]),
             Route("escalations-write", "intake", "/api/v1/escalations/{**rest}", PlatformPolicies.Work, ["POST"], order: 10),
             Route("triage-preview", "triage", "/api/v1/triage/preview", PlatformPolicies.ReadTenant, ["POST"]),
             Route("triage-matrix", "triage", "/api/v1/triage/matrix", PlatformPolicies.Configure, ["PUT"]),
@@ -61,8 +65,11 @@ public static class GatewayRoutes
             Route("grpc-submit", IntakeGrpcCluster, $"/{PublicGrpcService}/Submit", PlatformPolicies.Work, ["POST"]),
             Route("grpc-read", IntakeGrpcCluster, $"/{PublicGrpcService}/{{method}}", PlatformPolicies.Read, ["POST"], order: 10),
         ]);
-        return [.. routes.Select(route => route.RouteId.StartsWith("grpc", StringComparison.Ordinal) ? route : route with { Timeout = requestTimeout ?? DefaultRequestTimeout })];
+        return [.. routes.Select(route => IsStream(route) ? route : route with { Timeout = requestTimeout ?? DefaultRequestTimeout })];
     }
+
+    private static bool IsStream(RouteConfig route) =>
+        route.RouteId.StartsWith("grpc", StringComparison.Ordinal) || route.RouteId == "escalation-changes";
 
     /// <summary>The service a cluster's requests are signed for (the name that service verifies them with).</summary>
     public static string ServiceOf(string clusterId) => clusterId == IntakeGrpcCluster ? "intake" : clusterId;

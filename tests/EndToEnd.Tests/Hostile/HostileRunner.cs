@@ -49,8 +49,8 @@ public sealed class HostileRunner(PlatformFixture platform, Func<string, IEnumer
         hostile.Headers?.Invoke(request);
         try
         {
-            using var response = await client.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = await ReadAsync(response, cancellationToken);
             var status = (int)response.StatusCode;
             var sent = hostile.Path + (hostile.Body is { Length: < 100_000 } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
             var secret = secretsIn(body).FirstOrDefault(candidate => !sent.Contains(candidate, StringComparison.Ordinal));
@@ -60,6 +60,24 @@ public sealed class HostileRunner(PlatformFixture platform, Func<string, IEnumer
         {
             return new(hostile, 0, "", $"no answer ({error.Message})");
         }
+    }
+
+    /// <summary>The whole body; of a stream of server-sent events (which does not end), its first event.</summary>
+    private static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+        {
+            return await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        var first = new System.Text.StringBuilder();
+        while (await reader.ReadLineAsync(cancellationToken) is { Length: > 0 } line)
+        {
+            first.AppendLine(line);
+        }
+
+        return first.ToString();
     }
 
     public void Dispose()

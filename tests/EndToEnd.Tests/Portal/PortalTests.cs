@@ -11,12 +11,16 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
     private Uri Portal => platform.Endpoint("portal", "http");
 
     [Fact]
-    public async Task An_agent_escalates_an_S1_through_the_form_and_the_offeree_works_it_to_resolution_on_the_case_page()
+    public async Task An_agent_escalates_an_S1_through_the_form_and_the_offeree_works_it_to_resolution_while_other_pages_follow_live()
     {
         using var api = platform.Escalations(Tenants.Portal);
+        var title = $"Invoices of another company visible {Guid.NewGuid():N}"[..48];
+        var lead = await browser.SignInAsync(Portal, Tenants.Portal, "lead-1", "lead");
+        await lead.GetByRole(AriaRole.Tab, new() { Name = "All open" }).ClickAsync();
+        await lead.GetByTestId("live").WaitForAsync();
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-1", "agent", "/cases/new");
 
-        await agent.GetByLabel("Title").FillAsync("Invoices of another company visible");
+        await agent.GetByLabel("Title").FillAsync(title);
         await ChooseAsync(agent, agent.GetByTestId("issue-type"), "security");
         await ChooseAsync(agent, agent.GetByTestId("customer"), "Acme Corporation (strategic)");
         await agent.GetByLabel("Security exposure").CheckAsync();
@@ -31,6 +35,12 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
 
         await agent.WaitForURLAsync(CasePath());
         var id = Guid.Parse(agent.Url.Split('/')[^1]);
+        await agent.GetByTestId("live").WaitForAsync();
+        // The lead's queue, opened before the case existed, shows it without a reload, and moves it as it is routed.
+        var row = lead.GetByTestId("queue").Locator("tr", new() { HasText = title });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByTestId("status")).ToHaveTextAsync("assigned");
+        await Screenshots.TakeAsync(lead, "queue");
         var assigned = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered to someone");
         var offeree = assigned.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString()!;
 
@@ -40,6 +50,8 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         await Screenshots.TakeAsync(owner, "case-offered");
         await RunAsync(owner, "Acknowledge");
         await Assertions.Expect(owner.GetByTestId("status")).ToHaveTextAsync("acknowledged");
+        await Assertions.Expect(agent.GetByTestId("status")).ToHaveTextAsync("acknowledged"); // the agent's page, live
+        await Assertions.Expect(row.GetByTestId("status")).ToHaveTextAsync("acknowledged");
 
         await RunAsync(owner, "Update the customer", ("Message to the customer", "We revoked the shared cache and are checking access logs."));
         await Assertions.Expect(owner.GetByTestId("status")).ToHaveTextAsync("in progress");

@@ -11,14 +11,17 @@ public sealed record QueueView(string Id, string Title, Func<PortalUser, Diction
 {
     public const int PageSize = 25;
 
-    public string Query(PortalUser user, QueueFilters filters, string? cursor)
+    /// <summary>The most the list API gives in one page.</summary>
+    public const int MaxPageSize = 100;
+
+    public string Query(PortalUser user, QueueFilters filters, string? cursor, int limit = PageSize)
     {
         var parameters = Parameters(user);
         parameters["severity"] = filters.Severity;
         parameters["issueType"] = filters.IssueType;
         parameters["customer"] = string.IsNullOrWhiteSpace(filters.Customer) ? null : filters.Customer.Trim();
         parameters["cursor"] = cursor;
-        parameters["limit"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        parameters["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return QueryString.Create(parameters.Where(parameter => parameter.Value is not null)).ToUriComponent().TrimStart('?');
     }
 }

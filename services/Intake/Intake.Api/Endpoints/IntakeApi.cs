@@ -1,4 +1,5 @@
 using EscalationPlatform.Hosting;
+using Intake.Api.Changes;
 using Intake.Api.Data;
 using Intake.Api.Integrations;
 
@@ -15,6 +16,7 @@ public static class IntakeApi
 
         var escalations = endpoints.MapGroup(Prefix).WithTags("Escalations");
         RecordEndpoints.Map(escalations);
+        ChangeStream.Map(escalations);
         CommandEndpoints.Map(escalations.MapGroup("/{id:guid}"));
         endpoints.MapPagerDutyEvents();
         endpoints.MapAlertmanagerWebhook();

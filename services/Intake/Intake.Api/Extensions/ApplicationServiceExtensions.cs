@@ -9,6 +9,7 @@ using Intake.Api.Endpoints;
 using Intake.Api.Integrations;
 using Intake.Api.Lifecycle;
 using Intake.Api.Caching;
+using Intake.Api.Changes;
 using Intake.Api.Records;
 using Intake.Api.Submission;
 using Intake.Api.Views;
@@ -44,6 +45,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<AlertEscalations>();
         builder.Services.AddScoped<SubmissionService>();
         builder.AddReadCache();
+        builder.Services.AddChangeFeed();
         builder.Services.AddScoped<EscalationQueries>();
         builder.Services.AddScoped<EscalationCommands>();
         builder.Services.AddScoped<CommandEndpoints.Services>();

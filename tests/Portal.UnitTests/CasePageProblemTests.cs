@@ -43,6 +43,15 @@ public sealed class CasePageProblemTests : PortalContext
     }
 
     [Fact]
+    public void A_success_answer_that_is_not_a_record_is_a_problem_not_an_exception()
+    {
+        var page = RenderCase(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>Sign in to the proxy</html>") });
+
+        page.WaitForAssertion(() => Assert.Equal("The platform's answer could not be read: try again in a moment.", page.Find("[data-testid=problem]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=case-title]"));
+    }
+
+    [Fact]
     public void A_person_without_a_token_is_asked_to_sign_in_again_and_nothing_is_sent()
     {
         AddAuthorization().SetNotAuthorized();

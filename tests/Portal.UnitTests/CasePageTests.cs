@@ -117,6 +117,22 @@ public sealed class CasePageTests : PortalContext
     }
 
     [Fact]
+    public void A_command_whose_answer_cannot_be_read_says_so_and_keeps_the_form_for_a_safe_retry()
+    {
+        var page = RenderCase("record-action");
+        Gateway.On(HttpMethod.Post, CaseRecords.Path + "/actions", StubGateway.Json("{\"id\":"), StubGateway.Json(CaseRecords.Json(["record-action"])));
+
+        Open(page, "Record an action");
+        page.Find("[data-testid=command-form] textarea").Input("Restarted the export workers");
+        Send(page);
+        page.WaitForAssertion(() => Assert.Equal("The platform's answer could not be read: try again in a moment.", page.Find("[data-testid=command-problem]").TextContent.Trim()));
+        Send(page);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=command-form]")));
+        Assert.Single(Gateway.Posts.Select(post => post.IdempotencyKey).Distinct());
+    }
+
+    [Fact]
     public void Sending_the_same_open_form_again_after_the_platform_failed_repeats_its_idempotency_key()
     {
         var page = RenderCase("record-action");

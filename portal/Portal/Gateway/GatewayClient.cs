@@ -65,6 +65,13 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
             {
                 return new(default, GatewayProblem.Unreachable("The platform did not answer in time."));
             }
+            catch (JsonException)
+            {
+                // A success status with a body that is not the answer (a proxy's page, a truncated body): the key of a
+                // command is kept (a 5xx), so sending it again is safe even if it took effect.
+                return new(default, new GatewayProblem(StatusCodes.Status502BadGateway, "The platform's answer could not be read: try again in a moment.",
+                    null, new Dictionary<string, string[]>()));
+            }
         }
     }
 }

@@ -16,7 +16,8 @@ public enum EditorKind
 /// /api/v1/triage/checklists) and where its answer goes in the case's facts ("context" or "urgency").</summary>
 public sealed record ChecklistEditor(string Label, EditorKind Kind, string Section, string Field)
 {
-    /// <summary>The answer as the API takes it; null when empty or not understood (the preview then says it is missing).</summary>
+    /// <summary>The answer as the API takes it; null when empty or not understood (the preview then says it is missing).
+    /// A date and time is in the viewer's zone, unless it names its own offset ("Z", "+05:30").</summary>
     public object? Value(string? text, TimeZoneInfo zone)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -28,8 +29,8 @@ public sealed record ChecklistEditor(string Label, EditorKind Kind, string Secti
         return Kind switch
         {
             EditorKind.List => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            EditorKind.DateTime => DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-                ? new DateTimeOffset(local, zone.GetUtcOffset(local))
+            EditorKind.DateTime => DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? at.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(at, zone.GetUtcOffset(at)) : new DateTimeOffset(at.ToUniversalTime())
                 : null,
             EditorKind.YesNo => text == "yes",
             EditorKind.Number => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null,

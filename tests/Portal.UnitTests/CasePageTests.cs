@@ -1,0 +1,191 @@
+using System.Net;
+using Bunit;
+using EscalationPlatform.Portal.Components.Pages;
+using MudBlazor;
+
+namespace Portal.UnitTests;
+
+public sealed class CasePageTests : PortalContext
+{
+    private const string Resolve = "/resolve";
+
+    private IRenderedComponent<CasePage> RenderCase(params string[] commands)
+    {
+        Gateway.On(HttpMethod.Get, CaseRecords.Path, StubGateway.Json(CaseRecords.Json(commands)));
+        Render<MudPopoverProvider>();
+        var page = Render<CasePage>(parameters => parameters.Add(page => page.Id, CaseRecords.Id));
+        page.WaitForAssertion(() => Assert.Contains("ESC-1042", page.Find("[data-testid=case-title]").TextContent));
+        return page;
+    }
+
+    private static IEnumerable<string> Buttons(IRenderedComponent<CasePage> page) =>
+        page.FindAll("[data-testid=commands] button").Select(button => button.TextContent.Trim());
+
+    private static void Open(IRenderedComponent<CasePage> page, string label) =>
+        page.FindAll("[data-testid=commands] button").Single(button => button.TextContent.Trim() == label).Click();
+
+    private static void Send(IRenderedComponent<CasePage> page) => page.Find("[data-testid=command-submit]").Click();
+
+    [Fact]
+    public void Only_the_commands_the_record_offers_the_person_get_a_button()
+    {
+        var page = RenderCase("record-action", "post-customer-update", "cancel");
+
+        Assert.Equal(["Record an action", "Update the customer", "Cancel the escalation"], Buttons(page));
+    }
+
+    [Fact]
+    public void Another_role_sees_the_buttons_its_record_offers_and_no_others()
+    {
+        var page = RenderCase("acknowledge", "reopen");
+
+        Assert.Equal(["Acknowledge", "Reopen"], Buttons(page));
+    }
+
+    [Fact]
+    public void A_record_that_offers_nothing_says_so_and_shows_no_button()
+    {
+        var page = RenderCase();
+
+        Assert.Empty(Buttons(page));
+        Assert.Contains("Nothing for you to do on this case now.", page.Find("[data-testid=commands]").TextContent);
+    }
+
+    [Fact]
+    public void The_case_is_read_with_the_persons_own_token()
+    {
+        RenderCase("record-action");
+
+        var read = Assert.Single(Gateway.Requests);
+        Assert.Equal(HttpMethod.Get, read.Method);
+        Assert.Equal("Bearer " + Person.AccessToken, read.Authorization);
+    }
+
+    [Fact]
+    public void A_command_sends_the_fields_filled_in_under_the_case_and_shows_the_record_it_answers()
+    {
+        var page = RenderCase("record-action");
+        Gateway.On(HttpMethod.Post, CaseRecords.Path + "/actions", StubGateway.Json(CaseRecords.Json(["post-customer-update"], title: "Exports fail (mitigated)")));
+
+        Open(page, "Record an action");
+        page.Find("[data-testid=command-form] textarea").Input("Restarted the export workers");
+        Send(page);
+
+        page.WaitForAssertion(() => Assert.Contains("Exports fail (mitigated)", page.Find("[data-testid=case-title]").TextContent));
+        var sent = Assert.Single(Gateway.Posts);
+        Assert.Equal("""{"description":"Restarted the export workers"}""", sent.Body);
+        Assert.Equal("Bearer " + Person.AccessToken, sent.Authorization);
+        Assert.Equal(["Update the customer"], Buttons(page));
+        Assert.Empty(page.FindAll("[data-testid=command-form]"));
+    }
+
+    [Fact]
+    public void A_field_the_service_refuses_shows_its_message_beside_that_field()
+    {
+        var page = RenderCase("resolve");
+        Gateway.On(HttpMethod.Post, CaseRecords.Path + Resolve, StubGateway.Problem(HttpStatusCode.BadRequest, """
+            {"title":"One or more fields are not valid","status":400,"errors":{"rootCause":["is required for S1 and S2"]}}
+            """));
+
+        Open(page, "Resolve");
+        Send(page);
+
+        page.WaitForAssertion(() => Assert.Contains("is required for S1 and S2", Field(page, "Root cause").Markup));
+        Assert.DoesNotContain("is required for S1 and S2", Field(page, "Summary").Markup);
+        Assert.Contains("One or more fields are not valid", page.Find("[data-testid=command-problem]").TextContent);
+    }
+
+    private static IRenderedComponent<MudTextField<string>> Field(IRenderedComponent<CasePage> page, string labelStart) =>
+        page.FindComponents<MudTextField<string>>().Single(field => field.Instance.Label!.StartsWith(labelStart, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, "You are not allowed to do this.")]
+    [InlineData(HttpStatusCode.NotFound, "This was not found: it may not exist, or belong to another tenant.")]
+    [InlineData(HttpStatusCode.Conflict, "This cannot be done in the case's current state.")]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "A part of the platform is unavailable: try again in a moment.")]
+    public void A_refused_command_says_why_in_words(HttpStatusCode status, string message)
+    {
+        var page = RenderCase("cancel");
+        Gateway.On(HttpMethod.Post, CaseRecords.Path + "/cancel", StubGateway.Status(status));
+
+        Open(page, "Cancel the escalation");
+        page.Find("[data-testid=command-form] input").Input("Duplicate of ESC-1041");
+        Send(page);
+
+        page.WaitForAssertion(() => Assert.Equal(message, page.Find("[data-testid=command-problem]").TextContent.Trim()));
+        Assert.NotEmpty(page.FindAll("[data-testid=command-form]"));
+    }
+
+    [Fact]
+    public void A_command_whose_answer_cannot_be_read_says_so_and_keeps_the_form_for_a_safe_retry()
+    {
+        var page = RenderCase("record-action");
+        Gateway.On(HttpMethod.Post, CaseRecords.Path + "/actions", StubGateway.Json("{\"id\":"), StubGateway.Json(CaseRecords.Json(["record-action"])));
+
+        Open(page, "Record an action");
+        page.Find("[data-testid=command-form] textarea").Input("Restarted the export workers");
+        Send(page);
+        page.WaitForAssertion(() => Assert.Equal("The platform's answer could not be read: try again in a moment.", page.Find("[data-testid=command-problem]").TextContent.Trim()));
+        Send(page);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=command-form]")));
+        Assert.Single(Gateway.Posts.Select(post => post.IdempotencyKey).Distinct());
+    }
+
+    [Fact]
+    public void Sending_the_same_open_form_again_after_the_platform_failed_repeats_its_idempotency_key()
+    {
+        var page = RenderCase("record-action");
+        Gateway.On(HttpMethod.Post, CaseRecords.Path + "/actions",
+            StubGateway.Status(HttpStatusCode.ServiceUnavailable), StubGateway.Json(CaseRecords.Json(["record-action"])));
+
+        Open(page, "Record an action");
+        page.Find("[data-testid=command-form] textarea").Input("Restarted the export workers");
+        Send(page);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=command-problem]")));
+        Send(page);
+
+        page.WaitForAssertion(() => Assert.Equal(2, Gateway.Posts.Count()));
+        var keys = Gateway.Posts.Select(post => post.IdempotencyKey).ToList();
+        Assert.False(string.IsNullOrEmpty(keys[0]));
+        Assert.Equal(keys[0], keys[1]);
+    }
+
+    [Fact]
+    public void A_form_corrected_after_a_refusal_is_a_new_request_with_a_new_idempotency_key()
+    {
+        var page = RenderCase("record-action");
+        Gateway.On(HttpMethod.Post, CaseRecords.Path + "/actions",
+            StubGateway.Problem(HttpStatusCode.BadRequest, """{"title":"Not valid","errors":{"description":["is required"]}}"""),
+            StubGateway.Json(CaseRecords.Json(["record-action"])));
+
+        Open(page, "Record an action");
+        Send(page);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=command-problem]")));
+        page.Find("[data-testid=command-form] textarea").Input("Restarted the export workers");
+        Send(page);
+
+        page.WaitForAssertion(() => Assert.Equal(2, Gateway.Posts.Count()));
+        var keys = Gateway.Posts.Select(post => post.IdempotencyKey).ToList();
+        Assert.NotEqual(keys[0], keys[1]);
+    }
+
+    [Fact]
+    public void Each_opened_form_is_its_own_request()
+    {
+        var page = RenderCase("record-action");
+        Gateway.On(HttpMethod.Post, CaseRecords.Path + "/actions", StubGateway.Json(CaseRecords.Json(["record-action"])));
+
+        Open(page, "Record an action");
+        page.Find("[data-testid=command-form] textarea").Input("First action");
+        Send(page);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=command-form]")));
+        Open(page, "Record an action");
+        page.Find("[data-testid=command-form] textarea").Input("Second action");
+        Send(page);
+
+        page.WaitForAssertion(() => Assert.Equal(2, Gateway.Posts.Count()));
+        var keys = Gateway.Posts.Select(post => post.IdempotencyKey).ToList();
+        Assert.NotEqual(keys[0], keys[1]);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Portal.UnitTests;
+
+/// <summary>Escalation records as the gateway's JSON carries them (camelCase, kebab-case enum values, "S1").</summary>
+internal static class CaseRecords
+{
+    public static readonly Guid Id = Guid.Parse("6d1f8a52-7a0e-4a4f-9a51-3c2f0d8e9b11");
+
+    public static readonly DateTimeOffset Now = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    public static string Path => $"/api/v1/escalations/{Id}";
+
+    public static string Json(string[] commands, string status = "in-progress", string severity = "S2", string title = "Exports fail for all users") =>
+        JsonSerializer.Serialize(new
+        {
+            id = Id,
+            key = "ESC-1042",
+            status,
+            source = "portal",
+            title,
+            description = "Since the 9am deploy.",
+            severity,
+            rules = new[] { new { id = "org-wide-outage", severity, description = "An outage for a whole organisation" } },
+            missingContext = Array.Empty<object>(),
+            facts = new { issueType = "technical", productArea = "Exports", customer = new { id = "cust-acme", name = "Acme Corp", tier = "strategic", timeZone = "Europe/Berlin" } },
+            team = new { id = "t-core", name = "Core" },
+            owner = new { id = "u-7", name = "Ann Agent" },
+            backup = (object?)null,
+            offer = (object?)null,
+            acknowledgedAt = Now.AddMinutes(-50),
+            nextAction = new { what = "Post a customer update", who = "Ann Agent", dueAt = Now.AddMinutes(10) },
+            nextCustomerUpdateDue = Now.AddMinutes(10),
+            sla = new
+            {
+                breached = false,
+                nextUpdateDue = Now.AddMinutes(10),
+                announcedAt = (DateTimeOffset?)null,
+                clocks = new[] { new { kind = "resolution", state = "running", startedAt = Now.AddHours(-1), dueAt = Now.AddHours(3), targetSeconds = 14400 } },
+            },
+            breached = false,
+            resolution = (object?)null,
+            autoCloseAt = (DateTimeOffset?)null,
+            createdAt = Now.AddHours(-1),
+            commands,
+            timeline = new[]
+            {
+                new { at = Now.AddHours(-1), actor = new { kind = "person", id = "u-7", name = "Ann Agent" }, what = "submitted", from = (string?)null, to = "submitted", detail = (string?)null, reason = (string?)null },
+                new { at = Now.AddMinutes(-50), actor = new { kind = "person", id = "u-7", name = "Ann Agent" }, what = "acknowledged", from = (string?)"assigned", to = "acknowledged", detail = (string?)null, reason = (string?)null },
+            },
+        });
+}

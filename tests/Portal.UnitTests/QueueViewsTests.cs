@@ -1,0 +1,53 @@
+using EscalationPlatform.Portal.Components.Pages;
+using EscalationPlatform.Portal.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Portal.UnitTests;
+
+public sealed class QueueViewsTests
+{
+    private const string Open = "submitted,needs-information,triaged,assigned,acknowledged,in-progress,waiting-on-customer,reopened";
+
+    private static readonly PortalUser Agent = new("acme", "u-7", "Ann Agent", ["agent"], "token", DateTimeOffset.MaxValue);
+
+    private static readonly QueueFilters NoFilters = new(null, null, null);
+
+    private static Dictionary<string, string> Query(string view, QueueFilters filters, string? cursor = null) =>
+        QueryHelpers.ParseQuery(QueueViews.All.Single(queue => queue.Id == view).Query(Agent, filters, cursor))
+            .ToDictionary(parameter => parameter.Key, parameter => parameter.Value.ToString());
+
+    [Fact]
+    public void Mine_asks_for_the_persons_open_cases() =>
+        Assert.Equal(new Dictionary<string, string> { ["owner"] = "u-7", ["status"] = Open, ["limit"] = "25" }, Query("mine", NoFilters));
+
+    [Fact]
+    public void All_open_asks_for_every_open_status_and_no_owner() =>
+        Assert.Equal(new Dictionary<string, string> { ["status"] = Open, ["limit"] = "25" }, Query("open", NoFilters));
+
+    [Fact]
+    public void Unassigned_asks_for_the_cases_before_assignment() =>
+        Assert.Equal("submitted,needs-information,triaged", Query("unassigned", NoFilters)["status"]);
+
+    [Fact]
+    public void Breached_asks_for_open_cases_that_breached() =>
+        Assert.Equal(new Dictionary<string, string> { ["status"] = Open, ["breached"] = "true", ["limit"] = "25" }, Query("breached", NoFilters));
+
+    [Fact]
+    public void Filters_and_the_cursor_are_added_and_the_customer_is_trimmed()
+    {
+        var query = Query("open", new QueueFilters("S1", "billing", "  Acme Corp "), "cursor/with+signs=");
+
+        Assert.Equal("S1", query["severity"]);
+        Assert.Equal("billing", query["issueType"]);
+        Assert.Equal("Acme Corp", query["customer"]);
+        Assert.Equal("cursor/with+signs=", query["cursor"]);
+    }
+
+    [Fact]
+    public void A_blank_customer_filter_is_left_out() =>
+        Assert.DoesNotContain("customer", Query("open", new QueueFilters(null, null, "   ")).Keys);
+
+    [Fact]
+    public void Every_queue_has_its_own_id() =>
+        Assert.Equal(QueueViews.All.Count, QueueViews.All.Select(queue => queue.Id).Distinct().Count());
+}

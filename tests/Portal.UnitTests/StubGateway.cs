@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+
+namespace Portal.UnitTests;
+
+/// <summary>The gateway as the portal's HttpClient sees it: answers given in advance per method and path (in order,
+/// the last one repeated), and every request kept for the test to read.</summary>
+public sealed class StubGateway : HttpMessageHandler
+{
+    public sealed record Request(HttpMethod Method, string Path, string? IdempotencyKey, string? Authorization, string? Body);
+
+    private readonly ConcurrentDictionary<(HttpMethod, string), ConcurrentQueue<Func<HttpResponseMessage>>> _answers = new();
+
+    public ConcurrentQueue<Request> Requests { get; } = new();
+
+    public IEnumerable<Request> Posts => Requests.Where(request => request.Method == HttpMethod.Post);
+
+    public StubGateway On(HttpMethod method, string path, params Func<HttpResponseMessage>[] answers)
+    {
+        var queue = _answers.GetOrAdd((method, path), _ => new());
+        foreach (var answer in answers)
+        {
+            queue.Enqueue(answer);
+        }
+
+        return this;
+    }
+
+    public static Func<HttpResponseMessage> Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
+        () => new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    public static Func<HttpResponseMessage> Problem(HttpStatusCode status, string json) =>
+        () => new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/problem+json") };
+
+    public static Func<HttpResponseMessage> Status(HttpStatusCode status) => () => new HttpResponseMessage(status);
+
+    public static Func<HttpResponseMessage> Unreachable(string why) => () => throw new HttpRequestException(why);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = request.RequestUri!.AbsolutePath;
+        Requests.Enqueue(new Request(request.Method, path,
+            request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null,
+            request.Headers.Authorization?.ToString(),
+            request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken)));
+
+        if (!_answers.TryGetValue((request.Method, path), out var queue) || !queue.TryPeek(out var answer))
+        {
+            return new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
+
+        if (queue.Count > 1)
+        {
+            queue.TryDequeue(out _);
+        }
+
+        return answer();
+    }
+}

@@ -189,3 +189,24 @@ public sealed class CasePageTests : PortalContext
         Assert.NotEqual(keys[0], keys[1]);
     }
 }
+
+public sealed class CasePageLiveTests : PortalContext
+{
+    [Fact]
+    public void A_change_announced_on_the_stream_shows_the_record_again_and_the_stream_is_followed_with_the_persons_token()
+    {
+        Gateway.On(HttpMethod.Get, CaseRecords.Path,
+            StubGateway.Json(CaseRecords.Json(["record-action"])), StubGateway.Json(CaseRecords.Json(["record-action"], title: "Exports fail (mitigated)")));
+        var announced = $"event: ready\ndata: {{}}\n\nevent: changed\ndata: {{\"id\":\"{CaseRecords.Id}\"}}\n\n";
+        Live.On(HttpMethod.Get, "/api/v1/escalations/changes",
+            () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(announced, System.Text.Encoding.UTF8, "text/event-stream") },
+            StubGateway.Status(HttpStatusCode.NotFound));
+        Render<MudPopoverProvider>();
+
+        var page = Render<CasePage>(parameters => parameters.Add(page => page.Id, CaseRecords.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("Exports fail (mitigated)", page.Find("[data-testid=case-title]").TextContent));
+        Assert.NotEmpty(Live.Requests); // followed again after the stream ended, as after a gateway's stream lifetime
+        Assert.All(Live.Requests, followed => Assert.Equal(("/api/v1/escalations/changes", "Bearer " + Person.AccessToken), (followed.Path, followed.Authorization)));
+    }
+}

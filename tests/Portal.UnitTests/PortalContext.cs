@@ -24,6 +24,8 @@ public abstract class PortalContext : BunitContext
         Services.AddScoped<ViewerTime>();
         Services.AddScoped(services => new GatewayClient(new HttpClient(Gateway) { BaseAddress = new Uri("http://gateway.test") },
             services.GetRequiredService<AuthenticationStateProvider>()));
+        Services.AddTransient(services => new LiveChanges(new HttpClient(Live) { BaseAddress = new Uri("http://gateway.test") },
+            services.GetRequiredService<AuthenticationStateProvider>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveChanges>.Instance));
 
         var authorization = AddAuthorization();
         authorization.SetAuthorized(Person.Name);
@@ -32,4 +34,7 @@ public abstract class PortalContext : BunitContext
     }
 
     protected StubGateway Gateway { get; } = new();
+
+    /// <summary>The change stream (GET /api/v1/escalations/changes), apart from <see cref="Gateway"/>'s requests.</summary>
+    protected StubGateway Live { get; } = new();
 }

@@ -88,6 +88,8 @@ public sealed class ReadCacheTests : IDisposable
             ListKey.For(admin, all with { Statuses = [EscalationStatus.Submitted] }, null, 20),
             ListKey.For(admin, all with { Team = "c-1" }, null, 20),
             ListKey.For(admin, all with { Customer = "c-1" }, null, 20),
+            ListKey.For(admin, all with { OfferedTo = "c-1" }, null, 20),
+            ListKey.For(admin, all with { Owner = "c-1" }, null, 20),
             ListKey.For(admin, all, Guid.NewGuid(), 20),
             ListKey.For(admin, all, null, 21),
             ListKey.For(admin with { TenantId = "t-other" }, all, null, 20),

@@ -17,6 +17,13 @@ public sealed class QueueViewsTests
             .ToDictionary(parameter => parameter.Key, parameter => parameter.Value.ToString());
 
     [Fact]
+    public void Offered_to_me_comes_first_and_asks_for_the_assigned_cases_waiting_for_the_person()
+    {
+        Assert.Equal("offered", QueueViews.All[0].Id);
+        Assert.Equal(new Dictionary<string, string> { ["offeredTo"] = "u-7", ["status"] = "assigned", ["limit"] = "25" }, Query("offered", NoFilters));
+    }
+
+    [Fact]
     public void Mine_asks_for_the_persons_open_cases() =>
         Assert.Equal(new Dictionary<string, string> { ["owner"] = "u-7", ["status"] = Open, ["limit"] = "25" }, Query("mine", NoFilters));
 

@@ -44,7 +44,9 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         var assigned = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered to someone");
         var offeree = assigned.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString()!;
 
-        var owner = await browser.SignInAsync(Portal, Tenants.Portal, offeree, "agent", $"/cases/{id}");
+        var owner = await browser.SignInAsync(Portal, Tenants.Portal, offeree, "agent"); // the first queue: offered to me
+        await owner.GetByTestId("queue").Locator("tr", new() { HasText = title }).GetByTestId("case-link").ClickAsync();
+        await owner.WaitForURLAsync(new Regex($"/cases/{id}$"));
         await Assertions.Expect(owner.GetByTestId("severity")).ToHaveTextAsync("S1");
         await Assertions.Expect(owner.GetByTestId("offered-to")).ToContainTextAsync("(owner)");
         await Screenshots.TakeAsync(owner, "case-offered");
@@ -110,15 +112,15 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
     {
         var manager = await browser.SignInAsync(Portal, Tenants.PortalAdmin, "mia", "manager");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation matrix" }).ClickAsync();
-        await Assertions.Expect(manager.GetByTestId("matrix-version")).ToContainTextAsync("Version");
-        var version = int.Parse(VersionNumber().Match(await manager.GetByTestId("matrix-version").InnerTextAsync()).Value);
-        var rules = await manager.GetByTestId("matrix-json").InputValueAsync();
+        await Assertions.Expect(manager.GetByTestId("document-version")).ToContainTextAsync("Version");
+        var version = int.Parse(VersionNumber().Match(await manager.GetByTestId("document-version").InnerTextAsync()).Value);
+        var rules = await manager.GetByTestId("document-json").InputValueAsync();
 
-        await manager.GetByTestId("matrix-json").FillAsync("[{\"id\": \"\"}]");
+        await manager.GetByTestId("document-json").FillAsync("[{\"id\": \"\"}]");
         await manager.GetByTestId("save").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("problem")).ToContainTextAsync("The matrix is not valid.");
 
-        await manager.GetByTestId("matrix-json").FillAsync(rules);
+        await manager.GetByTestId("document-json").FillAsync(rules);
         await manager.GetByTestId("save").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("saved")).ToContainTextAsync($"Saved as version {version + 1}");
         await Screenshots.TakeAsync(manager, "matrix");
@@ -126,6 +128,11 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         await manager.GetByRole(AriaRole.Link, new() { Name = "New escalation" }).ClickAsync();
         await ChooseAsync(manager, manager.GetByTestId("customer"), "Initech (standard)");
         await Assertions.Expect(manager.GetByTestId("preview")).ToContainTextAsync($"matrix v{version + 1}");
+
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("count")).ToHaveCountAsync(7); // open S1-S4, breached, waiting to be acknowledged, needs information
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Teams" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("team").First).ToContainTextAsync("(lead)");
     }
 
     private static Regex CasePath() => new("/cases/[0-9a-f-]{36}$");

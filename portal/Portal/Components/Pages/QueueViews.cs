@@ -36,6 +36,7 @@ public static class QueueViews
 
     public static IReadOnlyList<QueueView> All { get; } =
     [
+        new("offered", "Offered to me", user => new() { ["offeredTo"] = user.Id, ["status"] = Labels.Kebab(EscalationStatus.Assigned) }),
         new("mine", "Mine", user => new() { ["owner"] = user.Id, ["status"] = Open }),
         new("open", "All open", _ => new() { ["status"] = Open }),
         new("unassigned", "Unassigned / needs information", _ => new()

@@ -20,6 +20,7 @@ public sealed record ListKey(string Tenant, string Query)
         Part(query, filter.Owner);
         Part(query, filter.Customer);
         Part(query, filter.Breached?.ToString());
+        Part(query, filter.OfferedTo);
         Part(query, after?.ToString("N"));
         Part(query, limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new ListKey(caller.TenantId, query.ToString());

@@ -26,7 +26,7 @@ public static class RecordEndpoints
         escalations.MapGet("/{id:guid}/clocks", ClocksAsync)
             .WithSummary("The SLA clocks as of now, from the sla service: with the time elapsed and paused on each clock's calendar (available false when sla cannot answer).");
         escalations.MapGet("/", ListAsync)
-            .WithSummary("The queue, newest first: filter by status, severity, issueType, team, owner, customer, breached; cursor paginated.");
+            .WithSummary("The queue, newest first: filter by status, severity, issueType, team, owner, offeredTo, customer, breached; cursor paginated.");
         escalations.MapGet("/customers", CustomersAsync)
             .WithSummary("The tenant's customers: a submission naming one of their ids needs give nothing else about the customer.");
     }
@@ -55,10 +55,10 @@ public static class RecordEndpoints
     private static async Task<Results<Ok<Page<EscalationSummary>>, ValidationProblem>> ListAsync(
         EscalationQueries queries, ITenantContext tenant, CancellationToken cancellationToken,
         string? status = null, string? severity = null, string? issueType = null, string? team = null, string? owner = null,
-        string? customer = null, bool? breached = null, string? cursor = null, int limit = Cursor.DefaultLimit)
+        string? customer = null, bool? breached = null, string? cursor = null, int limit = Cursor.DefaultLimit, string? offeredTo = null)
     {
         var errors = new ValidationErrors();
-        var (filter, after) = EscalationFilter.Parse(status, severity, issueType, team, owner, customer, breached, cursor, errors);
+        var (filter, after) = EscalationFilter.Parse(status, severity, issueType, team, owner, customer, breached, cursor, errors, offeredTo);
         errors.Range("limit", limit, 1, Cursor.MaxLimit);
         return errors.IsValid
             ? TypedResults.Ok(await queries.ListAsync(tenant.Identity, filter, after, limit, cancellationToken))

@@ -19,12 +19,13 @@ public sealed record EscalationFilter(
     string? Team,
     string? Owner,
     string? Customer,
-    bool? Breached)
+    bool? Breached,
+    string? OfferedTo = null)
 {
     /// <summary>The filters as the query string (or the gRPC request) gives them; each bad one is named in
     /// <paramref name="errors"/>.</summary>
     public static (EscalationFilter Filter, Guid? After) Parse(string? status, string? severity, string? issueType, string? team, string? owner,
-        string? customer, bool? breached, string? cursor, ValidationErrors errors)
+        string? customer, bool? breached, string? cursor, ValidationErrors errors, string? offeredTo = null)
     {
         var filter = new EscalationFilter(
             KebabEnum<EscalationStatus>.ParseList(status, "status", errors),
@@ -33,7 +34,8 @@ public sealed record EscalationFilter(
             Id(team, "team", errors),
             Id(owner, "owner", errors),
             Id(customer, "customer", errors),
-            breached);
+            breached,
+            Id(offeredTo, "offeredTo", errors));
         Guid? after = null;
         if (cursor is not null)
         {
@@ -166,6 +168,11 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Read
         if (filter.Customer is { } customer)
         {
             query = query.Where(row => row.CustomerId == customer);
+        }
+
+        if (filter.OfferedTo is { } offeree)
+        {
+            query = query.Where(row => row.OfferedToId == offeree);
         }
 
         if (filter.Breached is { } breached)

@@ -56,9 +56,9 @@ public sealed class CasePageTests : PortalContext
     {
         RenderCase("record-action");
 
-        var read = Assert.Single(Gateway.Requests);
+        var read = Assert.Single(Gateway.Requests, request => request.Path == CaseRecords.Path);
         Assert.Equal(HttpMethod.Get, read.Method);
-        Assert.Equal("Bearer " + Person.AccessToken, read.Authorization);
+        Assert.All(Gateway.Requests, request => Assert.Equal("Bearer " + Person.AccessToken, request.Authorization)); // the record and who was told
     }
 
     [Fact]

@@ -36,6 +36,14 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
         return SendAsync<T>(request, cancellationToken);
     }
 
+    /// <summary>Removes or revokes something (204 on success).</summary>
+    public Task<GatewayResult<JsonElement>> DeleteAsync(string path, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        request.Headers.Add(IdempotencyHeader, idempotencyKey);
+        return SendAsync<JsonElement>(request, cancellationToken);
+    }
+
     public Task<GatewayResult<T>> PutAsync<T>(string path, JsonElement body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
 
@@ -53,9 +61,9 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
             try
             {
                 using var response = await http.SendAsync(request, cancellationToken);
-                return response.IsSuccessStatusCode
-                    ? new(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), null)
-                    : new(default, await GatewayProblem.ReadAsync(response, cancellationToken));
+                return !response.IsSuccessStatusCode ? new(default, await GatewayProblem.ReadAsync(response, cancellationToken))
+                    : response.StatusCode == System.Net.HttpStatusCode.NoContent ? new(default, null)
+                    : new(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), null);
             }
             catch (HttpRequestException failure)
             {

@@ -135,6 +135,55 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         await Assertions.Expect(manager.GetByTestId("team").First).ToContainTextAsync("(lead)");
     }
 
+    [Fact]
+    public async Task An_admin_creates_a_key_shown_once_and_revokes_it_and_subscribes_a_webhook_and_removes_it()
+    {
+        var admin = await browser.SignInAsync(Portal, Tenants.PortalAdmin, "ada", "admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "API keys" }).ClickAsync();
+        var name = $"ticketing {Guid.NewGuid():N}"[..20];
+
+        await admin.GetByLabel("Name").FillAsync(name);
+        await admin.GetByTestId("create-key").ClickAsync();
+
+        await Assertions.Expect(admin.GetByTestId("created-key")).ToContainTextAsync("ep_");
+        var row = admin.GetByTestId("keys").Locator("tr", new() { HasText = name });
+        await Assertions.Expect(row).ToContainTextAsync("active");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("revoked");
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Webhooks" }).ClickAsync();
+        await admin.GetByLabel("Receiver URL (https, public address)").FillAsync("http://localhost:9/hooks");
+        await admin.GetByTestId("create-webhook").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("problem")).ToBeVisibleAsync(); // an internal address is refused, in words
+        await admin.GetByLabel("Receiver URL (https, public address)").FillAsync(PlatformFixture.WebhookSinkUrl);
+        await admin.GetByTestId("create-webhook").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("created-secret")).ToContainTextAsync("whsec_");
+        var subscription = admin.GetByTestId("webhooks").Locator("tr", new() { HasText = PlatformFixture.WebhookSinkUrl });
+        await Assertions.Expect(subscription).ToBeVisibleAsync();
+        await subscription.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Assertions.Expect(subscription).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task On_a_phone_width_screen_the_queue_stacks_its_columns_and_the_case_opens()
+    {
+        using var api = platform.Escalations(Tenants.Portal);
+        var id = await api.SubmitAsync(Cases.TeamProblem());
+        await api.WaitForAsync(id, record => record.Status() == "assigned", "routed");
+        var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-4", "agent");
+        await agent.SetViewportSizeAsync(390, 844);
+
+        await agent.GetByRole(AriaRole.Tab, new() { Name = "All open" }).ClickAsync();
+        var link = agent.GetByTestId("queue").GetByTestId("case-link").First;
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var width = await agent.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the page is {width} px wide on a 390 px screen");
+        await link.ClickAsync();
+
+        await agent.WaitForURLAsync(CasePath());
+        await Assertions.Expect(agent.GetByTestId("case-title")).ToBeVisibleAsync();
+    }
+
     private static Regex CasePath() => new("/cases/[0-9a-f-]{36}$");
 
     [GeneratedRegex("[0-9]+")]

@@ -28,6 +28,7 @@ app.UseForwarderErrorProblems(); // inside the request timeout, to tell it from 
 
 app.MapDefaultEndpoints();
 app.MapDevTokenIssuer();
+app.MapWhoAmI();
 app.MapCredentialAdmin();
 app.MapGatewayDocs();
 app.MapReverseProxy();

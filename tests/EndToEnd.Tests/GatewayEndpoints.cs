@@ -53,6 +53,7 @@ public static class GatewayEndpoints
             yield return new("POST", $"/api/v1/{service}/ops/error-queues/any/replay");
         }
 
+        yield return new("GET", "/api/v1/auth/me");
         yield return new("GET", "/api/v1/admin/api-keys");
         yield return new("POST", "/api/v1/admin/api-keys");
         yield return new("DELETE", $"/api/v1/admin/api-keys/{Id}");

@@ -75,6 +75,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                 Customize = builder =>
                 {
                     AddIntakeWithUnreachableDatabase(builder);
+                    SignInToThePortalWith(builder, identityProvider);
                     PlatformHost.Project(builder, "notification-api")
                         .WithEnvironment("Notification__RetryScale", RetryScale.ToString(CultureInfo.InvariantCulture))
                         .WithEnvironment("Notification__Webhooks__AllowedNetworks", WebhookNetwork.ToString());
@@ -123,6 +124,16 @@ public sealed class PlatformFixture : IAsyncLifetime
             .WithEnvironment("Auth__Issuers__0__Roles__support-admin", "admin")
             .WithEnvironment("Auth__Issuers__0__RequireHttpsMetadata", "false")
             .WithEnvironment("Auth__Issuers__0__ClockSkew", "00:00:01");
+
+    /// <summary>The portal's external sign-in: the provider's "portal" client, asking for the platform's resource.</summary>
+    private static void SignInToThePortalWith(IDistributedApplicationTestingBuilder builder, OidcProvider provider) =>
+        PlatformHost.Project(builder, "portal")
+            .WithEnvironment("Portal__Oidc__Authority", provider.Issuer)
+            .WithEnvironment("Portal__Oidc__ClientId", "portal")
+            .WithEnvironment("Portal__Oidc__ClientSecret", OidcProvider.ClientSecret)
+            .WithEnvironment("Portal__Oidc__Resource", OidcProvider.RsaResource)
+            .WithEnvironment("Portal__Oidc__DisplayName", "the test identity provider")
+            .WithEnvironment("Portal__Oidc__RequireHttpsMetadata", "false");
 
     private static void AddIntakeWithUnreachableDatabase(IDistributedApplicationTestingBuilder builder)
     {

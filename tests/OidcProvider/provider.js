@@ -3,6 +3,11 @@
 // tokens carry a "roles" claim and, deliberately, claims the platform must never honour from a token (a partner's
 // scope, customer and rate limit, another tenant, another actor kind).
 //
+// A "portal" client signs people in by the authorization code flow: the provider's own development login page takes
+// any login (a user of that name, above, or one with no role at all), then asks for consent; the access token is for
+// the resource the portal names, with the user's claims. The portal runs on a port chosen when the platform starts,
+// so its callback is accepted on any localhost port (a test provider only: a real one registers the exact address).
+//
 // Environment: PORT (required), ISSUER (default http://127.0.0.1:PORT), AUDIENCE (default escalation-platform),
 // CLIENT_SECRET (default test-secret). Prints "ready" once it listens.
 import { generateKeyPairSync } from 'node:crypto';
@@ -49,15 +54,33 @@ const privateJwk = (type, options, kid) => ({
   use: 'sig',
 });
 
+const portalClient = {
+  client_id: 'portal',
+  client_secret: clientSecret,
+  grant_types: ['authorization_code'],
+  redirect_uris: ['http://localhost/signin-oidc'],
+  response_types: ['code'],
+  token_endpoint_auth_method: 'client_secret_post',
+};
+const portalCallback = /^http:\/\/localhost:\d+\/signin-oidc$/;
+
 const provider = new Provider(issuer, {
-  clients: Object.keys(users).map((clientId) => ({
-    client_id: clientId,
-    client_secret: clientSecret,
-    grant_types: ['client_credentials'],
-    redirect_uris: [],
-    response_types: [],
-    token_endpoint_auth_method: 'client_secret_post',
-  })),
+  clients: [
+    ...Object.keys(users).map((clientId) => ({
+      client_id: clientId,
+      client_secret: clientSecret,
+      grant_types: ['client_credentials'],
+      redirect_uris: [],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_post',
+    })),
+    portalClient,
+  ],
+  findAccount: async (ctx, id) => ({
+    accountId: id,
+    claims: async () => ({ sub: id, name: users[id]?.name ?? id }),
+  }),
+  claims: { openid: ['sub'], profile: ['name'] },
   jwks: {
     keys: [
       privateJwk('rsa', { modulusLength: 2048 }, 'rsa-1'),
@@ -65,11 +88,12 @@ const provider = new Provider(issuer, {
     ],
   },
   features: {
-    devInteractions: { enabled: false },
+    devInteractions: { enabled: true },
     clientCredentials: { enabled: true },
     resourceIndicators: {
       enabled: true,
       defaultResource: async () => undefined,
+      useGrantedResource: async () => true,
       getResourceServerInfo: async (ctx, resourceIndicator) => {
         const resource = resources[resourceIndicator];
         if (!resource) {
@@ -85,9 +109,14 @@ const provider = new Provider(issuer, {
       },
     },
   },
-  extraTokenClaims: async (ctx, token) => users[token.clientId],
+  extraTokenClaims: async (ctx, token) => users[token.accountId ?? token.clientId],
   cookies: { keys: ['test-only-cookie-key'] },
 });
+
+const redirectUriAllowed = provider.Client.prototype.redirectUriAllowed;
+provider.Client.prototype.redirectUriAllowed = function allowed(uri) {
+  return (this.clientId === 'portal' && portalCallback.test(uri)) || redirectUriAllowed.call(this, uri);
+};
 
 provider.on('server_error', (ctx, error) => console.error('server_error', error));
 

@@ -10,6 +10,7 @@ public static class GatewayClientExtensions
         var address = new Uri(configuration["Portal:GatewayUrl"] ?? "https+http://gateway");
         services.AddHttpClient<GatewayClient>(client => client.BaseAddress = address);
         services.AddHttpClient<DevTokens>(client => client.BaseAddress = address);
+        services.AddHttpClient(nameof(ExternalSignIn), client => client.BaseAddress = address);
         // A stream lasts as long as the page: no request timeout, and no retries (LiveChanges reconnects itself). The
         // standard resilience handler every client gets would end it after 30 s; removing it is marked experimental.
 #pragma warning disable EXTEXP0001

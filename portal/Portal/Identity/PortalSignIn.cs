@@ -11,11 +11,19 @@ public static class PortalSignIn
     public const string SignOutPath = "/signout";
     public const string CookieName = "escalation-portal";
 
-    public static IServiceCollection AddPortalSignIn(this IServiceCollection services)
+    public static IServiceCollection AddPortalSignIn(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDistributedMemoryCache();
         services.AddSingleton<ITicketStore, ServerSideSessions>();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        var external = configuration.GetSection(ExternalSignInOptions.Section).Get<ExternalSignInOptions>() ?? new ExternalSignInOptions();
+        services.AddSingleton(external);
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (external.Enabled)
+        {
+            ExternalSignIn.Add(authentication, external);
+        }
+
+        authentication.AddCookie(options =>
         {
             options.LoginPath = SignInPath;
             options.Cookie.Name = CookieName;
@@ -41,9 +49,16 @@ public static class PortalSignIn
         context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user.ToPrincipal(),
             new AuthenticationProperties { ExpiresUtc = user.ExpiresAt, IsPersistent = false });
 
-    /// <summary>A form post (antiforgery-checked) ends the session on the server and in the browser.</summary>
+    /// <summary>A form post (antiforgery-checked) ends the session on the server and in the browser; with an external
+    /// provider configured, GET /signin/external starts its sign-in and comes back to the page asked for.</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder endpoints)
     {
+        if (endpoints.ServiceProvider.GetRequiredService<ExternalSignInOptions>().Enabled)
+        {
+            endpoints.MapGet(ExternalSignIn.Path, (string? returnUrl) =>
+                TypedResults.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [ExternalSignIn.Scheme]));
+        }
+
         endpoints.MapPost(SignOutPath, async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

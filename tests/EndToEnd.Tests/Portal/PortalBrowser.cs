@@ -26,9 +26,9 @@ public sealed class PortalBrowser : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = Arguments });
     }
 
-    /// <summary>A new browser context on the portal, signed in through the development sign-in page as the person and
-    /// role given, in a time zone other than UTC (the portal shows times in the viewer's).</summary>
-    public async Task<IPage> SignInAsync(Uri portal, string tenant, string person, string role, string? returnPath = null)
+    /// <summary>A new browser context (cookies, storage) on the portal, in a time zone other than UTC (the portal shows
+    /// times in the viewer's).</summary>
+    public async Task<IPage> NewPageAsync(Uri portal)
     {
         var context = await _browser!.NewContextAsync(new()
         {
@@ -38,6 +38,13 @@ public sealed class PortalBrowser : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    /// <summary>A new browser context signed in through the development sign-in page as the person and role given.</summary>
+    public async Task<IPage> SignInAsync(Uri portal, string tenant, string person, string role, string? returnPath = null)
+    {
+        var page = await NewPageAsync(portal);
         await page.GotoAsync(returnPath ?? "/");
         await page.Locator("#tenant").FillAsync(tenant);
         await page.Locator("#person").FillAsync(person);

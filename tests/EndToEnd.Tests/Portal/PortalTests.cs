@@ -184,6 +184,44 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         await Assertions.Expect(agent.GetByTestId("case-title")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_person_signs_in_with_the_organisations_provider_and_works_in_the_tenant_and_role_the_gateway_gives_them()
+    {
+        var page = await browser.NewPageAsync(Portal);
+        await page.GotoAsync("/");
+
+        await page.GetByTestId("external-signin").ClickAsync();
+        await SignInAtTheProviderAsync(page, "agent");
+
+        // The provider's token says tenant "someone-else" and customer "acme": the gateway's configuration decides.
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync($"Ada Agent · agent · {Tenants.ExternalIssuer}");
+        await Assertions.Expect(page.GetByTestId("queue")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("problem")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("live")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_provider_account_without_a_platform_role_is_turned_back_with_an_explanation()
+    {
+        var page = await browser.NewPageAsync(Portal);
+        await page.GotoAsync("/signin");
+
+        await page.GetByTestId("external-signin").ClickAsync();
+        await SignInAtTheProviderAsync(page, "nobody");
+
+        await page.WaitForURLAsync(new Regex("/signin\\?failed=external$"));
+        await Assertions.Expect(page.GetByTestId("signin-problem")).ToContainTextAsync("no platform role");
+    }
+
+    /// <summary>The test provider's own development pages: any login and password, then consent.</summary>
+    private static async Task SignInAtTheProviderAsync(IPage page, string login)
+    {
+        await page.Locator("input[name=login]").FillAsync(login);
+        await page.Locator("input[name=password]").FillAsync("any");
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("button[type=submit]", new() { HasText = "Continue" }).ClickAsync();
+    }
+
     private static Regex CasePath() => new("/cases/[0-9a-f-]{36}$");
 
     [GeneratedRegex("[0-9]+")]

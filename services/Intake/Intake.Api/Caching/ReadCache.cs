@@ -1,3 +1,4 @@
+using Intake.Api.Changes;
 using Intake.Api.Records;
 using Intake.Api.Views;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,11 +8,11 @@ namespace Intake.Api.Caching;
 
 /// <summary>Records (by id) and queue pages (by tenant and query) as the database last answered them, bounded by
 /// <see cref="ReadCacheOptions.SizeLimit"/>, and valid only while every change is heard of: a notification from the
-/// database (<see cref="ReadCacheListener"/>) or a local commit (<see cref="ReadCacheInvalidator"/>) invalidates the
+/// database (<see cref="EscalationChangeListener"/>) or a local commit (<see cref="ReadCacheInvalidator"/>) invalidates the
 /// record and its tenant's pages. While the listener is not connected nothing is served or kept, and on (re)connect
 /// everything is dropped: notifications may have been missed. The cache decides no visibility: callers check the
 /// tenant and customer of what it answers.</summary>
-public sealed class ReadCache : IDisposable
+public sealed class ReadCache : IEscalationChangeObserver, IDisposable
 {
     private const int Stripes = 4096;
 
@@ -125,6 +126,8 @@ public sealed class ReadCache : IDisposable
             _entries.Clear();
         }
     }
+
+    void IEscalationChangeObserver.Changed(Guid id, string? tenant) => Invalidate(id, tenant);
 
     public void Dispose() => _entries.Dispose();
 

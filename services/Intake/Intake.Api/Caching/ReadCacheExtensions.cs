@@ -1,3 +1,4 @@
+using Intake.Api.Changes;
 using Intake.Api.Data;
 
 namespace Intake.Api.Caching;
@@ -5,7 +6,7 @@ namespace Intake.Api.Caching;
 public static class ReadCacheExtensions
 {
     /// <summary>The read cache, invalidated by this intake's own saves and by the database's notifications of every
-    /// intake's (see <see cref="ReadCache"/>). Disabled, it answers nothing and no listener runs.</summary>
+    /// intake's (see <see cref="ReadCache"/>). Disabled, it answers nothing and is not told of changes.</summary>
     public static IHostApplicationBuilder AddReadCache(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(ReadCacheOptions.Section);
@@ -15,7 +16,8 @@ public static class ReadCacheExtensions
         builder.Services.ConfigureDbContext<IntakeDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<ReadCacheInvalidator>()));
         if (section.GetValue(nameof(ReadCacheOptions.Enabled), true))
         {
-            builder.Services.AddHostedService<ReadCacheListener>();
+            // Told of every change by the one listener of intake (Changes/EscalationChangeListener).
+            builder.Services.AddSingleton<IEscalationChangeObserver>(provider => provider.GetRequiredService<ReadCache>());
         }
 
         return builder;

@@ -3,10 +3,10 @@ using System.Threading.Channels;
 
 namespace Intake.Api.Changes;
 
-/// <summary>Tells followers which escalations changed, as the database announced it (<see cref="ChangeFeedListener"/>):
+/// <summary>Tells followers which escalations changed, as the database announced it (<see cref="EscalationChangeListener"/>):
 /// a follower of a tenant hears of every change to its records, a follower of one escalation of that one only. A slow
 /// follower loses its oldest ids, never blocks the feed: it is told to read everything again instead.</summary>
-public sealed class ChangeFeed
+public sealed class ChangeFeed : IEscalationChangeObserver
 {
     /// <summary>Ids a follower may fall behind by before it is told to read everything again.</summary>
     public const int Backlog = 256;
@@ -34,8 +34,13 @@ public sealed class ChangeFeed
         }
     }
 
-    /// <summary>Changes may have been missed (the database connection was lost): every follower reads everything again.</summary>
-    public void Resync()
+    /// <summary>Changes may have been missed (the listener connected again): every follower reads everything again.</summary>
+    public void Listening() => Resync();
+
+    /// <summary>Changes go unheard: every follower reads everything again, and will once more when they are heard again.</summary>
+    public void Lost() => Resync();
+
+    private void Resync()
     {
         foreach (var follower in _followers.Keys)
         {

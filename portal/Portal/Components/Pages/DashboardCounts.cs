@@ -1,5 +1,4 @@
 using EscalationPlatform.Contracts;
-using EscalationPlatform.Portal.Components.Shared;
 using EscalationPlatform.Portal.Gateway;
 
 namespace EscalationPlatform.Portal.Components.Pages;
@@ -15,16 +14,10 @@ public sealed record Count(string Label, int Found, bool More)
 /// acknowledged. (The insights service will count without the page limit.)</summary>
 public static class DashboardCounts
 {
-    public static readonly string Open = string.Join(",", new[]
-    {
-        EscalationStatus.Submitted, EscalationStatus.NeedsInformation, EscalationStatus.Triaged, EscalationStatus.Assigned,
-        EscalationStatus.Acknowledged, EscalationStatus.InProgress, EscalationStatus.WaitingOnCustomer, EscalationStatus.Reopened,
-    }.Select(Labels.Kebab));
-
     public static IReadOnlyList<(string Label, string Query)> Questions { get; } =
     [
-        .. Enum.GetValues<Severity>().Select(severity => ($"Open {severity}", $"status={Open}&severity={severity}")),
-        ("Breached", $"status={Open}&breached=true"),
+        .. Enum.GetValues<Severity>().Select(severity => ($"Open {severity}", $"status={QueueViews.Open}&severity={severity}")),
+        ("Breached", $"status={QueueViews.Open}&breached=true"),
         ("Waiting to be acknowledged", "status=assigned"),
         ("Needs information", "status=needs-information"),
     ];

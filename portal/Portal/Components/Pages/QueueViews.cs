@@ -28,7 +28,8 @@ public sealed record QueueView(string Id, string Title, Func<PortalUser, Diction
 
 public static class QueueViews
 {
-    private static readonly string Open = string.Join(",", new[]
+    /// <summary>Every status of an escalation still being handled, as the list API's status filter takes them.</summary>
+    public static readonly string Open = string.Join(",", new[]
     {
         EscalationStatus.Submitted, EscalationStatus.NeedsInformation, EscalationStatus.Triaged, EscalationStatus.Assigned,
         EscalationStatus.Acknowledged, EscalationStatus.InProgress, EscalationStatus.WaitingOnCustomer, EscalationStatus.Reopened,

@@ -51,6 +51,16 @@ public sealed class QueueViewsTests
     }
 
     [Fact]
+    public void A_team_and_a_status_chosen_narrow_the_queue_and_the_status_choices_are_the_queues_own()
+    {
+        var query = Query("mine", new QueueFilters(null, null, null, Team: "security-response", Status: "in-progress"));
+
+        Assert.Equal(("security-response", "in-progress", "u-7"), (query["team"], query["status"], query["owner"]));
+        Assert.Equal(["assigned"], QueueViews.All.Single(queue => queue.Id == "offered").Statuses(Agent));
+        Assert.Equal(Open.Split(','), QueueViews.All.Single(queue => queue.Id == QueueViews.MyTeam).Statuses(Agent));
+    }
+
+    [Fact]
     public void A_blank_customer_filter_is_left_out() =>
         Assert.DoesNotContain("customer", Query("open", new QueueFilters(null, null, "   ")).Keys);
 

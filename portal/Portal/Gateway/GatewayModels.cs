@@ -79,3 +79,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 public sealed record CustomerListItem(string Id, string Name, CustomerTier Tier, bool ContractualSla, string TimeZone);
 
 public sealed record SubmittedCase(Guid Id, string Key, EscalationStatus Status);
+
+public sealed record TeamMember(string Id, string Name);
+
+/// <summary>A team as GET /api/v1/routing/teams lists it (the fields the queues need).</summary>
+public sealed record TeamInfo(string Id, string Name, IReadOnlyList<TeamMember> Members);

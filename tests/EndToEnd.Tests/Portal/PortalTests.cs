@@ -44,7 +44,10 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         var assigned = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered to someone");
         var offeree = assigned.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString()!;
 
-        var owner = await browser.SignInAsync(Portal, Tenants.Portal, offeree, "agent"); // the first queue: offered to me
+        var owner = await browser.SignInAsync(Portal, Tenants.Portal, offeree, "agent");
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "My team" }).ClickAsync(); // the security team's open cases
+        await Assertions.Expect(owner.GetByTestId("queue").Locator("tr", new() { HasText = title })).ToBeVisibleAsync();
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "Offered to me" }).ClickAsync();
         await owner.GetByTestId("queue").Locator("tr", new() { HasText = title }).GetByTestId("case-link").ClickAsync();
         await owner.WaitForURLAsync(new Regex($"/cases/{id}$"));
         await Assertions.Expect(owner.GetByTestId("severity")).ToHaveTextAsync("S1");

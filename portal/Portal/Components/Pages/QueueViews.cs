@@ -4,7 +4,8 @@ using EscalationPlatform.Portal.Identity;
 
 namespace EscalationPlatform.Portal.Components.Pages;
 
-public sealed record QueueFilters(string? Severity, string? IssueType, string? Customer);
+/// <summary>What the person narrows a queue to; a status must be one of the queue's own (<see cref="QueueView.Statuses"/>).</summary>
+public sealed record QueueFilters(string? Severity, string? IssueType, string? Customer, string? Team = null, string? Status = null);
 
 /// <summary>A queue: a named question to the escalation list (GET /api/v1/escalations) for the signed-in person.</summary>
 public sealed record QueueView(string Id, string Title, Func<PortalUser, Dictionary<string, string?>> Parameters)
@@ -14,12 +15,18 @@ public sealed record QueueView(string Id, string Title, Func<PortalUser, Diction
     /// <summary>The most the list API gives in one page.</summary>
     public const int MaxPageSize = 100;
 
+    /// <summary>The statuses this queue shows, for the status filter.</summary>
+    public IReadOnlyList<string> Statuses(PortalUser user) =>
+        Parameters(user).GetValueOrDefault("status") is { } statuses ? statuses.Split(',') : [];
+
     public string Query(PortalUser user, QueueFilters filters, string? cursor, int limit = PageSize)
     {
         var parameters = Parameters(user);
         parameters["severity"] = filters.Severity;
         parameters["issueType"] = filters.IssueType;
         parameters["customer"] = string.IsNullOrWhiteSpace(filters.Customer) ? null : filters.Customer.Trim();
+        parameters["team"] = filters.Team ?? parameters.GetValueOrDefault("team");
+        parameters["status"] = filters.Status ?? parameters.GetValueOrDefault("status");
         parameters["cursor"] = cursor;
         parameters["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return QueryString.Create(parameters.Where(parameter => parameter.Value is not null)).ToUriComponent().TrimStart('?');
@@ -28,6 +35,9 @@ public sealed record QueueView(string Id, string Title, Func<PortalUser, Diction
 
 public static class QueueViews
 {
+    /// <summary>The open cases of the person's team: the page sets the team filter to the team they are a member of.</summary>
+    public const string MyTeam = "team";
+
     /// <summary>Every status of an escalation still being handled, as the list API's status filter takes them.</summary>
     public static readonly string Open = string.Join(",", new[]
     {
@@ -39,6 +49,7 @@ public static class QueueViews
     [
         new("offered", "Offered to me", user => new() { ["offeredTo"] = user.Id, ["status"] = Labels.Kebab(EscalationStatus.Assigned) }),
         new("mine", "Mine", user => new() { ["owner"] = user.Id, ["status"] = Open }),
+        new(MyTeam, "My team", _ => new() { ["status"] = Open }),
         new("open", "All open", _ => new() { ["status"] = Open }),
         new("unassigned", "Unassigned / needs information", _ => new()
         {

@@ -6,6 +6,7 @@ using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Intake.Api.Changes;
 using Intake.Api.Data;
 using Intake.Api.Submission;
 using EscalationSummary = EscalationPlatform.Contracts.Escalation.V1.EscalationSummary;
@@ -22,11 +23,12 @@ namespace Intake.Api.Grpc;
 /// queue as REST, and a stream of an escalation's timeline. Bad input is InvalidArgument with each field named;
 /// another tenant's escalation is NotFound.</summary>
 public sealed class EscalationsGrpcService(
-    SubmissionService submissions, EscalationQueries queries, IntakeDbContext db, ITenantContext tenant, IOptions<JsonOptions> json)
+    SubmissionService submissions, EscalationQueries queries, IntakeDbContext db, ITenantContext tenant, IOptions<JsonOptions> json, ChangeFeed changes)
     : Escalations.EscalationsBase
 {
-    /// <summary>How often a watch looks for new timeline entries.</summary>
-    public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(250);
+    /// <summary>A watch reads the timeline when the change feed says the escalation changed, and at least this often
+    /// (should a notification be missed while its listener reconnects, the watch still catches up).</summary>
+    public static readonly TimeSpan WatchFallback = TimeSpan.FromSeconds(15);
 
     private JsonSerializerOptions Json => json.Value.SerializerOptions;
 
@@ -100,8 +102,9 @@ public sealed class EscalationsGrpcService(
             throw NotFound(request.Id);
         }
 
+        using var follower = changes.Follow(tenant.TenantId, id); // before the first read: no change falls in between
         var last = 0L;
-        using var timer = new PeriodicTimer(WatchInterval);
+        var more = false;
         do
         {
             var entries = await db.Timeline.AsNoTracking().Where(entry => entry.EscalationId == id && entry.Id > last)
@@ -123,8 +126,30 @@ public sealed class EscalationsGrpcService(
                 });
                 last = entry.Id;
             }
+
+            more = entries.Count == 500; // a long timeline is sent in pages without waiting for the next change
         }
-        while (await timer.WaitForNextTickAsync(context.CancellationToken));
+        while (more || await ChangedAsync(follower, context.CancellationToken));
+    }
+
+    /// <summary>Waits for the escalation to change (or for the fallback interval); false when the call ends.</summary>
+    private static async Task<bool> ChangedAsync(ChangeFeed.Follower follower, CancellationToken cancellationToken)
+    {
+        using var fallback = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        fallback.CancelAfter(WatchFallback);
+        try
+        {
+            await follower.Changes.WaitToReadAsync(fallback.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        while (follower.TryTake(out _))
+        {
+        }
+
+        return !cancellationToken.IsCancellationRequested;
     }
 
     private static EscalationSummary Summary(Guid id, string key, string title, EscalationPlatform.Contracts.EscalationStatus status,

@@ -84,6 +84,30 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
     }
 
     [Fact]
+    public async Task A_case_escalated_without_its_checklist_waits_for_information_until_the_agent_adds_the_facts_on_its_page()
+    {
+        var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-5", "agent", "/cases/new");
+        await agent.GetByLabel("Title").FillAsync("Exports fail for the reporting team");
+        await ChooseAsync(agent, agent.GetByTestId("customer"), "Initech (standard)");
+        await agent.GetByTestId("preview").GetByTestId("preview-missing").First.WaitForAsync();
+        await agent.GetByTestId("submit").ClickAsync();
+        await agent.WaitForURLAsync(CasePath());
+        await Assertions.Expect(agent.GetByTestId("status")).ToHaveTextAsync("needs information");
+
+        var form = agent.GetByTestId("missing-facts-form");
+        await form.GetByLabel("Error message").FillAsync("HTTP 504 from /exports");
+        await form.GetByLabel("Steps to reproduce").FillAsync("Reports > Export > CSV");
+        await form.GetByLabel("Affected services (comma-separated)").FillAsync("reporting");
+        await form.GetByLabel("First seen").FillAsync("2026-11-30T07:30");
+        await ChooseAsync(agent, form.GetByTestId("missing-impact-scope"), "team");
+        await form.GetByTestId("add-facts").ClickAsync();
+
+        // Triage looks again; the page follows the case as it is triaged and offered.
+        await Assertions.Expect(agent.GetByTestId("status")).ToHaveTextAsync("assigned");
+        await Assertions.Expect(agent.GetByTestId("missing-facts-form")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task An_agent_sees_no_administration_and_is_answered_403_when_opening_it_directly()
     {
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-2", "agent");

@@ -63,4 +63,19 @@ public static class ChecklistEditors
 
     /// <summary>Items asked for elsewhere on the form (the impact scope has its own field).</summary>
     public static bool AskedElsewhere(string id) => id == "impact-scope";
+
+    /// <summary>Puts each understood answer where the API takes it: into <paramref name="context"/> or
+    /// <paramref name="urgency"/> (an error message is a list of one).</summary>
+    public static void Apply(IReadOnlyDictionary<string, string?> answers, TimeZoneInfo zone, Dictionary<string, object?> context,
+        Dictionary<string, object?> urgency)
+    {
+        foreach (var (id, text) in answers)
+        {
+            if (ById.TryGetValue(id, out var editor) && editor.Value(text, zone) is { } value)
+            {
+                var section = editor.Section == "urgency" ? urgency : context;
+                section[editor.Field] = editor.Field == "errorMessages" ? new[] { (string)value } : value;
+            }
+        }
+    }
 }

@@ -34,14 +34,7 @@ public sealed class NewCaseForm
             ["complianceRisk"] = ComplianceRisk, ["paymentAffected"] = PaymentAffected,
         };
         var context = new Dictionary<string, object?>();
-        foreach (var (id, text) in Checklist)
-        {
-            if (ChecklistEditors.ById.TryGetValue(id, out var editor) && editor.Value(text, zone) is { } value)
-            {
-                var section = editor.Section == "urgency" ? urgency : context;
-                section[editor.Field] = editor.Field == "errorMessages" ? new[] { (string)value } : value;
-            }
-        }
+        ChecklistEditors.Apply(Checklist, zone, context, urgency);
 
         return new()
         {

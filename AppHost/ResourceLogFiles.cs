@@ -6,6 +6,29 @@ public sealed class ResourceLogFiles(DistributedApplicationModel model, Resource
 {
     public static string PathFor(string directory, string resourceName) => Path.Combine(directory, $"{resourceName}.log");
 
+    /// <summary>The last lines written so far (none when there is no log yet), read beside the writer.</summary>
+    public static IReadOnlyList<string> Tail(string path, int lines)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        var last = new Queue<string>(lines);
+        while (reader.ReadLine() is { } line)
+        {
+            if (last.Count == lines)
+            {
+                last.Dequeue();
+            }
+
+            last.Enqueue(line);
+        }
+
+        return [.. last];
+    }
+
     public Task RunAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(model.Resources.Where(resource => resource is ExecutableResource or ProjectResource or ContainerResource)
             .Select(resource => CopyAsync(resource, stoppingToken)));

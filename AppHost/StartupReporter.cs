@@ -71,11 +71,19 @@ public sealed class StartupReporter(
         }
     }
 
+    private const int TailLines = 40;
+
     private void ReportFailure(ResourceEvent update)
     {
         var exitCode = update.Snapshot.ExitCode is { } code ? $" with exit code {code}" : "";
-        Console.Error.WriteLine(
-            $"Resource '{update.Resource.Name}' failed to start ({update.Snapshot.State?.Text}{exitCode}). Its log: {ResourceLogFiles.PathFor(logDirectory, update.Resource.Name)}");
+        var log = ResourceLogFiles.PathFor(logDirectory, update.Resource.Name);
+        Console.Error.WriteLine($"Resource '{update.Resource.Name}' failed to start ({update.Snapshot.State?.Text}{exitCode}). Its log: {log}");
+        // The log's end says why; it is printed too, since the log goes with its folder (a test's, a CI machine's).
+        foreach (var line in ResourceLogFiles.Tail(log, TailLines))
+        {
+            Console.Error.WriteLine($"  {update.Resource.Name} | {line}");
+        }
+
         Environment.ExitCode = 1;
         lifetime.StopApplication();
     }

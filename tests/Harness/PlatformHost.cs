@@ -55,12 +55,12 @@ public sealed class PlatformHost : IAsyncDisposable
         StateDirectory = stateDirectory;
         TrustKey = trustKey;
         Trust = new GatewayTrust(Convert.FromBase64String(trustKey));
-        Processes = new PlatformProcesses(trustKey);
+        Processes = new PlatformProcesses(stateDirectory);
     }
 
     public string StateDirectory { get; }
 
-    /// <summary>Tenancy:TrustKey of this platform: unique per start, it also tells this platform's processes apart.</summary>
+    /// <summary>Tenancy:TrustKey of this platform: unique per start.</summary>
     public string TrustKey { get; }
 
     public GatewayTrust Trust { get; }
@@ -81,6 +81,11 @@ public sealed class PlatformHost : IAsyncDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(StartTimeout);
             var builder = await host.CreateBuilderAsync(options, timeout.Token);
+            foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+            {
+                builder.CreateResourceBuilder(project).WithEnvironment(PlatformProcesses.MarkVariable, host.StateDirectory);
+            }
+
             options.Customize?.Invoke(builder);
             host._app = await builder.BuildAsync(timeout.Token);
             await host._app.StartAsync(timeout.Token);

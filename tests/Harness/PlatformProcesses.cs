@@ -3,10 +3,13 @@ using System.Text;
 
 namespace EscalationPlatform.Harness;
 
-/// <summary>The operating-system processes of one platform: a service's assembly running with this platform's trust
-/// key in its environment (so a second platform on the machine, or ./run.sh, is never touched).</summary>
-public sealed class PlatformProcesses(string trustKey)
+/// <summary>The operating-system processes of one platform: an assembly of it running with this platform's mark in its
+/// environment (<see cref="MarkVariable"/>, set on every project the harness starts), so a second platform on the
+/// machine, or ./run.sh, is never touched.</summary>
+public sealed class PlatformProcesses(string mark)
 {
+    public const string MarkVariable = "ESCALATION_HARNESS_PLATFORM";
+
     /// <summary>The services' and the gateway's assemblies, by the app host's resource name.</summary>
     public static readonly IReadOnlyDictionary<string, string> Assemblies = new Dictionary<string, string>
     {
@@ -17,6 +20,9 @@ public sealed class PlatformProcesses(string trustKey)
         ["notification-api"] = "Notification.Api",
         ["gateway"] = "EscalationPlatform.Gateway",
     };
+
+    /// <summary>The portal's assembly (not a service: it holds no trust key and consumes no message).</summary>
+    public const string Portal = "EscalationPlatform.Portal";
 
     public IReadOnlyList<int> Of(string assembly)
     {
@@ -37,7 +43,7 @@ public sealed class PlatformProcesses(string trustKey)
                 }
 
                 var environment = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(proc, "environ")));
-                if (environment.Contains(trustKey, StringComparison.Ordinal))
+                if (environment.Contains($"{MarkVariable}={mark}\0", StringComparison.Ordinal))
                 {
                     found.Add(pid);
                 }

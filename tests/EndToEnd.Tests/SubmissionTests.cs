@@ -97,6 +97,30 @@ public sealed class SubmissionTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_queue_narrows_to_customer_tiers_and_to_the_cases_whose_next_action_falls_due_by_a_time()
+    {
+        using var api = platform.Escalations(Tenants.Queue);
+        var id = await api.SubmitAsync(Cases.TeamProblem("initech"));
+        var record = await api.WaitForAsync(id, r => r.Status() == "assigned", "assigned");
+        var due = record.GetProperty("nextAction").GetProperty("dueAt").GetDateTimeOffset();
+
+        async Task<IReadOnlyList<Guid>> QueueAsync(string filters) =>
+            [.. (await api.JsonAsync(HttpMethod.Get, $"/api/v1/escalations?customer=initech&{filters}")).GetProperty("items").EnumerateArray()
+                .Select(item => item.GetProperty("id").GetGuid())];
+
+        Assert.Contains(id, await QueueAsync("tier=strategic,standard"));
+        Assert.DoesNotContain(id, await QueueAsync("tier=premium"));
+        Assert.Contains(id, await QueueAsync($"dueBefore={Uri.EscapeDataString(due.ToString("O"))}"));
+        Assert.DoesNotContain(id, await QueueAsync($"dueBefore={Uri.EscapeDataString(due.AddSeconds(-1).ToString("O"))}"));
+
+        using var badFilter = await api.SendAsync(HttpMethod.Get, "/api/v1/escalations?tier=gold&dueBefore=tomorrow");
+        Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
+        var errors = (await badFilter.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+        Assert.Equal(["dueBefore", "tier"], errors.EnumerateObject().Select(field => field.Name).Order());
+        Assert.Contains("ISO 8601", errors.GetProperty("dueBefore")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_tenants_escalation_is_not_found()
     {
         using var owner = platform.Escalations(Tenants.Queue);

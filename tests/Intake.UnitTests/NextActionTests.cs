@@ -52,4 +52,23 @@ public sealed class NextActionTests
     [InlineData(EscalationStatus.Cancelled)]
     [InlineData(EscalationStatus.Deflected)]
     public void A_finished_case_has_no_next_action(EscalationStatus status) => Assert.Null(NextActions.For(Facts(status)));
+
+    [Fact]
+    public void The_due_time_a_queue_filters_by_is_the_offer_window_while_assigned_and_none_while_waiting_for_facts()
+    {
+        Assert.Equal(Cases.Now.AddMinutes(5), NextActions.DueAt(Cases.In(EscalationStatus.Assigned)));
+        Assert.Null(NextActions.DueAt(Cases.In(EscalationStatus.NeedsInformation)));
+        Assert.Null(NextActions.DueAt(Cases.In(EscalationStatus.Closed)));
+    }
+
+    [Fact]
+    public void The_due_time_of_a_case_being_worked_is_its_next_customer_update_or_its_running_resolution_clock_whichever_is_first()
+    {
+        var resolution = new SlaClock(ClockKind.Resolution, ClockState.Running, Cases.Now, Cases.Now.AddHours(4), TimeSpan.FromHours(4), null, null, CalendarKind.AlwaysOpen);
+        var working = Cases.In(EscalationStatus.InProgress) with { NextUpdateDue = Cases.Now.AddHours(1).UtcDateTime, Clocks = [resolution] };
+
+        Assert.Equal(Cases.Now.AddHours(1), NextActions.DueAt(working));
+        Assert.Equal(Cases.Now.AddHours(4), NextActions.DueAt(working with { NextUpdateDue = Cases.Now.AddHours(6).UtcDateTime }));
+        Assert.Null(NextActions.DueAt(working with { NextUpdateDue = null, Clocks = [resolution with { State = ClockState.Paused }] }));
+    }
 }

@@ -35,6 +35,20 @@ public static class NextActions
         _ => null,
     };
 
+    /// <summary>When the next action on <paramref name="state"/> falls due (null: nothing waits on a time): what the
+    /// "breaching soon" queue asks for.</summary>
+    public static DateTimeOffset? DueAt(EscalationState state) => For(new NextActionFacts(
+        state.Status,
+        state.Owner?.Name,
+        state.OfferedTo?.Name,
+        Utc(state.RespondBy),
+        Utc(state.NextUpdateDue),
+        RecordedClocks.ResolutionDue(state.Clocks),
+        Utc(state.AutoCloseAt),
+        [.. state.MissingFacts.Select(fact => fact.Description)]))?.DueAt;
+
+    private static DateTimeOffset? Utc(DateTime? at) => at is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
+
     private static DateTimeOffset? Earliest(DateTimeOffset? first, DateTimeOffset? second) =>
         first is null ? second : second is null ? first : first < second ? first : second;
 }

@@ -21,6 +21,8 @@ public sealed record ListKey(string Tenant, string Query)
         Part(query, filter.Customer);
         Part(query, filter.Breached?.ToString());
         Part(query, filter.OfferedTo);
+        Part(query, filter.Tiers is { } tiers ? string.Join(',', tiers) : null);
+        Part(query, filter.DueBefore?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Part(query, after?.ToString("N"));
         Part(query, limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new ListKey(caller.TenantId, query.ToString());

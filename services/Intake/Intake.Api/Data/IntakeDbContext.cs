@@ -67,6 +67,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             escalation.HasIndex(row => new { row.TenantId, row.Status, row.CorrelationId });
             escalation.HasIndex(row => new { row.TenantId, row.OwnerId, row.CorrelationId });
             escalation.HasIndex(row => new { row.TenantId, row.CustomerId, row.CorrelationId });
+            escalation.HasIndex(row => new { row.TenantId, row.NextDueAt });
             escalation.HasMany(row => row.Timeline).WithOne().HasForeignKey(entry => entry.EscalationId);
         });
         modelBuilder.Entity<TimelineEntry>(entry =>

@@ -26,7 +26,7 @@ public static class RecordEndpoints
         escalations.MapGet("/{id:guid}/clocks", ClocksAsync)
             .WithSummary("The SLA clocks as of now, from the sla service: with the time elapsed and paused on each clock's calendar (available false when sla cannot answer).");
         escalations.MapGet("/", ListAsync)
-            .WithSummary("The queue, newest first: filter by status, severity, issueType, team, owner, offeredTo, customer, breached; cursor paginated.");
+            .WithSummary("The queue, newest first: filter by status, severity, issueType, team, owner, offeredTo, customer, tier, breached, and dueBefore (the next action falls due by then); cursor paginated.");
         escalations.MapGet("/customers", CustomersAsync)
             .WithSummary("The tenant's customers: a submission naming one of their ids needs give nothing else about the customer.");
     }
@@ -53,12 +53,11 @@ public static class RecordEndpoints
             : Problems.NotFound("escalation", id.ToString());
 
     private static async Task<Results<Ok<Page<EscalationSummary>>, ValidationProblem>> ListAsync(
-        EscalationQueries queries, ITenantContext tenant, CancellationToken cancellationToken,
-        string? status = null, string? severity = null, string? issueType = null, string? team = null, string? owner = null,
-        string? customer = null, bool? breached = null, string? cursor = null, int limit = Cursor.DefaultLimit, string? offeredTo = null)
+        EscalationQueries queries, ITenantContext tenant, [AsParameters] EscalationListQuery query, CancellationToken cancellationToken,
+        int limit = Cursor.DefaultLimit)
     {
         var errors = new ValidationErrors();
-        var (filter, after) = EscalationFilter.Parse(status, severity, issueType, team, owner, customer, breached, cursor, errors, offeredTo);
+        var (filter, after) = EscalationFilter.Parse(query, errors);
         errors.Range("limit", limit, 1, Cursor.MaxLimit);
         return errors.IsValid
             ? TypedResults.Ok(await queries.ListAsync(tenant.Identity, filter, after, limit, cancellationToken))

@@ -78,8 +78,8 @@ public sealed class EscalationsGrpcService(
             errors.Add("breached", "true, false or empty");
         }
 
-        var (filter, after) = EscalationFilter.Parse(Empty(request.Status), Empty(request.Severity), Empty(request.IssueType), Empty(request.Team),
-            Empty(request.Owner), Empty(request.Customer), breached, Empty(request.Cursor), errors);
+        var (filter, after) = EscalationFilter.Parse(new EscalationListQuery(Empty(request.Status), Empty(request.Severity), Empty(request.IssueType),
+            Empty(request.Team), Empty(request.Owner), Empty(request.Customer), breached, Empty(request.Cursor)), errors);
         var limit = request.Limit == 0 ? Cursor.DefaultLimit : request.Limit;
         errors.Range("limit", limit, 1, Cursor.MaxLimit);
         if (!errors.IsValid)

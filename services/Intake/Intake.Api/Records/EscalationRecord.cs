@@ -112,6 +112,10 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     /// <summary>When sla made that promise: an older announcement, redelivered late, does not replace it.</summary>
     public DateTime? CommitmentAt { get; set; }
 
+    /// <summary>When the next action falls due (<see cref="NextActions.DueAt"/>), kept with every change so that a queue
+    /// can ask for the cases due soon.</summary>
+    public DateTime? NextDueAt { get; set; }
+
     /// <summary>The clocks as sla announced them with that promise (a JSON column), so that a read asks no other service.</summary>
     public List<SlaClock> Clocks { get; set; } = [];
 
@@ -204,6 +208,7 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         ResolvedAt = state.ResolvedAt;
         AutoCloseAt = state.AutoCloseAt;
         ClosedAt = state.ClosedAt;
+        NextDueAt = NextActions.DueAt(state)?.UtcDateTime;
     }
 
     private static Person? Person(string? id, string? name) => id is null ? null : new Person(id, name ?? id);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Web.Paging;
 using EscalationPlatform.Web.Validation;
@@ -11,7 +12,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Api.Views;
 
-/// <summary>The queue filters of GET /api/v1/escalations.</summary>
+/// <summary>The queue's query as the caller wrote it (GET /api/v1/escalations, or the gRPC List request), before it is
+/// checked.</summary>
+public sealed record EscalationListQuery(
+    string? Status = null,
+    string? Severity = null,
+    string? IssueType = null,
+    string? Team = null,
+    string? Owner = null,
+    string? Customer = null,
+    bool? Breached = null,
+    string? Cursor = null,
+    string? OfferedTo = null,
+    string? Tier = null,
+    string? DueBefore = null);
+
+/// <summary>The queue filters of GET /api/v1/escalations. <see cref="DueBefore"/> keeps the cases whose next action
+/// (<see cref="NextActions"/>) falls due by then: the "breaching soon" queue.</summary>
 public sealed record EscalationFilter(
     IReadOnlyList<EscalationStatus>? Statuses,
     IReadOnlyList<Severity>? Severities,
@@ -20,26 +37,28 @@ public sealed record EscalationFilter(
     string? Owner,
     string? Customer,
     bool? Breached,
-    string? OfferedTo = null)
+    string? OfferedTo = null,
+    IReadOnlyList<CustomerTier>? Tiers = null,
+    DateTimeOffset? DueBefore = null)
 {
-    /// <summary>The filters as the query string (or the gRPC request) gives them; each bad one is named in
-    /// <paramref name="errors"/>.</summary>
-    public static (EscalationFilter Filter, Guid? After) Parse(string? status, string? severity, string? issueType, string? team, string? owner,
-        string? customer, bool? breached, string? cursor, ValidationErrors errors, string? offeredTo = null)
+    /// <summary>The filters of <paramref name="query"/>; each bad one is named in <paramref name="errors"/>.</summary>
+    public static (EscalationFilter Filter, Guid? After) Parse(EscalationListQuery query, ValidationErrors errors)
     {
         var filter = new EscalationFilter(
-            KebabEnum<EscalationStatus>.ParseList(status, "status", errors),
-            KebabEnum<Severity>.ParseList(severity, "severity", errors),
-            KebabEnum<IssueType>.ParseList(issueType, "issueType", errors),
-            Id(team, "team", errors),
-            Id(owner, "owner", errors),
-            Id(customer, "customer", errors),
-            breached,
-            Id(offeredTo, "offeredTo", errors));
+            KebabEnum<EscalationStatus>.ParseList(query.Status, "status", errors),
+            KebabEnum<Severity>.ParseList(query.Severity, "severity", errors),
+            KebabEnum<IssueType>.ParseList(query.IssueType, "issueType", errors),
+            Id(query.Team, "team", errors),
+            Id(query.Owner, "owner", errors),
+            Id(query.Customer, "customer", errors),
+            query.Breached,
+            Id(query.OfferedTo, "offeredTo", errors),
+            KebabEnum<CustomerTier>.ParseList(query.Tier, "tier", errors),
+            Moment(query.DueBefore, "dueBefore", errors));
         Guid? after = null;
-        if (cursor is not null)
+        if (query.Cursor is not null)
         {
-            after = Cursor.TryDecode(cursor, out var last) ? last : null;
+            after = EscalationPlatform.Web.Paging.Cursor.TryDecode(query.Cursor, out var last) ? last : null;
             if (after is null)
             {
                 errors.Add("cursor", "not a cursor this API gave out");
@@ -53,6 +72,22 @@ public sealed record EscalationFilter(
     {
         errors.Text(field, value, 200);
         return value;
+    }
+
+    private static DateTimeOffset? Moment(string? value, string field, ValidationErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+        {
+            return moment;
+        }
+
+        errors.Add(field, "a date and time in ISO 8601 (for example 2026-11-30T14:00:00Z)");
+        return null;
     }
 }
 
@@ -173,6 +208,17 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Read
         if (filter.OfferedTo is { } offeree)
         {
             query = query.Where(row => row.OfferedToId == offeree);
+        }
+
+        if (filter.Tiers is { Count: > 0 } tiers)
+        {
+            query = query.Where(row => tiers.Contains(row.CustomerTier));
+        }
+
+        if (filter.DueBefore is { } dueBefore)
+        {
+            var by = dueBefore.UtcDateTime;
+            query = query.Where(row => row.NextDueAt <= by);
         }
 
         if (filter.Breached is { } breached)

@@ -38,6 +38,7 @@ public sealed record EscalationView(
     string? Description,
     Severity? Severity,
     IReadOnlyList<FiredRule> Rules,
+    int? MatrixVersion,
     bool HandoffIncomplete,
     IReadOnlyList<MissingFact> MissingContext,
     CaseFacts Facts,

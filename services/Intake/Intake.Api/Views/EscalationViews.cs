@@ -24,6 +24,7 @@ public static class EscalationViews
             record.Description,
             record.Severity,
             record.Rules,
+            record.MatrixVersion,
             record.HandoffIncomplete,
             record.MissingFacts,
             record.Facts,

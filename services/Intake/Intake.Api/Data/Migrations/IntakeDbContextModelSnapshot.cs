@@ -313,6 +313,9 @@ namespace Intake.Api.Data.Migrations
                     b.Property<int?>("MatrixVersion")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("NextUpdateDue")
                         .HasColumnType("timestamp with time zone");
 
@@ -591,6 +594,8 @@ namespace Intake.Api.Data.Migrations
                     b.HasKey("CorrelationId");
 
                     b.HasIndex("TenantId", "CorrelationId");
+
+                    b.HasIndex("TenantId", "NextDueAt");
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();

@@ -27,7 +27,7 @@ try
         "gateway", ports, infrastructure.AddDatabase("gatewaydb"), infrastructure, secrets, intake, triage, routing, sla, notification);
 
     // Portal: the web application support people work in; it calls the gateway like any other client.
-    var portal = builder.AddPortal<Projects.EscalationPlatform_Portal>("portal", ports, gateway);
+    var portal = builder.AddPortal<Projects.EscalationPlatform_Portal>("portal", ports, gateway, infrastructure);
 
     builder.AddStartupReport(infrastructure.StateDirectory, portal, gateway, mail);
 }

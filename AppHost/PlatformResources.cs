@@ -80,12 +80,14 @@ public static class PlatformResources
     /// <summary>The support portal: a web application for people, on a fixed port unless configured otherwise, that
     /// reaches the platform only through the gateway (with each person's own token).</summary>
     public static IResourceBuilder<ProjectResource> AddPortal<TProject>(
-        this IDistributedApplicationBuilder builder, string name, PlatformPorts ports, IResourceBuilder<ProjectResource> gateway)
+        this IDistributedApplicationBuilder builder, string name, PlatformPorts ports, IResourceBuilder<ProjectResource> gateway,
+        InfrastructureResources infrastructure)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithHttpEndpoint(port: ports.Portal, name: "http")
             .WithExternalHttpEndpoints()
+            .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache) // sessions and keys every replica shares
             .WithReference(gateway).WaitFor(gateway)
             .WithHttpHealthCheck("/health")
             .WithTelemetryOnlyToADashboard();

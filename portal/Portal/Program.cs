@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.AddSharedSessionState();
 builder.Services.AddPortalSignIn(builder.Configuration);
 builder.Services.AddGatewayClient(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);

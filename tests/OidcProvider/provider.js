@@ -6,7 +6,8 @@
 // A "portal" client signs people in by the authorization code flow: the provider's own development login page takes
 // any login (a user of that name, above, or one with no role at all), then asks for consent; the access token is for
 // the resource the portal names, with the user's claims. The portal runs on a port chosen when the platform starts,
-// so its callback is accepted on any localhost port (a test provider only: a real one registers the exact address).
+// so its callback, and the address it is sent back to after signing out at the provider, is accepted on any localhost
+// port (a test provider only: a real one registers the exact addresses).
 //
 // Environment: PORT (required), ISSUER (default http://127.0.0.1:PORT), AUDIENCE (default escalation-platform),
 // CLIENT_SECRET (default test-secret). Prints "ready" once it listens.
@@ -59,10 +60,12 @@ const portalClient = {
   client_secret: clientSecret,
   grant_types: ['authorization_code'],
   redirect_uris: ['http://localhost/signin-oidc'],
+  post_logout_redirect_uris: ['http://localhost/signout-callback-oidc'],
   response_types: ['code'],
   token_endpoint_auth_method: 'client_secret_post',
 };
 const portalCallback = /^http:\/\/localhost:\d+\/signin-oidc$/;
+const portalSignedOut = /^http:\/\/localhost:\d+\/signout-callback-oidc$/;
 
 const provider = new Provider(issuer, {
   clients: [
@@ -116,6 +119,11 @@ const provider = new Provider(issuer, {
 const redirectUriAllowed = provider.Client.prototype.redirectUriAllowed;
 provider.Client.prototype.redirectUriAllowed = function allowed(uri) {
   return (this.clientId === 'portal' && portalCallback.test(uri)) || redirectUriAllowed.call(this, uri);
+};
+
+const postLogoutRedirectUriAllowed = provider.Client.prototype.postLogoutRedirectUriAllowed;
+provider.Client.prototype.postLogoutRedirectUriAllowed = function allowed(uri) {
+  return (this.clientId === 'portal' && portalSignedOut.test(uri)) || postLogoutRedirectUriAllowed.call(this, uri);
 };
 
 provider.on('server_error', (ctx, error) => console.error('server_error', error));

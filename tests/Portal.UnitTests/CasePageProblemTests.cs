@@ -43,6 +43,14 @@ public sealed class CasePageProblemTests : PortalContext
     }
 
     [Fact]
+    public void A_gateway_that_does_not_answer_in_time_says_so()
+    {
+        var page = RenderCase(() => throw new Polly.Timeout.TimeoutRejectedException());
+
+        page.WaitForAssertion(() => Assert.Equal("The platform did not answer in time.", page.Find("[data-testid=problem]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void A_success_answer_that_is_not_a_record_is_a_problem_not_an_exception()
     {
         var page = RenderCase(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>Sign in to the proxy</html>") });

@@ -27,6 +27,39 @@ public sealed class CasePageTests : PortalContext
     private static void Send(IRenderedComponent<CasePage> page) => page.Find("[data-testid=command-submit]").Click();
 
     [Fact]
+    public void The_severity_names_the_matrix_version_and_each_clock_shows_the_time_gone_and_paused_as_sla_counts_them()
+    {
+        Gateway.On(HttpMethod.Get, CaseRecords.Path + "/clocks", StubGateway.Json(CaseRecords.ClocksNow));
+        var page = RenderCase();
+
+        Assert.Equal("Decided by the escalation matrix, version 7", page.Find("[data-testid=matrix-version]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Equal("20 min", page.Find("[data-testid=paused]").TextContent.Trim()));
+        Assert.Contains("1 h 30 min of 4 h 0 min (37 %, always open)", page.Find("[data-testid=clock]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=clocks-unavailable]"));
+    }
+
+    [Fact]
+    public void When_sla_cannot_be_asked_the_clocks_say_so_and_keep_their_due_times()
+    {
+        Gateway.On(HttpMethod.Get, CaseRecords.Path + "/clocks", StubGateway.Json("""{"available":false,"breached":false,"clocks":[]}"""));
+        var page = RenderCase();
+
+        page.WaitForAssertion(() => Assert.Contains("cannot be asked right now", page.Find("[data-testid=clocks-unavailable]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("—", page.Find("[data-testid=paused]").TextContent.Trim());
+        Assert.Single(page.FindAll("[data-testid=clock]"));
+    }
+
+    [Fact]
+    public void When_the_delivery_log_cannot_be_read_the_case_still_shows_and_says_what_is_missing()
+    {
+        Gateway.On(HttpMethod.Get, "/api/v1/notifications", StubGateway.Status(HttpStatusCode.ServiceUnavailable));
+        var page = RenderCase();
+
+        page.WaitForAssertion(() => Assert.Contains("The delivery log cannot be read right now", page.Find("[data-testid=notifications-unavailable]").TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(page.FindAll("[data-testid=clock]"));
+    }
+
+    [Fact]
     public void Only_the_commands_the_record_offers_the_person_get_a_button()
     {
         var page = RenderCase("record-action", "post-customer-update", "cancel");

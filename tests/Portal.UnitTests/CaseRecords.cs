@@ -11,6 +11,12 @@ internal static class CaseRecords
 
     public static string Path => $"/api/v1/escalations/{Id}";
 
+    /// <summary>The resolution clock as sla counts it now: 1 h 30 min of 4 h gone, 20 min of it paused.</summary>
+    public const string ClocksNow = """
+        {"available":true,"breached":false,"clocks":[{"kind":"resolution","state":"running","targetSeconds":14400,"elapsedSeconds":5400,
+         "percentElapsed":37,"pausedSeconds":1200,"calendar":"always-open"}]}
+        """;
+
     public static string Json(string[] commands, string status = "in-progress", string severity = "S2", string title = "Exports fail for all users") =>
         JsonSerializer.Serialize(new
         {
@@ -22,6 +28,7 @@ internal static class CaseRecords
             description = "Since the 9am deploy.",
             severity,
             rules = new[] { new { id = "org-wide-outage", severity, description = "An outage for a whole organisation" } },
+            matrixVersion = 7,
             missingContext = Array.Empty<object>(),
             facts = new { issueType = "technical", productArea = "Exports", customer = new { id = "cust-acme", name = "Acme Corp", tier = "strategic", timeZone = "Europe/Berlin" } },
             team = new { id = "t-core", name = "Core" },

@@ -12,8 +12,10 @@ public sealed class QueueViewsTests
 
     private static readonly QueueFilters NoFilters = new(null, null, null);
 
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 15, 0, TimeSpan.FromHours(1));
+
     private static Dictionary<string, string> Query(string view, QueueFilters filters, string? cursor = null) =>
-        QueryHelpers.ParseQuery(QueueViews.All.Single(queue => queue.Id == view).Query(Agent, filters, cursor))
+        QueryHelpers.ParseQuery(QueueViews.All.Single(queue => queue.Id == view).Query(Agent, filters, cursor, Now))
             .ToDictionary(parameter => parameter.Key, parameter => parameter.Value.ToString());
 
     [Fact]
@@ -40,11 +42,23 @@ public sealed class QueueViewsTests
         Assert.Equal(new Dictionary<string, string> { ["status"] = Open, ["breached"] = "true", ["limit"] = "25" }, Query("breached", NoFilters));
 
     [Fact]
+    public void Breaching_soon_asks_for_open_cases_not_yet_breached_whose_next_action_falls_due_within_the_hour_in_utc() =>
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["status"] = Open, ["breached"] = "false", ["dueBefore"] = "2026-11-30T09:15:00.0000000Z", ["limit"] = "25",
+        }, Query("soon", NoFilters));
+
+    [Fact]
+    public void Only_the_breaching_soon_queue_is_bounded_by_a_due_time() =>
+        Assert.Equal(["soon"], QueueViews.All.Where(queue => queue.DueWithin is not null).Select(queue => queue.Id));
+
+    [Fact]
     public void Filters_and_the_cursor_are_added_and_the_customer_is_trimmed()
     {
-        var query = Query("open", new QueueFilters("S1", "billing", "  Acme Corp "), "cursor/with+signs=");
+        var query = Query("open", new QueueFilters("S1", "billing", "  Acme Corp ", Tier: "premium,strategic"), "cursor/with+signs=");
 
         Assert.Equal("S1", query["severity"]);
+        Assert.Equal("premium,strategic", query["tier"]);
         Assert.Equal("billing", query["issueType"]);
         Assert.Equal("Acme Corp", query["customer"]);
         Assert.Equal("cursor/with+signs=", query["cursor"]);

@@ -8,7 +8,7 @@ namespace Portal.UnitTests;
 /// the last one repeated), and every request kept for the test to read.</summary>
 public sealed class StubGateway : HttpMessageHandler
 {
-    public sealed record Request(HttpMethod Method, string Path, string? IdempotencyKey, string? Authorization, string? Body);
+    public sealed record Request(HttpMethod Method, string Path, string? IdempotencyKey, string? Authorization, string? Body, string Query = "");
 
     private readonly ConcurrentDictionary<(HttpMethod, string), ConcurrentQueue<Func<HttpResponseMessage>>> _answers = new();
 
@@ -43,7 +43,8 @@ public sealed class StubGateway : HttpMessageHandler
         Requests.Enqueue(new Request(request.Method, path,
             request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null,
             request.Headers.Authorization?.ToString(),
-            request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken)));
+            request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
+            Uri.UnescapeDataString(request.RequestUri.Query)));
 
         if (!_answers.TryGetValue((request.Method, path), out var queue) || !queue.TryPeek(out var answer))
         {

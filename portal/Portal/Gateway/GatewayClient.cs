@@ -69,7 +69,7 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
             {
                 return new(default, GatewayProblem.Unreachable(failure.Message));
             }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception timedOut) when (timedOut is TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
             {
                 return new(default, GatewayProblem.Unreachable("The platform did not answer in time."));
             }

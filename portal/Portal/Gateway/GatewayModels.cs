@@ -23,6 +23,16 @@ public sealed record TimelineItem(DateTimeOffset At, ActorInfo Actor, string Wha
 public sealed record ClockInfo(ClockKind Kind, ClockState State, DateTimeOffset StartedAt, DateTimeOffset? DueAt, long TargetSeconds,
     DateTimeOffset? MetAt, DateTimeOffset? BreachedAt);
 
+/// <summary>A clock as the sla service counts it now (GET /api/v1/escalations/{id}/clocks): how much of its target has
+/// gone on its calendar, and how long it stood paused.</summary>
+public sealed record ClockNow(string Kind, string State, long TargetSeconds, long ElapsedSeconds, int PercentElapsed, long PausedSeconds, string Calendar);
+
+/// <summary>The clocks now; <see cref="Available"/> is false when the sla service could not be asked.</summary>
+public sealed record ClocksNow(bool Available, IReadOnlyList<ClockNow> Clocks)
+{
+    public static readonly ClocksNow Unavailable = new(false, []);
+}
+
 public sealed record SlaInfo(bool Breached, DateTimeOffset? NextUpdateDue, DateTimeOffset? AnnouncedAt, IReadOnlyList<ClockInfo> Clocks);
 
 public sealed record RuleInfo(string Id, Severity Severity, string Description);
@@ -41,6 +51,7 @@ public sealed record EscalationRecord(
     string? Description,
     Severity? Severity,
     IReadOnlyList<RuleInfo> Rules,
+    int? MatrixVersion,
     IReadOnlyList<MissingFactInfo> MissingContext,
     JsonElement Facts,
     TeamRef? Team,

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Net.Http.Headers;
 using EscalationPlatform.Portal.Gateway;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -36,6 +37,10 @@ public static class ExternalSignIn
     public const string Scheme = OpenIdConnectDefaults.AuthenticationScheme;
     public const string Path = "/signin/external";
 
+    /// <summary>The provider's ID token, kept in the server-side session: sign-out hands it back to the provider
+    /// (id_token_hint) so that the provider ends its own session too.</summary>
+    public const string IdTokenClaim = "id_token";
+
     public static void Add(Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication, ExternalSignInOptions settings) =>
         authentication.AddOpenIdConnect(Scheme, options =>
         {
@@ -61,6 +66,14 @@ public static class ExternalSignIn
             }
 
             options.Events.OnTokenValidated = AsThePlatformSeesThemAsync;
+
+            // RP-initiated logout: after the portal's own session ends, the provider's ends as well, and it sends the
+            // person back to the sign-in page (via /signout-callback-oidc).
+            options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+            {
+                context.ProtocolMessage.IdTokenHint = context.HttpContext.User.FindFirst(IdTokenClaim)?.Value;
+                return Task.CompletedTask;
+            };
 
             options.Events.OnRemoteFailure = context =>
             {
@@ -100,6 +113,10 @@ public static class ExternalSignIn
         var expires = DateTimeOffset.UtcNow + expiresIn;
         var user = new PortalUser(caller!.Tenant, caller.Id, caller.Name, caller.Roles, token, expires);
         context.Principal = user.ToPrincipal();
+        if (context.TokenEndpointResponse.IdToken is { Length: > 0 } idToken)
+        {
+            ((ClaimsIdentity)context.Principal.Identity!).AddClaim(new Claim(IdTokenClaim, idToken));
+        }
         context.Properties!.ExpiresUtc = expires;
     }
 

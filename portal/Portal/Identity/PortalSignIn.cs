@@ -13,7 +13,6 @@ public static class PortalSignIn
 
     public static IServiceCollection AddPortalSignIn(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDistributedMemoryCache();
         services.AddSingleton<ITicketStore, ServerSideSessions>();
         var external = configuration.GetSection(ExternalSignInOptions.Section).Get<ExternalSignInOptions>() ?? new ExternalSignInOptions();
         services.AddSingleton(external);
@@ -49,8 +48,9 @@ public static class PortalSignIn
         context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user.ToPrincipal(),
             new AuthenticationProperties { ExpiresUtc = user.ExpiresAt, IsPersistent = false });
 
-    /// <summary>A form post (antiforgery-checked) ends the session on the server and in the browser; with an external
-    /// provider configured, GET /signin/external starts its sign-in and comes back to the page asked for.</summary>
+    /// <summary>A form post (antiforgery-checked) ends the session on the server and in the browser, and at the
+    /// organisation's provider for a person who signed in there; with an external provider configured,
+    /// GET /signin/external starts its sign-in and comes back to the page asked for.</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder endpoints)
     {
         if (endpoints.ServiceProvider.GetRequiredService<ExternalSignInOptions>().Enabled)
@@ -59,10 +59,13 @@ public static class PortalSignIn
                 TypedResults.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [ExternalSignIn.Scheme]));
         }
 
-        endpoints.MapPost(SignOutPath, async (HttpContext context) =>
+        endpoints.MapPost(SignOutPath, async Task<IResult> (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return TypedResults.LocalRedirect(SignInPath);
+            // Signed in with the organisation's provider: its session ends too, or the next sign-in would be silent.
+            return context.User.HasClaim(claim => claim.Type == ExternalSignIn.IdTokenClaim)
+                ? TypedResults.SignOut(new AuthenticationProperties { RedirectUri = SignInPath }, [ExternalSignIn.Scheme])
+                : TypedResults.LocalRedirect(SignInPath);
         });
         return endpoints;
     }

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace EscalationPlatform.Portal.Identity;
 
 /// <summary>Keeps each sign-in (the person's claims and gateway token) on the server; the browser's cookie carries only
-/// an opaque key. A session ends when its token expires, or at sign-out.</summary>
-public sealed class ServerSideSessions(IDistributedCache cache, TimeProvider clock) : ITicketStore
+/// an opaque key. A session ends when its token expires, or at sign-out. The session is encrypted before it is stored
+/// (it holds the person's token, and the cache is shared): only the portal's own key ring opens it.</summary>
+public sealed class ServerSideSessions(IDistributedCache cache, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
 {
     private const string Prefix = "portal-session:";
+
+    private readonly IDataProtector _protector = protection.CreateProtector("EscalationPlatform.Portal.Sessions");
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
@@ -18,13 +22,27 @@ public sealed class ServerSideSessions(IDistributedCache cache, TimeProvider clo
     }
 
     public Task RenewAsync(string key, AuthenticationTicket ticket) =>
-        cache.SetAsync(Prefix + key, TicketSerializer.Default.Serialize(ticket), new DistributedCacheEntryOptions
+        cache.SetAsync(Prefix + key, _protector.Protect(TicketSerializer.Default.Serialize(ticket)), new DistributedCacheEntryOptions
         {
             AbsoluteExpiration = ticket.Properties.ExpiresUtc ?? clock.GetUtcNow().AddHours(8),
         });
 
-    public async Task<AuthenticationTicket?> RetrieveAsync(string key) =>
-        await cache.GetAsync(Prefix + key) is { } bytes ? TicketSerializer.Default.Deserialize(bytes) : null;
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        if (await cache.GetAsync(Prefix + key) is not { } stored)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TicketSerializer.Default.Deserialize(_protector.Unprotect(stored));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null; // sealed with a key this portal no longer has: the person signs in again
+        }
+    }
 
     public Task RemoveAsync(string key) => cache.RemoveAsync(Prefix + key);
 

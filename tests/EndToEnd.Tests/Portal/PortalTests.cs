@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -6,7 +7,7 @@ namespace EndToEnd.Tests.Portal;
 /// <summary>The portal in a real browser against the whole platform: an agent escalates through the form, the person it
 /// is offered to works it to resolution from the case page, a manager changes the matrix, and an agent is kept out of
 /// administration.</summary>
-public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser browser) : IClassFixture<PortalBrowser>
+public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserFixture browser) : IClassFixture<PortalBrowserFixture>
 {
     private Uri Portal => platform.Endpoint("portal", "http");
 
@@ -135,8 +136,9 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
     }
 
     [Fact]
-    public async Task A_manager_saves_the_matrix_as_a_new_version_that_the_preview_then_uses_and_an_invalid_one_is_explained()
+    public async Task A_manager_saves_the_matrix_as_a_new_version_that_changes_the_preview_and_an_invalid_one_is_explained()
     {
+        const string TryOut = "Every case is S1 while this rule is tried out";
         var manager = await browser.SignInAsync(Portal, Tenants.PortalAdmin, "mia", "manager");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation matrix" }).ClickAsync();
         await Assertions.Expect(manager.GetByTestId("document-version")).ToContainTextAsync("Version");
@@ -147,7 +149,12 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         await manager.GetByTestId("save").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("problem")).ToContainTextAsync("The matrix is not valid.");
 
-        await manager.GetByTestId("document-json").FillAsync(rules);
+        var everythingS1 = JsonNode.Parse(rules)!.AsArray();
+        everythingS1.Insert(0, new JsonObject
+        {
+            ["id"] = "portal-try-out", ["severity"] = "S1", ["description"] = TryOut, ["when"] = new JsonObject { ["always"] = true },
+        });
+        await manager.GetByTestId("document-json").FillAsync(everythingS1.ToJsonString());
         await manager.GetByTestId("save").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("saved")).ToContainTextAsync($"Saved as version {version + 1}");
         await Screenshots.TakeAsync(manager, "matrix");
@@ -155,6 +162,18 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         await manager.GetByRole(AriaRole.Link, new() { Name = "New escalation" }).ClickAsync();
         await ChooseAsync(manager, manager.GetByTestId("customer"), "Initech (standard)");
         await Assertions.Expect(manager.GetByTestId("preview")).ToContainTextAsync($"matrix v{version + 1}");
+        await Assertions.Expect(manager.GetByTestId("preview").GetByTestId("severity")).ToHaveTextAsync("S1");
+        await Assertions.Expect(manager.GetByTestId("preview-rule").Filter(new() { HasText = TryOut })).ToHaveCountAsync(1);
+
+        // Back to the rules as they were: a version of its own, and the preview follows.
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation matrix" }).ClickAsync();
+        await manager.GetByTestId("document-json").FillAsync(rules);
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("saved")).ToContainTextAsync($"Saved as version {version + 2}");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "New escalation" }).ClickAsync();
+        await ChooseAsync(manager, manager.GetByTestId("customer"), "Initech (standard)");
+        await Assertions.Expect(manager.GetByTestId("preview")).ToContainTextAsync($"matrix v{version + 2}");
+        await Assertions.Expect(manager.GetByTestId("preview-rule").Filter(new() { HasText = TryOut })).ToHaveCountAsync(0);
 
         await manager.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Assertions.Expect(manager.GetByTestId("count")).ToHaveCountAsync(7); // open S1-S4, breached, waiting to be acknowledged, needs information
@@ -212,7 +231,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
     }
 
     [Fact]
-    public async Task A_person_signs_in_with_the_organisations_provider_and_works_in_the_tenant_and_role_the_gateway_gives_them()
+    public async Task A_person_signs_in_with_the_organisations_provider_works_in_the_tenant_and_role_the_gateway_gives_them_and_signs_out_of_both()
     {
         var page = await browser.NewPageAsync(Portal);
         await page.GotoAsync("/");
@@ -225,6 +244,13 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         await Assertions.Expect(page.GetByTestId("queue")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("problem")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("live")).ToBeVisibleAsync();
+
+        // Signing out ends the provider's session as well (RP-initiated logout): the next sign-in asks for a login again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/signin$"));
+        await page.GetByTestId("external-signin").ClickAsync();
+        await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -239,6 +265,49 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowser 
         await page.WaitForURLAsync(new Regex("/signin\\?failed=external$"));
         await Assertions.Expect(page.GetByTestId("signin-problem")).ToContainTextAsync("no platform role");
     }
+
+    [Fact]
+    public async Task The_keyboard_alone_reaches_the_navigation_and_the_forms_and_every_control_says_what_it_is()
+    {
+        var agent = await browser.SignInAsync(Portal, Tenants.Portal, "kim", "agent");
+        await Assertions.Expect(agent.GetByTestId("queue")).ToBeVisibleAsync();
+        Assert.Empty(await UnlabelledControlsAsync(agent));
+
+        await TabToAsync(agent, "New escalation");
+        await agent.Keyboard.PressAsync("Enter");
+        await agent.WaitForURLAsync(new Regex("/cases/new$"));
+        await Assertions.Expect(agent.GetByTestId("preview")).ToBeVisibleAsync();
+        Assert.Empty(await UnlabelledControlsAsync(agent));
+
+        await TabToAsync(agent, "Title");
+        await agent.Keyboard.TypeAsync("Typed without a mouse");
+        await Assertions.Expect(agent.GetByLabel("Title")).ToHaveValueAsync("Typed without a mouse");
+    }
+
+    /// <summary>Presses Tab until the focused element is named <paramref name="name"/> (its text, label or aria-label).</summary>
+    private static async Task TabToAsync(IPage page, string name)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string>(
+                "() => { const e = document.activeElement; return (e?.getAttribute('aria-label') || e?.labels?.[0]?.textContent || e?.textContent || '').trim(); }");
+            if (string.Equals(focused, name, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached \"{name}\".");
+    }
+
+    /// <summary>The visible inputs, selects, text areas and buttons that no label, aria-label or text names.</summary>
+    private static Task<string[]> UnlabelledControlsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+            .filter(e => e.offsetParent !== null)
+            .filter(e => !(e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.textContent.trim() || e.title))
+            .map(e => e.outerHTML.slice(0, 160))
+        """);
 
     /// <summary>The test provider's own development pages: any login and password, then consent.</summary>
     private static async Task SignInAtTheProviderAsync(IPage page, string login)

@@ -1,10 +1,11 @@
 using Microsoft.Playwright;
 
-namespace EndToEnd.Tests.Portal;
+namespace EscalationPlatform.Harness.Portal;
 
 /// <summary>Debian's Chromium driven by Playwright (its own browser download is not available here), headless, one
-/// browser for a test class and a fresh context (cookies, storage) per person signed in.</summary>
-public sealed class PortalBrowser : IAsyncLifetime
+/// browser for a test class and a fresh context (cookies, storage) per person signed in. Call
+/// <see cref="InitializeAsync"/> first (a test framework's fixture does: the end-to-end tests' PortalBrowserFixture).</summary>
+public class PortalBrowser : IAsyncDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -56,6 +57,7 @@ public sealed class PortalBrowser : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_browser is not null)
         {
             await _browser.DisposeAsync();

@@ -5,11 +5,15 @@ using EscalationPlatform.Portal.Identity;
 namespace EscalationPlatform.Portal.Components.Pages;
 
 /// <summary>What the person narrows a queue to; a status must be one of the queue's own (<see cref="QueueView.Statuses"/>).</summary>
-public sealed record QueueFilters(string? Severity, string? IssueType, string? Customer, string? Team = null, string? Status = null);
+public sealed record QueueFilters(string? Severity, string? IssueType, string? Customer, string? Team = null, string? Status = null, string? Tier = null);
 
 /// <summary>A queue: a named question to the escalation list (GET /api/v1/escalations) for the signed-in person.</summary>
 public sealed record QueueView(string Id, string Title, Func<PortalUser, Dictionary<string, string?>> Parameters)
 {
+    /// <summary>Set for a queue of what falls due soon: only cases whose next action is due within this time from now,
+    /// the soonest first.</summary>
+    public TimeSpan? DueWithin { get; init; }
+
     public const int PageSize = 25;
 
     /// <summary>The most the list API gives in one page.</summary>
@@ -19,9 +23,15 @@ public sealed record QueueView(string Id, string Title, Func<PortalUser, Diction
     public IReadOnlyList<string> Statuses(PortalUser user) =>
         Parameters(user).GetValueOrDefault("status") is { } statuses ? statuses.Split(',') : [];
 
-    public string Query(PortalUser user, QueueFilters filters, string? cursor, int limit = PageSize)
+    public string Query(PortalUser user, QueueFilters filters, string? cursor, DateTimeOffset now, int limit = PageSize)
     {
         var parameters = Parameters(user);
+        if (DueWithin is { } window)
+        {
+            parameters["dueBefore"] = (now + window).UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        parameters["tier"] = filters.Tier;
         parameters["severity"] = filters.Severity;
         parameters["issueType"] = filters.IssueType;
         parameters["customer"] = string.IsNullOrWhiteSpace(filters.Customer) ? null : filters.Customer.Trim();
@@ -37,6 +47,9 @@ public static class QueueViews
 {
     /// <summary>The open cases of the person's team: the page sets the team filter to the team they are a member of.</summary>
     public const string MyTeam = "team";
+
+    /// <summary>How close a due time puts a case in the "breaching soon" queue.</summary>
+    public static readonly TimeSpan BreachingSoon = TimeSpan.FromHours(1);
 
     /// <summary>Every status of an escalation still being handled, as the list API's status filter takes them.</summary>
     public static readonly string Open = string.Join(",", new[]
@@ -55,6 +68,7 @@ public static class QueueViews
         {
             ["status"] = string.Join(",", new[] { EscalationStatus.Submitted, EscalationStatus.NeedsInformation, EscalationStatus.Triaged }.Select(Labels.Kebab)),
         }),
+        new("soon", "Breaching soon", _ => new() { ["status"] = Open, ["breached"] = "false" }) { DueWithin = BreachingSoon },
         new("breached", "Breached", _ => new() { ["status"] = Open, ["breached"] = "true" }),
     ];
 }

@@ -47,13 +47,16 @@ public sealed class ViewerTime(TimeProvider clock)
     public string Relative(DateTimeOffset at)
     {
         var span = at - Now;
-        var size = span.Duration();
-        var words = size < TimeSpan.FromMinutes(1) ? "less than a minute"
-            : size < TimeSpan.FromHours(1) ? $"{(int)size.TotalMinutes} min"
-            : size < TimeSpan.FromDays(1) ? $"{(int)size.TotalHours} h {size.Minutes} min"
-            : $"{(int)size.TotalDays} d {size.Hours} h";
+        var words = Length(span.Duration());
         return span >= TimeSpan.Zero ? $"in {words}" : $"{words} ago";
     }
+
+    /// <summary>A length of time in words: "less than a minute", "4 min", "2 h 5 min", "3 d 1 h".</summary>
+    public static string Length(TimeSpan size) =>
+        size < TimeSpan.FromMinutes(1) ? "less than a minute"
+        : size < TimeSpan.FromHours(1) ? $"{(int)size.TotalMinutes} min"
+        : size < TimeSpan.FromDays(1) ? $"{(int)size.TotalHours} h {size.Minutes} min"
+        : $"{(int)size.TotalDays} d {size.Hours} h";
 
     public DueUrgency Urgency(DateTimeOffset due) =>
         due <= Now ? DueUrgency.Past : due - Now <= Soon ? DueUrgency.Soon : DueUrgency.Later;

@@ -1,0 +1,38 @@
+using System.Net;
+using Bunit;
+using EscalationPlatform.Portal.Components.Shared;
+
+namespace Portal.UnitTests;
+
+public sealed class DocumentEditorTests : PortalContext
+{
+    private const string Path = "/api/v1/triage/matrix";
+
+    private IRenderedComponent<DocumentEditor> RenderEditor(Func<HttpResponseMessage> answer)
+    {
+        Gateway.On(HttpMethod.Get, Path, answer);
+        return Render<DocumentEditor>(parameters => parameters.Add(editor => editor.Path, Path).Add(editor => editor.Property, "rules"));
+    }
+
+    private static bool Disabled(IRenderedComponent<DocumentEditor> editor) =>
+        editor.Find("textarea").HasAttribute("disabled") && editor.Find("[data-testid=save]").HasAttribute("disabled");
+
+    [Fact]
+    public void The_document_read_is_shown_with_its_version_and_can_then_be_edited_and_saved()
+    {
+        var editor = RenderEditor(StubGateway.Json("""{"version":4,"rules":[{"id":"s1-outage"}]}"""));
+
+        editor.WaitForAssertion(() => Assert.Equal("Version 4 is in force.", editor.Find("[data-testid=document-version]").TextContent.Trim()));
+        Assert.Contains("s1-outage", editor.Find("textarea").GetAttribute("value") ?? editor.Find("textarea").TextContent, StringComparison.Ordinal);
+        Assert.False(Disabled(editor));
+    }
+
+    [Fact]
+    public void A_document_that_cannot_be_read_is_not_editable_and_says_why()
+    {
+        var editor = RenderEditor(StubGateway.Status(HttpStatusCode.ServiceUnavailable));
+
+        editor.WaitForAssertion(() => Assert.NotEmpty(editor.FindAll("[data-testid=problem]")));
+        Assert.True(Disabled(editor)); // nothing typed here could overwrite a document never seen
+    }
+}

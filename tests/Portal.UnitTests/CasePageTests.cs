@@ -39,6 +39,15 @@ public sealed class CasePageTests : PortalContext
     }
 
     [Fact]
+    public void The_timeline_names_the_new_status_only_where_the_step_does_not_say_it_already()
+    {
+        var page = RenderCase();
+
+        var steps = page.FindAll("[data-testid=timeline] tbody tr").Select(row => row.Children[2].TextContent.Trim()).ToList();
+        Assert.Equal(["customer update posted → in progress", "acknowledged", "submitted"], steps); // newest first
+    }
+
+    [Fact]
     public void When_sla_cannot_be_asked_the_clocks_say_so_and_keep_their_due_times()
     {
         Gateway.On(HttpMethod.Get, CaseRecords.Path + "/clocks", StubGateway.Json("""{"available":false,"breached":false,"clocks":[]}"""));

@@ -54,6 +54,7 @@ internal static class CaseRecords
             {
                 new { at = Now.AddHours(-1), actor = new { kind = "person", id = "u-7", name = "Ann Agent" }, what = "submitted", from = (string?)null, to = "submitted", detail = (string?)null, reason = (string?)null },
                 new { at = Now.AddMinutes(-50), actor = new { kind = "person", id = "u-7", name = "Ann Agent" }, what = "acknowledged", from = (string?)"assigned", to = "acknowledged", detail = (string?)null, reason = (string?)null },
+                new { at = Now.AddMinutes(-40), actor = new { kind = "person", id = "u-7", name = "Ann Agent" }, what = "customer-update-posted", from = (string?)"acknowledged", to = "in-progress", detail = (string?)"We are on it.", reason = (string?)null },
             },
         });
 }

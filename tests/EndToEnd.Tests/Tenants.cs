@@ -36,6 +36,9 @@ public static class Tenants
     public const string Portal = "e2e-portal";
     public const string PortalAdmin = "e2e-portal-admin";
 
+    /// <summary>A tenant nobody set up: no teams, no customers, no rules (not in <see cref="All"/>, so never seeded).</summary>
+    public const string Unstaffed = "e2e-unstaffed";
+
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,

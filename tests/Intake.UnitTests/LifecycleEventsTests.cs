@@ -39,6 +39,19 @@ public sealed class LifecycleEventsTests
         At = Now,
     };
 
+    public static EscalationUnroutable Unroutable(TeamRef? team = null, string tenant = Tenant) => new()
+    {
+        EscalationId = Case.Id,
+        TenantId = tenant,
+        Severity = Severity.S2,
+        Reason = "no routing rule matches and no team takes technical issues",
+        Team = team,
+        TeamLead = team is null ? null : Member(Lead),
+        At = Now,
+        Key = Case.Key,
+        Title = Case.Title,
+    };
+
     public static SlaThresholdReached Threshold(ThresholdKind kind, int percent, TimeSpan? lateBy = null, string tenant = Tenant) => new()
     {
         EscalationId = Case.Id,
@@ -176,6 +189,7 @@ public sealed class LifecycleEventsTests
         {
             LifecycleEvents.Assessed(NewCase(), Assessment(AssessmentOutcome.Triaged, tenant: other), Now),
             LifecycleEvents.Offered(In(Triaged), Offer(OfferLevel.Owner, Owner, tenant: other), Now),
+            LifecycleEvents.Unroutable(In(Triaged), Unroutable(tenant: other), Now),
             LifecycleEvents.ThresholdReached(In(InProgress), Threshold(ThresholdKind.Breach, 100, tenant: other), Now),
             LifecycleEvents.CommitmentUpdated(In(InProgress), Commitment(Now, Now.AddHours(1), tenant: other), Now),
         };
@@ -260,6 +274,44 @@ public sealed class LifecycleEventsTests
 
         Assert.NotNull(decision.Refusal);
         Assert.Equal(status, decision.State.Status);
+        Assert.Empty(decision.Timeline);
+    }
+
+    [Fact]
+    public void A_case_nobody_could_be_offered_stays_triaged_and_says_why_and_who_is_told()
+    {
+        var decision = LifecycleEvents.Unroutable(In(Triaged), Unroutable(new TeamRef("t-payments", "Payments")), Now);
+
+        Assert.Equal(Triaged, decision.State.Status);
+        Assert.Equal("no routing rule matches and no team takes technical issues", decision.State.UnroutableReason);
+        Assert.Equal((new TeamRef("t-payments", "Payments"), Lead.Id), (decision.State.Team, decision.State.TeamLeadId)); // the lead may act on it
+        Assert.Equal(
+            new TimelineNote(Actors.Routing, "unroutable", "Nobody could be offered the case: no routing rule matches and no team takes technical issues",
+                "Lea Lead (lead of Payments) and leadership are told"),
+            Assert.Single(decision.Timeline));
+        Assert.Empty(decision.Messages);
+    }
+
+    [Fact]
+    public void A_later_offer_clears_the_unroutable_reason()
+    {
+        var unroutable = LifecycleEvents.Unroutable(In(Triaged), Unroutable(), Now).State;
+
+        var offered = LifecycleEvents.Offered(unroutable, Offer(OfferLevel.Owner, Owner), Now);
+
+        Assert.Null(offered.State.UnroutableReason);
+        Assert.Equal(Assigned, offered.State.Status);
+    }
+
+    [Theory]
+    [InlineData(Assigned)]
+    [InlineData(Cancelled)]
+    public void An_unroutable_announcement_for_a_case_no_longer_waiting_for_an_owner_changes_nothing(EscalationStatus status)
+    {
+        var decision = LifecycleEvents.Unroutable(In(status), Unroutable(), Now);
+
+        Assert.NotNull(decision.Refusal);
+        Assert.Null(decision.State.UnroutableReason);
         Assert.Empty(decision.Timeline);
     }
 

@@ -235,4 +235,31 @@ public sealed class RecipientPolicyTests
         Assert.NotEqual(
             RecipientPolicy.ForCommitment(Commitment(EscalationStatus.InProgress), Everyone)[0].EventKey,
             RecipientPolicy.ForCommitment(Commitment(EscalationStatus.InProgress) with { At = At.AddMinutes(30) }, Everyone)[0].EventKey);
+
+    private static EscalationUnroutable Unroutable(MemberRef? lead) => new()
+    {
+        EscalationId = Id,
+        TenantId = "acme",
+        Severity = Severity.S2,
+        Reason = "Core has 1 member besides its lead to take turns; an owner and a distinct backup need 2",
+        Team = lead is null ? null : new TeamRef("core", "Core"),
+        TeamLead = lead,
+        At = At,
+        Key = "ESC-1",
+        Title = "Checkout fails",
+    };
+
+    [Fact]
+    public void A_case_nobody_could_be_offered_is_told_to_its_team_lead_and_leadership_once_each()
+    {
+        var notices = RecipientPolicy.ForUnroutable(Unroutable(new MemberRef("lee", "Lee", Lead)), Everyone);
+
+        Assert.Equal([(Lead, Audience.TeamLead), (Leadership, Audience.Leadership)], notices.Select(notice => (notice.Recipient, notice.Audience)));
+        Assert.All(notices, notice => Assert.Equal(NoticeKind.Unroutable, notice.Kind));
+        Assert.Single(notices.Select(notice => notice.EventKey).Distinct()); // a redelivered announcement is told once per person
+    }
+
+    [Fact]
+    public void Without_a_team_only_leadership_hears_of_a_case_nobody_could_be_offered() =>
+        Assert.Equal([Leadership], RecipientPolicy.ForUnroutable(Unroutable(lead: null), Everyone).Select(notice => notice.Recipient));
 }

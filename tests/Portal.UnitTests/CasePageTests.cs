@@ -48,6 +48,20 @@ public sealed class CasePageTests : PortalContext
     }
 
     [Fact]
+    public void A_case_nobody_could_be_offered_says_why_where_its_owner_would_be()
+    {
+        Gateway.On(HttpMethod.Get, CaseRecords.Path, StubGateway.Json(CaseRecords.Json([], status: "triaged",
+            unroutableReason: "no routing rule matches and no team takes legal issues")));
+        var page = Render<CasePage>(parameters => parameters.Add(page => page.Id, CaseRecords.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("Nobody could be offered this case: no routing rule matches and no team takes legal issues.",
+            page.Find("[data-testid=unroutable]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_routed_case_shows_no_unroutable_warning() => Assert.Empty(RenderCase().FindAll("[data-testid=unroutable]"));
+
+    [Fact]
     public void When_sla_cannot_be_asked_the_clocks_say_so_and_keep_their_due_times()
     {
         Gateway.On(HttpMethod.Get, CaseRecords.Path + "/clocks", StubGateway.Json("""{"available":false,"breached":false,"clocks":[]}"""));

@@ -17,7 +17,8 @@ internal static class CaseRecords
          "percentElapsed":37,"pausedSeconds":1200,"calendar":"always-open"}]}
         """;
 
-    public static string Json(string[] commands, string status = "in-progress", string severity = "S2", string title = "Exports fail for all users") =>
+    public static string Json(string[] commands, string status = "in-progress", string severity = "S2", string title = "Exports fail for all users",
+        string? unroutableReason = null) =>
         JsonSerializer.Serialize(new
         {
             id = Id,
@@ -29,6 +30,7 @@ internal static class CaseRecords
             severity,
             rules = new[] { new { id = "org-wide-outage", severity, description = "An outage for a whole organisation" } },
             matrixVersion = 7,
+            unroutableReason,
             missingContext = Array.Empty<object>(),
             facts = new { issueType = "technical", productArea = "Exports", customer = new { id = "cust-acme", name = "Acme Corp", tier = "strategic", timeZone = "Europe/Berlin" } },
             team = new { id = "t-core", name = "Core" },

@@ -182,13 +182,40 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_no_team_takes_the_issue_Should_mark_it_unroutable_and_offer_nothing()
+    public async Task When_no_team_takes_the_issue_Should_mark_it_unroutable_offer_nothing_and_announce_why()
     {
         await _harness.PublishAsync(Triaged() with { Facts = Triaged().Facts with { IssueType = IssueType.Legal } });
 
         Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Unroutable));
         Assert.Empty((await Offers()));
         Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+        var unroutable = Assert.Single(await _harness.PublishedAsync<EscalationUnroutable>(message => message.EscalationId == _id));
+        Assert.Equal(("no routing rule matches and no team takes legal issues", null, null), (unroutable.Reason, unroutable.Team, unroutable.TeamLead));
+        Assert.Equal(("ACME-1", "Checkout fails", Severity.S2, "c-1"), (unroutable.Key, unroutable.Title, unroutable.Severity, unroutable.Customer?.Id));
+    }
+
+    [Fact]
+    public async Task When_the_team_has_one_member_besides_its_lead_Should_announce_it_unroutable_naming_the_team_and_its_lead()
+    {
+        _store.Members.RemoveAll(member => member.Id == "ben");
+
+        await _harness.PublishAsync(Triaged());
+
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Unroutable));
+        var unroutable = Assert.Single(await _harness.PublishedAsync<EscalationUnroutable>(message => message.EscalationId == _id));
+        Assert.Equal("Support has 1 member besides its lead to take turns; an owner and a distinct backup need 2", unroutable.Reason);
+        Assert.Equal((new TeamRef("support", "Support"), "lee@acme.example"), (unroutable.Team, unroutable.TeamLead?.Email));
+        Assert.Equal(0, _store.Team.Turns); // no turn taken for a team that cannot staff the case
+    }
+
+    [Fact]
+    public async Task When_an_unroutable_escalation_is_triaged_again_Should_announce_nothing_more()
+    {
+        var legal = Triaged() with { Facts = Triaged().Facts with { IssueType = IssueType.Legal } };
+        await _harness.PublishAsync(legal);
+        await _harness.PublishAsync(legal);
+
+        Assert.Single(await _harness.PublishedAsync<EscalationUnroutable>(message => message.EscalationId == _id));
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed record EscalationRecord(
     Severity? Severity,
     IReadOnlyList<RuleInfo> Rules,
     int? MatrixVersion,
+    string? UnroutableReason,
     IReadOnlyList<MissingFactInfo> MissingContext,
     JsonElement Facts,
     TeamRef? Team,

@@ -52,3 +52,31 @@ public sealed record EscalationOffered
 
     public CustomerRef? Customer { get; init; }
 }
+
+/// <summary>Nobody could be offered the escalation: no team takes it, the team a rule names does not exist, or the team
+/// has too few members to name an owner and a distinct backup. The case stays triaged, visibly (the record says why),
+/// and the team lead (when there is a team) and leadership are told: an escalation is never dropped silently.</summary>
+public sealed record EscalationUnroutable
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    /// <summary>Why, in words: "no routing rule matches and no team takes legal issues".</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The team routing chose, when it found one (that could not staff the case).</summary>
+    public TeamRef? Team { get; init; }
+
+    public MemberRef? TeamLead { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    public CustomerRef? Customer { get; init; }
+}

@@ -56,6 +56,10 @@ public sealed record EscalationState
 
     public DateTime? RespondBy { get; init; }
 
+    /// <summary>Why routing could offer the case to nobody (no team takes it, or its team cannot staff it); null once
+    /// it is offered.</summary>
+    public string? UnroutableReason { get; init; }
+
     public DateTime? AcknowledgedAt { get; init; }
 
     // What the SLA reported.

@@ -96,12 +96,34 @@ public static class LifecycleEvents
             OfferedTo = Person.Of(offer.OfferedTo),
             OfferLevel = offer.Level,
             RespondBy = offer.RespondBy.UtcDateTime,
+            UnroutableReason = null,
         });
         var detail = $"Offered to {offer.OfferedTo.Name} ({Text.Kebab(offer.Level)}) on {offer.Team.Name}; acknowledge by {Text.Utc(offer.RespondBy)}";
         return state.Status == Triaged
             ? decision.With(current => current with { Owner = Person.Of(offer.Owner) })
                 .Move(Assigned, Actors.Routing, "offered", $"{detail}; backup {offer.Backup.Name}", offer.Reason, announce: false) // routing's offer is the announcement
             : decision.Note(Actors.Routing, "offer-moved", $"{detail}; previously offered to {offer.PreviouslyOfferedTo?.Name}", offer.Reason);
+    }
+
+    /// <summary>Routing could offer a triaged case to nobody: the record says why, and the case waits (visibly, in the
+    /// unassigned queue) for the organisation to be fixed or for someone to take it by hand.</summary>
+    public static Decision Unroutable(EscalationState state, EscalationUnroutable unroutable, DateTimeOffset now)
+    {
+        var decision = Decision.On(state, now);
+        if (state.TenantId != unroutable.TenantId)
+        {
+            return decision.Ignore(OtherTenant);
+        }
+
+        if (state.Status != Triaged)
+        {
+            return decision.Ignore($"the escalation is {state.Status}: it no longer waits for an owner");
+        }
+
+        var told = unroutable.TeamLead is { } lead ? $"{lead.Name} (lead of {unroutable.Team?.Name}) and leadership are told" : "leadership is told";
+        return decision
+            .With(current => current with { UnroutableReason = unroutable.Reason, Team = unroutable.Team ?? current.Team, TeamLeadId = unroutable.TeamLead?.Id ?? current.TeamLeadId })
+            .Note(Actors.Routing, "unroutable", $"Nobody could be offered the case: {unroutable.Reason}", told);
     }
 
     /// <summary>A clock reached a warning threshold or its target: noted in any status; a breach marks the record.</summary>

@@ -15,7 +15,8 @@ public sealed record NextActionFacts(
     DateTimeOffset? NextUpdateDue,
     DateTimeOffset? ResolutionDue,
     DateTimeOffset? AutoCloseAt,
-    IReadOnlyList<string> MissingFacts);
+    IReadOnlyList<string> MissingFacts,
+    string? UnroutableReason = null);
 
 public static class NextActions
 {
@@ -24,7 +25,9 @@ public static class NextActions
     {
         Submitted => new("triage the case", "triage", null),
         NeedsInformation => new($"add the missing context: {string.Join(", ", facts.MissingFacts)}", "submitter", null),
-        Triaged => new("offer the case to an owner", "routing", null),
+        Triaged => facts.UnroutableReason is { } reason
+            ? new($"nobody could be offered the case: {reason}", "team lead and managers", null)
+            : new("offer the case to an owner", "routing", null),
         Assigned => new("acknowledge the case to take ownership", facts.OfferedToName, facts.RespondBy),
         Acknowledged or Reopened => new("start work and update the customer", facts.OwnerName, Earliest(facts.NextUpdateDue, facts.ResolutionDue)),
         InProgress => facts.NextUpdateDue is { } update && (facts.ResolutionDue is not { } resolution || update < resolution)
@@ -45,7 +48,8 @@ public static class NextActions
         Utc(state.NextUpdateDue),
         RecordedClocks.ResolutionDue(state.Clocks),
         Utc(state.AutoCloseAt),
-        [.. state.MissingFacts.Select(fact => fact.Description)]))?.DueAt;
+        [.. state.MissingFacts.Select(fact => fact.Description)],
+        state.UnroutableReason))?.DueAt;
 
     private static DateTimeOffset? Utc(DateTime? at) => at is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
 

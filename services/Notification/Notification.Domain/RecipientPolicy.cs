@@ -4,7 +4,7 @@ using EscalationPlatform.Contracts;
 namespace Notification.Domain;
 
 /// <summary>Who is told what (SPEC §7): the offeree on each offer; leadership when an S1 escalation is first
-/// offered; the owner (or, when there is no owner, the team lead) on an SLA warning; owner, team lead and, for S1
+/// offered; the team lead (when routing found a team) and leadership when nobody could be offered it; the owner (or, when there is no owner, the team lead) on an SLA warning; owner, team lead and, for S1
 /// and S2, leadership on a breach; the customer on status news and updates, with the "next update by" time.
 /// One notification per event per recipient: a person in two roles is told once, in the first role listed.
 /// Severity and status are the event's own (the case as it was when the event happened).</summary>
@@ -19,6 +19,15 @@ public static class RecipientPolicy
             notices.Add(known.Leadership, Audience.Leadership, NoticeKind.MajorIncidentOpened, $"s1-opened:{offer.EscalationId}");
         }
 
+        return notices.List;
+    }
+
+    public static IReadOnlyList<Notice> ForUnroutable(EscalationUnroutable unroutable, CaseContacts known)
+    {
+        var notices = new Notices();
+        var eventKey = $"unroutable:{unroutable.EscalationId}:{unroutable.At.ToUnixTimeMilliseconds()}";
+        notices.Add(unroutable.TeamLead?.Email, Audience.TeamLead, NoticeKind.Unroutable, eventKey);
+        notices.Add(known.Leadership, Audience.Leadership, NoticeKind.Unroutable, eventKey);
         return notices.List;
     }
 

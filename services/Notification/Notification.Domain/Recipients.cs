@@ -30,6 +30,8 @@ public enum NoticeKind
     SlaBreach,
     /// <summary>A status that is news to the customer, or an update written for them, with "next update by".</summary>
     CustomerNews,
+    /// <summary>Nobody could be offered the escalation: it waits until the team or the rules are fixed.</summary>
+    Unroutable,
 }
 
 /// <summary>One person to tell about one event. <paramref name="EventKey"/> names the event: with the recipient it

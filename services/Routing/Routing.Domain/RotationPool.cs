@@ -18,6 +18,9 @@ public sealed record RotationPool(IReadOnlyList<TeamMember> Members)
 
     public IReadOnlyList<string> MemberIds => [.. Members.Select(member => member.Id)];
 
+    /// <summary>Whether the pool can name an owner and a distinct backup at all (<see cref="NoOwner.TooFewMembers"/>).</summary>
+    public bool CanStaff => Members.Count >= NoOwner.FewestMembers;
+
     /// <summary>The members with the open escalations each owns (none, for a member missing from the counts).</summary>
     public IReadOnlyList<Candidate> Candidates(IReadOnlyDictionary<string, int> openEscalations) =>
         [.. Members.Select(member => new Candidate(member.Id, member.Available, member.Capacity, openEscalations.GetValueOrDefault(member.Id)))];

@@ -280,7 +280,8 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         Assert.Empty(await UnlabelledControlsAsync(agent));
 
         await TabToAsync(agent, "Title");
-        await agent.Keyboard.TypeAsync("Typed without a mouse");
+        await Assertions.Expect(agent.GetByTestId("title")).ToBeFocusedAsync();
+        await agent.Keyboard.TypeAsync("Typed without a mouse", new() { Delay = 20 }); // a person's pace: each key is a round trip
         await Assertions.Expect(agent.GetByLabel("Title")).ToHaveValueAsync("Typed without a mouse");
     }
 

@@ -23,6 +23,7 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
 
         Event(() => Assessed, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Offered, e => Correlate(e, context => context.Message.EscalationId));
+        Event(() => Unroutable, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => ThresholdReached, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => AutoClose, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Commitment, e => Correlate(e, context => context.Message.EscalationId));
@@ -30,6 +31,7 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
         DuringAny(
             When(Assessed).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Assessed)),
             When(Offered).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Offered)),
+            When(Unroutable).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Unroutable)),
             When(ThresholdReached).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.ThresholdReached)),
             When(AutoClose).ThenAsync(context => Steps(context).AutoCloseAsync(context)),
             When(Commitment).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.CommitmentUpdated)));
@@ -38,6 +40,8 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
     public Event<EscalationAssessed> Assessed { get; private set; } = null!;
 
     public Event<EscalationOffered> Offered { get; private set; } = null!;
+
+    public Event<EscalationUnroutable> Unroutable { get; private set; } = null!;
 
     public Event<SlaThresholdReached> ThresholdReached { get; private set; } = null!;
 

@@ -98,6 +98,9 @@ public sealed class EscalationRecord : SagaStateMachineInstance
 
     public DateTime? RespondBy { get; set; }
 
+    /// <summary>Why routing could offer the case to nobody; null once offered.</summary>
+    public string? UnroutableReason { get; set; }
+
     public DateTime? AcknowledgedAt { get; set; }
 
     // SLA and outcome.
@@ -164,6 +167,7 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         OfferedTo = Person(OfferedToId, OfferedToName),
         OfferLevel = OfferLevel,
         RespondBy = RespondBy,
+        UnroutableReason = UnroutableReason,
         AcknowledgedAt = AcknowledgedAt,
         Breached = Breached,
         ClocksStartedAt = ClocksStartedAt,
@@ -198,6 +202,7 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         (OfferedToId, OfferedToName) = (state.OfferedTo?.Id, state.OfferedTo?.Name);
         OfferLevel = state.OfferLevel;
         RespondBy = state.RespondBy;
+        UnroutableReason = state.UnroutableReason;
         AcknowledgedAt = state.AcknowledgedAt;
         Breached = state.Breached;
         ClocksStartedAt = state.ClocksStartedAt;

@@ -29,6 +29,7 @@ public sealed record EscalationLine(
     DateTime? NextUpdateDue,
     DateTime? AutoCloseAt,
     IReadOnlyList<MissingFact> MissingFacts,
+    string? UnroutableReason,
     IReadOnlyList<SlaClock> Clocks,
     DateTime CreatedAt,
     DateTime UpdatedAt)
@@ -37,7 +38,7 @@ public sealed record EscalationLine(
     public static readonly Expression<Func<EscalationRecord, EscalationLine>> Select = row => new EscalationLine(
         row.CorrelationId, row.Key, row.Title, row.Status, row.Severity, row.IssueType, row.CustomerId, row.CustomerName, row.CustomerTier,
         row.TeamId, row.TeamName, row.OwnerId, row.OwnerName, row.OfferedToId, row.OfferedToName, row.OfferLevel, row.RespondBy,
-        row.Breached, row.NextUpdateDue, row.AutoCloseAt, row.MissingFacts, row.Clocks, row.CreatedAt, row.UpdatedAt);
+        row.Breached, row.NextUpdateDue, row.AutoCloseAt, row.MissingFacts, row.UnroutableReason, row.Clocks, row.CreatedAt, row.UpdatedAt);
 
     private static readonly Func<EscalationRecord, EscalationLine> FromRecord = Select.Compile();
 

@@ -40,6 +40,7 @@ public sealed record EscalationView(
     IReadOnlyList<FiredRule> Rules,
     int? MatrixVersion,
     bool HandoffIncomplete,
+    string? UnroutableReason,
     IReadOnlyList<MissingFact> MissingContext,
     CaseFacts Facts,
     TeamView? Team,

@@ -26,6 +26,7 @@ public static class EscalationViews
             record.Rules,
             record.MatrixVersion,
             record.HandoffIncomplete,
+            record.UnroutableReason,
             record.MissingFacts,
             record.Facts,
             Team(line),
@@ -104,7 +105,8 @@ public static class EscalationViews
             Utc(line.NextUpdateDue),
             RecordedClocks.ResolutionDue(clocks),
             Utc(line.AutoCloseAt),
-            [.. line.MissingFacts.Select(fact => fact.Description)]));
+            [.. line.MissingFacts.Select(fact => fact.Description)],
+            line.UnroutableReason));
         return next is null ? null : new(next.What, next.Who, next.DueAt);
     }
 

@@ -36,6 +36,15 @@ public static class EmailTemplates
         It is offered to {offer.OfferedTo.Name} on {offer.Team.Name} (backup {offer.Backup.Name}).
         """);
 
+    public static EmailText Unroutable(EscalationProjection escalation, EscalationUnroutable unroutable) => new(
+        $"[{escalation.Key}] {Severity(escalation)} escalation has no owner: {escalation.Title}",
+        $"""
+        {escalation.Key} "{escalation.Title}" for {escalation.CustomerName} ({Severity(escalation)}) could be offered to nobody.
+
+        Why: {unroutable.Reason}.
+        It waits, triaged, until a team can take it: add members to the team, or a routing rule or default team for its kind of issue.
+        """);
+
     public static EmailText Threshold(EscalationProjection escalation, SlaThresholdReached reached)
     {
         var clock = ClockName(reached.Clock);

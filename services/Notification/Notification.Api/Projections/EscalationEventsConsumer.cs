@@ -17,6 +17,7 @@ namespace Notification.Api.Projections;
 /// The offer and the commitment carry what the projection needs, so whichever comes first creates it.</summary>
 public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryPlanner planner, IOptions<NotificationOptions> options) :
     IConsumer<EscalationOffered>,
+    IConsumer<EscalationUnroutable>,
     IConsumer<SlaThresholdReached>,
     IConsumer<CustomerCommitmentUpdated>
 {
@@ -39,6 +40,21 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
             // intake does not announce the first offer's move to Assigned: the offer is that fact, so its webhook is raised here
             var eventId = context.MessageId is { } source ? ImpliedStatusChanges.EventId(source) : NewId.NextGuid();
             await planner.WebhooksAsync(escalation.TenantId, escalation.EscalationId, eventId, WebhookEvents.StatusChanged, assigned, context.CancellationToken);
+        }
+
+        await planner.SaveAsync(context.CancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<EscalationUnroutable> context)
+    {
+        var unroutable = context.Message;
+        var escalation = await KnownOrSeededAsync(unroutable.TenantId, unroutable.EscalationId, () => EscalationProjection.Seed(unroutable),
+            context.CancellationToken);
+        escalation.Take(unroutable);
+        var text = EmailTemplates.Unroutable(escalation, unroutable);
+        foreach (var notice in RecipientPolicy.ForUnroutable(unroutable, Contacts(escalation)))
+        {
+            planner.Email(escalation, notice, "escalation.unroutable", text);
         }
 
         await planner.SaveAsync(context.CancellationToken);

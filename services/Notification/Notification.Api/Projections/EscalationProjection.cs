@@ -68,6 +68,10 @@ public sealed class EscalationProjection
     public static EscalationProjection? Seed(EscalationOffered offer) =>
         Seed(offer.TenantId, offer.EscalationId, offer.Key, offer.Title, offer.Customer, EscalationStatus.Assigned, offer.At);
 
+    /// <summary>Nobody could be offered the escalation: it is still triaged.</summary>
+    public static EscalationProjection? Seed(EscalationUnroutable unroutable) =>
+        Seed(unroutable.TenantId, unroutable.EscalationId, unroutable.Key, unroutable.Title, unroutable.Customer, EscalationStatus.Triaged, unroutable.At);
+
     public static EscalationProjection? Seed(CustomerCommitmentUpdated commitment) =>
         Seed(commitment.TenantId, commitment.EscalationId, commitment.Key, commitment.Title, commitment.Customer, commitment.Status, commitment.At);
 
@@ -99,6 +103,14 @@ public sealed class EscalationProjection
             TeamLeadEmail = offer.TeamLead?.Email;
             OfferedAt = offer.At.UtcDateTime;
         }
+    }
+
+    /// <summary>Takes the severity and the team (and its lead) routing found for a case it could offer to nobody.</summary>
+    public void Take(EscalationUnroutable unroutable)
+    {
+        Severity = unroutable.Severity;
+        TeamName = unroutable.Team?.Name ?? TeamName;
+        TeamLeadEmail = unroutable.TeamLead?.Email ?? TeamLeadEmail;
     }
 
     /// <summary>Takes the status a commitment was made in, and its severity when no offer has told it.</summary>

@@ -1,5 +1,6 @@
 using EscalationPlatform.Contracts;
 using MassTransit;
+using Routing.Api.Teams;
 using Routing.Domain;
 
 namespace Routing.Api.Offers;
@@ -26,19 +27,32 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
 
         var rules = await store.RulesAsync(tenant, cancellationToken);
         var choice = TeamSelection.Choose(rules, await store.DefaultTeamsAsync(tenant, cancellationToken), triaged.Facts, triaged.Severity);
-        if (choice is null || await store.TeamAsync(tenant, choice.TeamId, cancellationToken) is not { } team)
+        if (choice is null)
         {
-            return; // no owner: the state machine marks the escalation unroutable
+            Unroutable(offer, NoOwner.NoTeam(triaged.Facts.IssueType), team: null, lead: null);
+            return;
+        }
+
+        if (await store.TeamAsync(tenant, choice.TeamId, cancellationToken) is not { } team)
+        {
+            Unroutable(offer, NoOwner.UnknownTeam(choice), team: null, lead: null);
+            return;
         }
 
         var members = await store.MembersAsync(tenant, team.Id, cancellationToken);
+        var lead = members.FirstOrDefault(member => member.Id == team.LeadMemberId);
         var pool = RotationPool.Of(members.Select(member => new TeamMember(member.Id, member.Available, member.Capacity)), team.LeadMemberId);
+        if (!pool.CanStaff)
+        {
+            Unroutable(offer, NoOwner.TooFewMembers(team.Name, pool.Members.Count), team, lead);
+            return;
+        }
+
         var openOffers = await store.OpenOffersAsync(tenant, pool.MemberIds, cancellationToken);
         var assignment = pool.Pick(openOffers, await store.TakeTurnAsync(tenant, team.Id, cancellationToken));
 
         var owner = members.Single(member => member.Id == assignment.OwnerId);
         var backup = members.Single(member => member.Id == assignment.BackupId);
-        var lead = members.FirstOrDefault(member => member.Id == team.LeadMemberId);
         var window = (await store.WindowsAsync(tenant, cancellationToken)).For(triaged.Severity);
         offer.TeamId = team.Id;
         offer.TeamName = team.Name;
@@ -48,6 +62,33 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         offer.Window = window;
         Apply(offer, OfferLadder.First(Parties(offer), choice, team.Name, window, now));
     }
+
+    /// <summary>Nobody can be offered the escalation: the offer names no one and says why (the state machine tells
+    /// everyone concerned, <see cref="Unroutable(OfferState, DateTimeOffset)"/>).</summary>
+    private static void Unroutable(OfferState offer, string reason, TeamRow? team, MemberRow? lead)
+    {
+        offer.UnroutableReason = reason;
+        offer.Reason = reason;
+        (offer.TeamId, offer.TeamName) = (team?.Id ?? "", team?.Name ?? "");
+        (offer.LeadId, offer.LeadName, offer.LeadEmail) = (lead?.Id, lead?.Name, lead?.Email);
+        (offer.OwnerId, offer.OwnerName, offer.OwnerEmail) = ("", "", "");
+        (offer.BackupId, offer.BackupName, offer.BackupEmail) = ("", "", "");
+        offer.OfferedToId = "";
+    }
+
+    public static EscalationUnroutable Unroutable(OfferState offer, DateTimeOffset now) => new()
+    {
+        EscalationId = offer.CorrelationId,
+        TenantId = offer.TenantId,
+        Severity = (Severity)offer.Severity,
+        Reason = offer.UnroutableReason!,
+        Team = offer.TeamId is { Length: > 0 } ? new TeamRef(offer.TeamId, offer.TeamName) : null,
+        TeamLead = offer.LeadId is null ? null : new MemberRef(offer.LeadId, offer.LeadName!, offer.LeadEmail!),
+        At = now,
+        Key = offer.Key!,
+        Title = offer.Title!,
+        Customer = offer.CustomerId is null ? null : new CustomerRef(offer.CustomerId, offer.CustomerName!, offer.CustomerEmail, offer.CustomerTimeZone!),
+    };
 
     public static bool CanMoveUp(OfferState offer) => OfferLadder.CanMoveUp(offer.Level, Parties(offer));
 

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Routing.Api.Offers;
 
 /// <summary>Who an escalation is offered to, who owns it once accepted, and the timer that moves an unanswered
-/// offer up the escalation ladder. One per escalation (the correlation id is the escalation id).</summary>
+/// offer up the escalation ladder. One per escalation (the correlation id is the escalation id). An escalation nobody
+/// could be offered has its <see cref="UnroutableReason"/>, the team when one was chosen, and no people (their columns
+/// hold empty names, not nulls: they describe a routed offer).</summary>
 public sealed class OfferState : SagaStateMachineInstance
 {
     public Guid CorrelationId { get; set; }
@@ -68,6 +70,9 @@ public sealed class OfferState : SagaStateMachineInstance
     public TimeSpan Window { get; set; }
 
     public string? AcceptedById { get; set; }
+
+    /// <summary>Why nobody could be offered the escalation (<see cref="Routing.Domain.NoOwner"/>); null once routed.</summary>
+    public string? UnroutableReason { get; set; }
 
     public Guid? AcknowledgementTimeoutTokenId { get; set; }
 

@@ -5,7 +5,8 @@ using MassTransit;
 namespace Routing.Api.Offers;
 
 /// <summary>Offers a triaged escalation to the owner chosen by the team's round-robin; when no one acknowledges
-/// within the severity's window the offer moves to the backup, then to the team lead. The offer completes when
+/// within the severity's window the offer moves to the backup, then to the team lead. An escalation nobody can be
+/// offered is announced as unroutable, with the reason, and waits there. The offer completes when
 /// intake reports the escalation acknowledged; a resolution (an alert cleared at its source) or a cancellation
 /// ends it.</summary>
 public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
@@ -27,12 +28,14 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
         Initially(
             When(Triaged)
                 .ThenAsync(context => context.GetServiceOrCreateInstance<OfferPlanner>().PlanAsync(context))
-                .IfElse(context => context.Saga.OwnerId is not null,
+                .IfElse(context => context.Saga.UnroutableReason is null,
                     routed => routed
                         .Publish(context => OfferPlanner.Offered(context.Saga, Now(context)))
                         .Schedule(AcknowledgementTimeout, context => new AcknowledgementDue(context.Saga.CorrelationId), context => context.Saga.RespondBy)
                         .TransitionTo(Offered),
-                    unroutable => unroutable.TransitionTo(Unroutable)));
+                    unroutable => unroutable
+                        .Publish(context => OfferPlanner.Unroutable(context.Saga, Now(context)))
+                        .TransitionTo(Unroutable)));
 
         During(Offered,
             When(AcknowledgementTimeout.Received)

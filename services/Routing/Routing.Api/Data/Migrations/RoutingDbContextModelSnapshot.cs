@@ -308,6 +308,9 @@ namespace Routing.Api.Data.Migrations
                     b.Property<string>("Title")
                         .HasColumnType("text");
 
+                    b.Property<string>("UnroutableReason")
+                        .HasColumnType("text");
+
                     b.Property<TimeSpan>("Window")
                         .HasColumnType("interval");
 

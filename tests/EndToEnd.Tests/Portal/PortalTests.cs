@@ -109,6 +109,30 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
+    public async Task A_manager_of_a_tenant_without_teams_finds_the_case_nobody_could_be_offered_and_sees_why()
+    {
+        using var api = platform.Escalations(Tenants.Unstaffed);
+        var title = $"Nobody to take this {Guid.NewGuid():N}"[..32];
+        var manager = await browser.SignInAsync(Portal, Tenants.Unstaffed, "mia", "manager");
+        await manager.GetByRole(AriaRole.Tab, new() { Name = "Unassigned / needs information" }).ClickAsync();
+        await manager.GetByTestId("live").WaitForAsync();
+
+        await api.SubmitAsync(new
+        {
+            title,
+            issueType = "other", // no checklist: it is triaged at once
+            customer = new { id = "first-customer", name = "First Customer", tier = "standard", timeZone = "Europe/Vienna" },
+            impact = new { scope = "single-user", affectedCount = 1 },
+            urgency = new { workaroundAvailable = true },
+        });
+
+        var row = manager.GetByTestId("queue").Locator("tr", new() { HasText = title });
+        await Assertions.Expect(row).ToContainTextAsync("nobody could be offered the case", new() { Timeout = 30_000 });
+        await row.GetByTestId("case-link").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("unroutable")).ToContainTextAsync("no routing rule matches and no team takes other issues");
+    }
+
+    [Fact]
     public async Task An_agent_sees_no_administration_and_is_answered_403_when_opening_it_directly()
     {
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-2", "agent");

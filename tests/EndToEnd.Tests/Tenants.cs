@@ -39,6 +39,9 @@ public static class Tenants
     /// <summary>A tenant nobody set up: no teams, no customers, no rules (not in <see cref="All"/>, so never seeded).</summary>
     public const string Unstaffed = "e2e-unstaffed";
 
+    /// <summary>A tenant that describes its organisation through the directory API (never seeded either).</summary>
+    public const string Directory = "e2e-directory";
+
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,

@@ -31,7 +31,10 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     public Task<TeamRow?> TeamAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         Task.FromResult(tenantId == Tenant && teamId == Team.Id ? Team : null);
 
-    public Task<long> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken) => Task.FromResult(Team.Turns++);
+    /// <summary>The round-robin turns the team has given out.</summary>
+    public long Turns { get; private set; }
+
+    public Task<long> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken) => Task.FromResult(Turns++);
 
     public Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MemberRow>>([.. Members.Where(member => member.TenantId == tenantId && member.TeamId == teamId)]);

@@ -37,7 +37,7 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
         Assert.Equal(Start + Window, offer.RespondBy);
         Assert.Equal("default team for technical issues, round-robin turn in Support", offer.Reason);
         Assert.Equal([(Start + Window).UtcDateTime], _harness.Timers.DueAt<AcknowledgementDue>());
-        Assert.Equal(1, _store.Team.Turns);
+        Assert.Equal(1, _store.Turns);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
         Assert.Single((await Offers()));
         Assert.Equal(((int)Severity.S2, "ana"), ((await _harness.InstanceAsync(_id))!.Severity, (await _harness.InstanceAsync(_id))!.OwnerId));
         Assert.Single(_harness.Timers.DueAt<AcknowledgementDue>());
-        Assert.Equal(1, _store.Team.Turns); // the team's turn was not taken twice
+        Assert.Equal(1, _store.Turns); // the team's turn was not taken twice
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
         var unroutable = Assert.Single(await _harness.PublishedAsync<EscalationUnroutable>(message => message.EscalationId == _id));
         Assert.Equal("Support has 1 member besides its lead to take turns; an owner and a distinct backup need 2", unroutable.Reason);
         Assert.Equal((new TeamRef("support", "Support"), "lee@acme.example"), (unroutable.Team, unroutable.TeamLead?.Email));
-        Assert.Equal(0, _store.Team.Turns); // no turn taken for a team that cannot staff the case
+        Assert.Equal(0, _store.Turns); // no turn taken for a team that cannot staff the case
     }
 
     [Fact]

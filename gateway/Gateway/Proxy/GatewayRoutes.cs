@@ -51,6 +51,7 @@ public static class GatewayRoutes
             Route("triage-preview", "triage", "/api/v1/triage/preview", PlatformPolicies.ReadTenant, ["POST"]),
             Route("triage-matrix", "triage", "/api/v1/triage/matrix", PlatformPolicies.Configure, ["PUT"]),
             Route("routing-policy", "routing", "/api/v1/routing/escalation-policy", PlatformPolicies.ConfigureRouting, ["PUT"]),
+            Route("routing-teams", "routing", "/api/v1/routing/teams/{teamId}", PlatformPolicies.Configure, ["PUT", "DELETE"]),
             Route("sla-policy", "sla", "/api/v1/sla/policy", PlatformPolicies.Configure, ["PUT"]),
             Route("notifications-webhooks", "notification", "/api/v1/notifications/webhooks/{**rest}", PlatformPolicies.Webhooks, ["POST", "DELETE"]),
             Route("notifications-replay", "notification", "/api/v1/notifications/{id}/replay", PlatformPolicies.Webhooks, ["POST"]),

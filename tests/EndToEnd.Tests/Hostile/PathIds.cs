@@ -1,8 +1,9 @@
 namespace EndToEnd.Tests.Hostile;
 
 /// <summary>Values for the path parameters of the API: whose escalation, webhook subscription, delivery or credential
-/// an operation's "{id}" names, and the error-queue endpoint of the operations routes.</summary>
-public sealed record PathIds(Guid Escalation, Guid Webhook, Guid Delivery, Guid Credential, string Endpoint = "hostile-none")
+/// an operation's "{id}" names, the error-queue endpoint of the operations routes, and the team a directory route names
+/// (a seeded one: replacing or removing it without If-Match is refused, so the probes leave it as it is).</summary>
+public sealed record PathIds(Guid Escalation, Guid Webhook, Guid Delivery, Guid Credential, string Endpoint = "hostile-none", string Team = "technical-support")
 {
     public static PathIds Of(SeededTenant tenant) => new(tenant.Escalation, tenant.Webhook, tenant.Delivery, tenant.WriteKey.Id);
 
@@ -10,6 +11,7 @@ public sealed record PathIds(Guid Escalation, Guid Webhook, Guid Delivery, Guid 
     public static PathIds Nobody() => new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
 
     public string For(ApiOperation operation, ApiParameter parameter) => parameter.Name == "endpoint" ? Endpoint
+        : parameter.Name == "teamId" ? Team
         : operation.Template.Contains("/webhooks/", StringComparison.Ordinal) ? Webhook.ToString()
         : operation.Template.Contains("/api-keys/", StringComparison.Ordinal) ? Credential.ToString()
         : operation.Template.StartsWith("/api/v1/notifications/{", StringComparison.Ordinal) ? Delivery.ToString()

@@ -62,8 +62,9 @@ public static class SchemaProbes
                 };
             }
 
-            string[] malformed = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", Uri.EscapeDataString(BodyMutations.Hostile), new string('9', 5000),
-                "..%2f..%2fadmin", "%00", "%25%30%30"];
+            // "not-a-uuid" and the zero id are malformed only where an id is a uuid; a name (a team's) may be just that.
+            string[] malformed = [.. parameter.Schema?.Format == "uuid" ? ["not-a-uuid", "00000000-0000-0000-0000-000000000000"] : Array.Empty<string>(),
+                Uri.EscapeDataString(BodyMutations.Hostile), new string('9', 5000), "..%2f..%2fadmin", "%00", "%25%30%30"];
             foreach (var value in malformed)
             {
                 yield return new(Category, $"{parameter.Name}: malformed {(value.Length > 40 ? "(5000 characters)" : value)}", operation.Method,

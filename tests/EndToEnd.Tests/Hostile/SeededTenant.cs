@@ -71,6 +71,7 @@ public sealed record SeededTenant(
             ["matrix"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/matrix")).GetProperty("version").ToString(),
             ["sla"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy")).ToString(),
             ["routing"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policy")).ToString(),
+            ["teams"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams")).ToString(),
         });
     }
 

@@ -14,11 +14,15 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
 
     public DbSet<MemberRow> Members => Set<MemberRow>();
 
+    public DbSet<TeamRotationRow> Rotations => Set<TeamRotationRow>();
+
     public DbSet<RoutingRuleRow> Rules => Set<RoutingRuleRow>();
 
     public DbSet<RoutingPolicyRow> Policies => Set<RoutingPolicyRow>();
 
     public DbSet<OfferState> Offers => Set<OfferState>();
+
+    public DbSet<DirectoryChangeRow> DirectoryChanges => Set<DirectoryChangeRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>().StoreKebabCase<CustomerTier>().StoreKebabCase<DayOfWeek>();
@@ -31,6 +35,11 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             team.ToTable("team");
             team.HasKey(row => new { row.TenantId, row.Id });
             team.Property(row => row.RowVersion).IsRowVersion();
+        });
+        modelBuilder.Entity<TeamRotationRow>(rotation =>
+        {
+            rotation.ToTable("team_rotation");
+            rotation.HasKey(row => new { row.TenantId, row.TeamId });
         });
         modelBuilder.Entity<MemberRow>(member =>
         {
@@ -50,6 +59,13 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             policy.ToTable("routing_policy");
             policy.HasKey(row => row.TenantId);
             policy.ComplexProperty(row => row.AcknowledgementWindows, windows => windows.ToJson());
+        });
+        modelBuilder.Entity<DirectoryChangeRow>(change =>
+        {
+            change.ToTable("directory_change");
+            change.HasKey(row => row.Id);
+            change.Property(row => row.Id).UseIdentityAlwaysColumn();
+            change.HasIndex(row => new { row.TenantId, row.Entity, row.EntityId, row.Id });
         });
         modelBuilder.ApplyConfiguration(new OfferStateMap());
     }

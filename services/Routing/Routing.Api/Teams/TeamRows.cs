@@ -3,8 +3,8 @@ using Routing.Domain;
 
 namespace Routing.Api.Teams;
 
-/// <summary>A team (queue). <see cref="Turns"/> counts the round-robin turns it has given out: each assignment takes
-/// the next one.</summary>
+/// <summary>A team (queue), as its managers describe it; its round-robin turns are counted apart
+/// (<see cref="TeamRotationRow"/>), so that assignments do not change the team's version (its ETag).</summary>
 public sealed class TeamRow
 {
     public required string TenantId { get; init; }
@@ -20,9 +20,17 @@ public sealed class TeamRow
     /// <summary>Issue types (wire names, "technical") this team takes when no routing rule matches.</summary>
     public required string[] DefaultFor { get; set; }
 
-    public long Turns { get; set; }
-
     public uint RowVersion { get; set; }
+}
+
+/// <summary>How many round-robin turns a team has given out: each assignment takes the next one.</summary>
+public sealed class TeamRotationRow
+{
+    public required string TenantId { get; init; }
+
+    public required string TeamId { get; init; }
+
+    public long Turns { get; set; }
 }
 
 public sealed class MemberRow

@@ -321,6 +321,52 @@ namespace Routing.Api.Data.Migrations
                     b.ToTable("offer_state", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Api.Teams.DirectoryChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Entity", "EntityId", "Id");
+
+                    b.ToTable("directory_change", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Api.Teams.MemberRow", b =>
                 {
                     b.Property<string>("TenantId")
@@ -441,6 +487,22 @@ namespace Routing.Api.Data.Migrations
                     b.ToTable("routing_rule", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Api.Teams.TeamRotationRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Turns")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "TeamId");
+
+                    b.ToTable("team_rotation", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Api.Teams.TeamRow", b =>
                 {
                     b.Property<string>("TenantId")
@@ -470,9 +532,6 @@ namespace Routing.Api.Data.Migrations
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<long>("Turns")
-                        .HasColumnType("bigint");
 
                     b.HasKey("TenantId", "Id");
 

@@ -1,0 +1,41 @@
+using EscalationPlatform.Web.Tenancy;
+
+namespace Routing.Api.Teams;
+
+/// <summary>One change to the tenant's directory (a team created, replaced or deleted): who, when, and what it became.</summary>
+public sealed class DirectoryChangeRow
+{
+    public long Id { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required DateTime At { get; init; }
+
+    public required string ActorId { get; init; }
+
+    public required string ActorName { get; init; }
+
+    /// <summary>What was changed: "team".</summary>
+    public required string Entity { get; init; }
+
+    public required string EntityId { get; init; }
+
+    /// <summary>created, replaced or deleted.</summary>
+    public required string Change { get; init; }
+
+    public required string Summary { get; init; }
+
+    public static DirectoryChangeRow Of(ITenantContext tenant, TimeProvider clock, string entity, string entityId, string change, string summary) => new()
+    {
+        TenantId = tenant.TenantId,
+        At = clock.GetUtcNow().UtcDateTime,
+        ActorId = tenant.Actor.Id,
+        ActorName = tenant.Actor.Name,
+        Entity = entity,
+        EntityId = entityId,
+        Change = change,
+        Summary = summary.Length > 1_000 ? summary[..1_000] : summary,
+    };
+}
+
+public sealed record DirectoryChangeView(DateTime At, string ActorId, string ActorName, string Change, string Summary);

@@ -42,6 +42,9 @@ public static class Tenants
     /// <summary>A tenant that describes its organisation through the directory API (never seeded either).</summary>
     public const string Directory = "e2e-directory";
 
+    /// <summary>A tenant whose manager sets up its first team in the portal (never seeded).</summary>
+    public const string PortalDirectory = "e2e-portal-directory";
+
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,

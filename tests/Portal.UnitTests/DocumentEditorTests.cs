@@ -35,4 +35,38 @@ public sealed class DocumentEditorTests : PortalContext
         editor.WaitForAssertion(() => Assert.NotEmpty(editor.FindAll("[data-testid=problem]")));
         Assert.True(Disabled(editor)); // nothing typed here could overwrite a document never seen
     }
+
+    [Fact]
+    public void A_save_sends_back_the_version_read_and_then_the_version_saved()
+    {
+        const string Team = "/api/v1/routing/teams/support";
+        Gateway.On(HttpMethod.Get, Team, StubGateway.Json("""{"id":"support","name":"Support"}""", etag: "\"41\""));
+        Gateway.On(HttpMethod.Put, Team, StubGateway.Json("""{"id":"support","name":"Support desk"}""", etag: "\"42\""));
+        var editor = Render<DocumentEditor>(parameters => parameters.Add(editor => editor.Path, Team));
+        editor.WaitForAssertion(() => Assert.False(Disabled(editor)));
+
+        editor.Find("[data-testid=save]").Click();
+        editor.WaitForAssertion(() => Assert.NotEmpty(editor.FindAll("[data-testid=saved]")));
+        editor.Find("[data-testid=save]").Click();
+
+        editor.WaitForAssertion(() => Assert.Equal(["\"41\"", "\"42\""], Gateway.Requests.Where(request => request.Method == HttpMethod.Put).Select(request => request.IfMatch)));
+    }
+
+    [Fact]
+    public void A_document_that_does_not_exist_yet_starts_from_its_template_and_is_created_without_a_version()
+    {
+        const string Team = "/api/v1/routing/teams/new-desk";
+        Gateway.On(HttpMethod.Get, Team, StubGateway.Status(HttpStatusCode.NotFound));
+        Gateway.On(HttpMethod.Put, Team, StubGateway.Json("""{"id":"new-desk"}""", HttpStatusCode.Created, etag: "\"1\""));
+        var editor = Render<DocumentEditor>(parameters => parameters.Add(editor => editor.Path, Team).Add(editor => editor.Template, """{"name":"new-desk"}"""));
+        editor.WaitForAssertion(() => Assert.False(Disabled(editor)));
+        Assert.Empty(editor.FindAll("[data-testid=problem]"));
+
+        editor.Find("[data-testid=save]").Click();
+
+        editor.WaitForAssertion(() => Assert.NotEmpty(editor.FindAll("[data-testid=saved]")));
+        var put = Assert.Single(Gateway.Requests, request => request.Method == HttpMethod.Put);
+        Assert.Null(put.IfMatch);
+        Assert.Contains("new-desk", put.Body, StringComparison.Ordinal);
+    }
 }

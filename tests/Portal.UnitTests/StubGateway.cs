@@ -8,7 +8,7 @@ namespace Portal.UnitTests;
 /// the last one repeated), and every request kept for the test to read.</summary>
 public sealed class StubGateway : HttpMessageHandler
 {
-    public sealed record Request(HttpMethod Method, string Path, string? IdempotencyKey, string? Authorization, string? Body, string Query = "");
+    public sealed record Request(HttpMethod Method, string Path, string? IdempotencyKey, string? Authorization, string? Body, string Query = "", string? IfMatch = null);
 
     private readonly ConcurrentDictionary<(HttpMethod, string), ConcurrentQueue<Func<HttpResponseMessage>>> _answers = new();
 
@@ -27,8 +27,16 @@ public sealed class StubGateway : HttpMessageHandler
         return this;
     }
 
-    public static Func<HttpResponseMessage> Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
-        () => new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+    public static Func<HttpResponseMessage> Json(string json, HttpStatusCode status = HttpStatusCode.OK, string? etag = null) => () =>
+    {
+        var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (etag is not null)
+        {
+            response.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue(etag);
+        }
+
+        return response;
+    };
 
     public static Func<HttpResponseMessage> Problem(HttpStatusCode status, string json) =>
         () => new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/problem+json") };
@@ -44,7 +52,8 @@ public sealed class StubGateway : HttpMessageHandler
             request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null,
             request.Headers.Authorization?.ToString(),
             request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
-            Uri.UnescapeDataString(request.RequestUri.Query)));
+            Uri.UnescapeDataString(request.RequestUri.Query),
+            request.Headers.TryGetValues("If-Match", out var versions) ? versions.Single() : null));
 
         if (!_answers.TryGetValue((request.Method, path), out var queue) || !queue.TryPeek(out var answer))
         {

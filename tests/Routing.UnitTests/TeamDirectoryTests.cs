@@ -76,4 +76,11 @@ public sealed class TeamDirectoryTests
         Assert.Equal("a member (id, name, email, timeZone), not null", errors["members[1]"]);
         Assert.Equal("a day with opens and closes, not null", errors["members[2].workingHours[0]"]);
     }
+
+    [Fact]
+    public void A_team_read_and_written_back_may_carry_its_own_id_but_no_other()
+    {
+        Assert.Empty(Errors("payments", Valid with { Id = "payments" }));
+        Assert.Equal(["id"], Errors("payments", Valid with { Id = "billing" }).Keys);
+    }
 }

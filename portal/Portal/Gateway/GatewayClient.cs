@@ -44,8 +44,17 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
         return SendAsync<JsonElement>(request, cancellationToken);
     }
 
-    public Task<GatewayResult<T>> PutAsync<T>(string path, JsonElement body, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
+    /// <summary>Replaces a document; with <paramref name="ifMatch"/> (the ETag it was read with) only if nobody changed it since.</summary>
+    public Task<GatewayResult<T>> PutAsync<T>(string path, JsonElement body, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return SendAsync<T>(request, cancellationToken);
+    }
 
     private async Task<GatewayResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -63,7 +72,7 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
                 using var response = await http.SendAsync(request, cancellationToken);
                 return !response.IsSuccessStatusCode ? new(default, await GatewayProblem.ReadAsync(response, cancellationToken))
                     : response.StatusCode == System.Net.HttpStatusCode.NoContent ? new(default, null)
-                    : new(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), null);
+                    : new(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), null, response.Headers.ETag?.Tag);
             }
             catch (HttpRequestException failure)
             {

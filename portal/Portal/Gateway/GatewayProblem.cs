@@ -70,7 +70,8 @@ public sealed record GatewayProblem(int Status, string Title, string? Detail, IR
 }
 
 /// <summary>An answer from the gateway: the value, or the problem.</summary>
-public sealed record GatewayResult<T>(T? Value, GatewayProblem? Problem)
+/// <summary>An answer: its value or its problem, and the version (ETag) it was given with, to send back as If-Match.</summary>
+public sealed record GatewayResult<T>(T? Value, GatewayProblem? Problem, string? ETag = null)
 {
     public bool Succeeded => Problem is null;
 }

@@ -11,7 +11,8 @@ public sealed record TeamDraft(
     string? TimeZone = null,
     string? LeadMemberId = null,
     IReadOnlyList<string?>? DefaultFor = null,
-    IReadOnlyList<MemberDraft?>? Members = null);
+    IReadOnlyList<MemberDraft?>? Members = null,
+    string? Id = null);
 
 /// <summary>A member as written: <see cref="Capacity"/> null means no limit.</summary>
 public sealed record MemberDraft(
@@ -53,6 +54,11 @@ public static partial class TeamDirectory
         if (!Identifier().IsMatch(teamId))
         {
             errors.Add(("id", "1 to 63 lowercase letters, digits and dashes, starting with a letter or digit"));
+        }
+
+        if (draft.Id is not null && draft.Id != teamId)
+        {
+            errors.Add(("id", $"the team's id in the address, {teamId}, or left out: a team is renamed by its name, not its id"));
         }
 
         var name = Text(draft.Name, "name", errors);

@@ -133,6 +133,35 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
+    public async Task A_manager_sets_up_the_tenants_first_team_in_the_portal_and_the_next_case_is_offered_to_one_of_its_members()
+    {
+        var manager = await browser.SignInAsync(Portal, Tenants.PortalDirectory, "mia", "manager");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Teams" }).ClickAsync();
+        await manager.GetByLabel("New team's id").FillAsync("portal-desk");
+        await manager.GetByTestId("new-team").ClickAsync();
+        await manager.WaitForURLAsync(new Regex("/admin/teams/portal-desk$"));
+        await Assertions.Expect(manager.GetByTestId("document-json")).ToBeEnabledAsync();
+        var team = JsonNode.Parse(await manager.GetByTestId("document-json").InputValueAsync())!; // the template
+        team["name"] = "Portal desk";
+        team["defaultFor"] = new JsonArray("other");
+        await manager.GetByTestId("document-json").FillAsync(team.ToJsonString());
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("saved")).ToBeVisibleAsync();
+
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Back to the teams" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("team").Filter(new() { HasText = "Portal desk" })).ToContainTextAsync("(lead)");
+        using var api = platform.Escalations(Tenants.PortalDirectory);
+        var id = await api.SubmitAsync(new
+        {
+            title = "The first case of a new tenant", issueType = "other",
+            customer = new { id = "c-1", name = "First Customer", tier = "standard", timeZone = "Europe/Berlin" },
+            impact = new { scope = "single-user", affectedCount = 1 }, urgency = new { workaroundAvailable = true },
+        });
+        var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");
+        Assert.Equal("portal-desk", offered.GetProperty("team").GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task An_agent_sees_no_administration_and_is_answered_403_when_opening_it_directly()
     {
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-2", "agent");

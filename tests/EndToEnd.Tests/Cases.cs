@@ -21,6 +21,17 @@ public static class Cases
         },
     };
 
+    /// <summary>A question of a kind with no checklist ("other": triaged at once), for a customer the tenant's directory
+    /// does not know yet (so it works in a tenant nobody seeded).</summary>
+    public static object FirstCase(string title = "The first case of a new tenant") => new
+    {
+        title,
+        issueType = "other",
+        customer = new { id = "first-customer", name = "First Customer", tier = "standard", timeZone = "Europe/Vienna" },
+        impact = new { scope = "single-user", affectedCount = 1 },
+        urgency = new { workaroundAvailable = true },
+    };
+
     /// <summary>A technical case for one team with a workaround: S3, complete for the technical checklist.</summary>
     public static object TeamProblem(string customerId = "initech", string? contactEmail = null) => new
     {

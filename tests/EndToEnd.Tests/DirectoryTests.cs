@@ -32,12 +32,7 @@ public sealed class DirectoryTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var etag = created.Headers.ETag!.Tag;
 
-        var id = await api.SubmitAsync(new
-        {
-            title = "Exports time out", issueType = "other",
-            customer = new { id = "c-1", name = "First Customer", tier = "standard", timeZone = "Europe/Vienna" },
-            impact = new { scope = "team", affectedCount = 3 }, urgency = new { workaroundAvailable = true },
-        });
+        var id = await api.SubmitAsync(Cases.FirstCase());
         var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");
         Assert.Equal("support", offered.GetProperty("team").GetProperty("id").GetString());
         Assert.Contains(offered.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString(), new[] { "ana", "ben" });

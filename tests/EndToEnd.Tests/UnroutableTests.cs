@@ -10,26 +10,12 @@ public sealed class UnroutableTests(PlatformFixture platform)
     public async Task A_case_in_a_tenant_without_teams_waits_triaged_saying_why_and_leadership_is_told()
     {
         using var api = platform.Escalations(Tenants.Unstaffed);
-        var id = await api.SubmitAsync(new
-        {
-            title = "Exports time out for the reporting team",
-            issueType = "technical",
-            customer = new { id = "first-customer", name = "First Customer", tier = "standard", timeZone = "Europe/Vienna" },
-            impact = new { scope = "team", affectedCount = 12 },
-            urgency = new { workaroundAvailable = true },
-            context = new
-            {
-                errorMessages = new[] { "504 Gateway Timeout" },
-                reproductionSteps = "Reports > Export > CSV for a year of data",
-                affectedServices = new[] { "reporting" },
-                firstSeenAt = DateTimeOffset.UtcNow.AddDays(-1),
-            },
-        });
+        var id = await api.SubmitAsync(Cases.FirstCase());
 
         var record = await api.WaitForAsync(id, r => r.TryGetProperty("unroutableReason", out var reason) && reason.GetString() is not null, "unroutable");
 
         Assert.Equal("triaged", record.Status());
-        Assert.Equal("no routing rule matches and no team takes technical issues", record.GetProperty("unroutableReason").GetString());
+        Assert.Equal("no routing rule matches and no team takes other issues", record.GetProperty("unroutableReason").GetString());
         Assert.Equal("team lead and managers", record.GetProperty("nextAction").GetProperty("who").GetString());
         Assert.Contains(record.GetProperty("timeline").EnumerateArray(), entry => entry.GetProperty("what").GetString() == "unroutable");
         using var mail = platform.Mail();

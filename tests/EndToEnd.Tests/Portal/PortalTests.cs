@@ -117,14 +117,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await manager.GetByRole(AriaRole.Tab, new() { Name = "Unassigned / needs information" }).ClickAsync();
         await manager.GetByTestId("live").WaitForAsync();
 
-        await api.SubmitAsync(new
-        {
-            title,
-            issueType = "other", // no checklist: it is triaged at once
-            customer = new { id = "first-customer", name = "First Customer", tier = "standard", timeZone = "Europe/Vienna" },
-            impact = new { scope = "single-user", affectedCount = 1 },
-            urgency = new { workaroundAvailable = true },
-        });
+        await api.SubmitAsync(Cases.FirstCase(title));
 
         var row = manager.GetByTestId("queue").Locator("tr", new() { HasText = title });
         await Assertions.Expect(row).ToContainTextAsync("nobody could be offered the case", new() { Timeout = 30_000 });
@@ -151,12 +144,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await manager.GetByRole(AriaRole.Link, new() { Name = "Back to the teams" }).ClickAsync();
         await Assertions.Expect(manager.GetByTestId("team").Filter(new() { HasText = "Portal desk" })).ToContainTextAsync("(lead)");
         using var api = platform.Escalations(Tenants.PortalDirectory);
-        var id = await api.SubmitAsync(new
-        {
-            title = "The first case of a new tenant", issueType = "other",
-            customer = new { id = "c-1", name = "First Customer", tier = "standard", timeZone = "Europe/Berlin" },
-            impact = new { scope = "single-user", affectedCount = 1 }, urgency = new { workaroundAvailable = true },
-        });
+        var id = await api.SubmitAsync(Cases.FirstCase());
         var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");
         Assert.Equal("portal-desk", offered.GetProperty("team").GetProperty("id").GetString());
     }

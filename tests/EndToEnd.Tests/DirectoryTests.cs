@@ -101,4 +101,50 @@ public sealed class DirectoryTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task Routing_rules_name_existing_teams_are_versioned_and_send_the_cases_they_match_to_their_team()
+    {
+        using var api = platform.Escalations(Tenants.Directory);
+        using (await api.SendAsync(HttpMethod.Put, "/api/v1/routing/teams/vip-desk", new
+        {
+            name = "VIP desk", timeZone = "UTC", leadMemberId = "vera",
+            members = new[] { "vera", "vic", "val" }.Select(id => new { id, name = id, email = $"{id}@directory.example", timeZone = "UTC" }),
+        }))
+        {
+        }
+
+        using var read = await api.SendAsync(HttpMethod.Get, "/api/v1/routing/rules");
+        var version = read.Headers.ETag!.Tag;
+        using (var unknown = await api.SendAsync(HttpMethod.Put, "/api/v1/routing/rules", new { rules = new[] { new { name = "vip", teamId = "nowhere" } } }, ifMatch: version))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            var errors = (await unknown.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+            Assert.StartsWith("one of the tenant's teams:", errors.GetProperty("rules[0].teamId")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        using (var saved = await api.SendAsync(HttpMethod.Put, "/api/v1/routing/rules",
+            new { rules = new[] { new { name = "strategic customers", teamId = "vip-desk", tier = "strategic" } } }, ifMatch: version))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.NotEqual(version, saved.Headers.ETag!.Tag);
+        }
+
+        using (var stale = await api.SendAsync(HttpMethod.Put, "/api/v1/routing/rules", new { rules = Array.Empty<object>() }, ifMatch: version))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        var id = await api.SubmitAsync(new
+        {
+            title = "A strategic customer's question", issueType = "other",
+            customer = new { id = "big-one", name = "Big One", tier = "strategic", timeZone = "UTC" },
+            impact = new { scope = "single-user", affectedCount = 1 }, urgency = new { workaroundAvailable = true },
+        });
+        var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");
+        Assert.Equal("vip-desk", offered.GetProperty("team").GetProperty("id").GetString());
+        Assert.Contains("strategic customers", offered.GetProperty("timeline").ToString(), StringComparison.Ordinal);
+        var versions = await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules/versions");
+        Assert.Equal("strategic customers", versions[0].GetProperty("rules")[0].GetProperty("name").GetString());
+    }
 }

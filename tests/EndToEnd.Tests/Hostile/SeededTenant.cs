@@ -72,6 +72,7 @@ public sealed record SeededTenant(
             ["sla"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy")).ToString(),
             ["routing"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policy")).ToString(),
             ["teams"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams")).ToString(),
+            ["rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")).ToString(),
         });
     }
 

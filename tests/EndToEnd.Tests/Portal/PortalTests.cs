@@ -143,6 +143,16 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
 
         await manager.GetByRole(AriaRole.Link, new() { Name = "Back to the teams" }).ClickAsync();
         await Assertions.Expect(manager.GetByTestId("team").Filter(new() { HasText = "Portal desk" })).ToContainTextAsync("(lead)");
+
+        // A rule for the new team: a version of the tenant's routing rules, checked against its teams.
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Routing rules" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("document-json")).ToBeEnabledAsync();
+        await manager.GetByTestId("document-json").FillAsync("""[{"name": "everything", "teamId": "no-such-desk"}]""");
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("field-problem")).ToContainTextAsync("rules[0].teamId: one of the tenant's teams: portal-desk");
+        await manager.GetByTestId("document-json").FillAsync("""[{"name": "everything", "teamId": "portal-desk"}]""");
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("saved")).ToContainTextAsync("Saved as version 1");
         using var api = platform.Escalations(Tenants.PortalDirectory);
         var id = await api.SubmitAsync(Cases.FirstCase());
         var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");

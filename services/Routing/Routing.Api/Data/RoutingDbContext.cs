@@ -4,6 +4,7 @@ using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Routing.Api.Offers;
+using Routing.Api.Rules;
 using Routing.Api.Teams;
 
 namespace Routing.Api.Data;
@@ -23,6 +24,8 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<OfferState> Offers => Set<OfferState>();
 
     public DbSet<DirectoryChangeRow> DirectoryChanges => Set<DirectoryChangeRow>();
+
+    public DbSet<RoutingRulesVersionRow> RuleVersions => Set<RoutingRulesVersionRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>().StoreKebabCase<CustomerTier>().StoreKebabCase<DayOfWeek>();
@@ -66,6 +69,12 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             change.HasKey(row => row.Id);
             change.Property(row => row.Id).UseIdentityAlwaysColumn();
             change.HasIndex(row => new { row.TenantId, row.Entity, row.EntityId, row.Id });
+        });
+        modelBuilder.Entity<RoutingRulesVersionRow>(version =>
+        {
+            version.ToTable("routing_rules_version");
+            version.HasKey(row => new { row.TenantId, row.Version });
+            version.Property(row => row.Rules).HasColumnType("jsonb");
         });
         modelBuilder.ApplyConfiguration(new OfferStateMap());
     }

@@ -321,6 +321,30 @@ namespace Routing.Api.Data.Migrations
                     b.ToTable("offer_state", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Api.Rules.RoutingRulesVersionRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("TenantId", "Version");
+
+                    b.ToTable("routing_rules_version", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Api.Teams.DirectoryChangeRow", b =>
                 {
                     b.Property<long>("Id")

@@ -19,8 +19,17 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string detail, string field) =>
         FieldProblems.Result(StatusCodes.Status403Forbidden, "Not allowed for this actor.", detail, field);
 
-    public static ProblemHttpResult PreconditionFailed(string currentETag) => FieldProblems.Result(
+    /// <summary>412: the version the caller read is not the current one (named when known).</summary>
+    public static ProblemHttpResult PreconditionFailed(string? currentETag) => FieldProblems.Result(
         StatusCodes.Status412PreconditionFailed, "The resource has changed.",
         "If-Match does not match the current version: read it again and retry.", "If-Match", "stale version",
-        [new("currentETag", currentETag)]);
+        currentETag is null ? [] : [new("currentETag", currentETag)]);
+
+    /// <summary>For a change that must not overwrite another unseen: 428 without If-Match, 412 when it names another
+    /// version than <paramref name="currentETag"/>; null when the caller read the current one.</summary>
+    public static ProblemHttpResult? UnlessCurrent(string ifMatch, string currentETag, string what) =>
+        ifMatch.Length == 0
+            ? FieldProblems.Result(StatusCodes.Status428PreconditionRequired, "If-Match is required.",
+                $"Send the ETag of the {what} as you read it (GET), so that nobody's change is overwritten unseen.", "If-Match")
+            : ifMatch != currentETag ? PreconditionFailed(currentETag) : null;
 }

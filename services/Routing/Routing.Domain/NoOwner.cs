@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EscalationPlatform.Contracts;
 
 namespace Routing.Domain;
@@ -10,7 +9,7 @@ public static class NoOwner
     public const int FewestMembers = 2;
 
     public static string NoTeam(IssueType issueType) =>
-        $"no routing rule matches and no team takes {JsonNamingPolicy.KebabCaseLower.ConvertName(issueType.ToString())} issues";
+        $"no routing rule matches and no team takes {WireNames<IssueType>.Name(issueType)} issues";
 
     public static string UnknownTeam(TeamChoice choice) => $"the {choice.Reason} names team '{choice.TeamId}', which does not exist";
 

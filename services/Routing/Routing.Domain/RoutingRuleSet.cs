@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EscalationPlatform.Contracts;
 
 namespace Routing.Domain;
@@ -84,8 +83,7 @@ public static class RoutingRuleSet
             return null;
         }
 
-        var names = Enum.GetValues<T>().ToDictionary(value => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()), value => value, StringComparer.Ordinal);
-        return names.TryGetValue(text, out var value) ? value : Refuse<T>(field, $"one of {string.Join(", ", names.Keys)}", errors);
+        return WireNames<T>.TryParse(text, out var value) ? value : Refuse<T>(field, $"one of {WireNames<T>.All}", errors);
     }
 
     private static T? Refuse<T>(string field, string allowed, List<(string, string)> errors) where T : struct

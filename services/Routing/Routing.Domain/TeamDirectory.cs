@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using EscalationPlatform.Contracts;
 
@@ -66,9 +65,9 @@ public static partial class TeamDirectory
         var defaultFor = new List<IssueType>();
         foreach (var (type, index) in (draft.DefaultFor ?? []).Select((type, index) => (type, index)))
         {
-            if (!IssueTypes.TryGetValue(type ?? "", out var issueType))
+            if (!WireNames<IssueType>.TryParse(type, out var issueType))
             {
-                errors.Add(($"defaultFor[{index}]", $"one of {string.Join(", ", IssueTypes.Keys)}"));
+                errors.Add(($"defaultFor[{index}]", $"one of {WireNames<IssueType>.All}"));
             }
             else if (defaultFor.Contains(issueType))
             {
@@ -201,9 +200,6 @@ public static partial class TeamDirectory
         errors.Add((field, "an IANA time zone, such as Europe/Berlin or America/New_York"));
         return null;
     }
-
-    private static readonly Dictionary<string, IssueType> IssueTypes = Enum.GetValues<IssueType>()
-        .ToDictionary(type => JsonNamingPolicy.KebabCaseLower.ConvertName(type.ToString()), type => type, StringComparer.Ordinal);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex Identifier();

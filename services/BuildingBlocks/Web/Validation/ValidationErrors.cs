@@ -17,6 +17,18 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>The errors a Domain check found, each naming its field.</summary>
+    public static ValidationErrors Of(IEnumerable<(string Field, string Message)> errors)
+    {
+        var all = new ValidationErrors();
+        foreach (var (field, message) in errors)
+        {
+            all.Add(field, message);
+        }
+
+        return all;
+    }
+
     public ValidationErrors AddAll(IReadOnlyDictionary<string, string[]> errors, string prefix = "")
     {
         foreach (var (field, messages) in errors)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EscalationPlatform.Contracts;
-using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
@@ -50,21 +49,13 @@ public static class RuleEndpoints
         var (rules, problems) = RoutingRuleSet.Check(request.Rules, teams);
         if (rules is null)
         {
-            return new ValidationErrors().AddAll(problems.GroupBy(problem => problem.Field).ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray()))
-                .ToProblem("The routing rules are not valid.");
+            return ValidationErrors.Of(problems).ToProblem("The routing rules are not valid.");
         }
 
         var version = await db.RuleVersions.Where(row => row.TenantId == tenant.TenantId).MaxAsync(row => (int?)row.Version, cancellationToken) ?? 0;
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length == 0)
+        if (Problems.UnlessCurrent(http.Request.Headers.IfMatch.ToString(), ETag(version), "routing rules") is { } refused)
         {
-            return FieldProblems.Result(StatusCodes.Status428PreconditionRequired, "If-Match is required.",
-                "Send the ETag of the rules as you read them (GET), so that nobody's change is overwritten unseen.", "If-Match");
-        }
-
-        if (ifMatch != ETag(version))
-        {
-            return Problems.PreconditionFailed(ETag(version));
+            return refused;
         }
 
         var documents = rules.Select(Document).ToList();
@@ -86,7 +77,7 @@ public static class RuleEndpoints
         }
         catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return Problems.PreconditionFailed("changed meanwhile: read the rules again"); // another save took this version
+            return Problems.PreconditionFailed(null); // another save took this version meanwhile
         }
 
         http.Response.Headers.ETag = ETag(version + 1);

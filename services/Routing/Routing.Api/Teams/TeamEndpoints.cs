@@ -60,20 +60,19 @@ public static class TeamEndpoints
         var (spec, problems) = TeamDirectory.Check(teamId, draft);
         if (spec is null)
         {
-            return new ValidationErrors().AddAll(problems.GroupBy(problem => problem.Field).ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray()))
-                .ToProblem("The team is not valid.");
+            return ValidationErrors.Of(problems).ToProblem("The team is not valid.");
         }
 
         var team = await db.Teams.SingleOrDefaultAsync(row => row.TenantId == tenant.TenantId && row.Id == teamId, cancellationToken);
         var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (team is not null && Precondition(team, ifMatch) is { } refused)
+        if (team is not null && Problems.UnlessCurrent(ifMatch, ETag(team), "team") is { } refused)
         {
             return refused;
         }
 
         if (team is null && ifMatch.Length > 0)
         {
-            return Problems.PreconditionFailed("none: the team does not exist");
+            return Problems.PreconditionFailed(null); // there is no version to match: the team does not exist
         }
 
         var ids = spec.Members.Select(member => member.Id).ToList();
@@ -117,7 +116,7 @@ public static class TeamEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.PreconditionFailed("changed meanwhile: read it again");
+            return Problems.PreconditionFailed(null); // changed between the read and the save
         }
 
         http.Response.Headers.ETag = ETag(team);
@@ -135,7 +134,7 @@ public static class TeamEndpoints
             return Problems.NotFound("team", teamId);
         }
 
-        if (Precondition(team, http.Request.Headers.IfMatch.ToString()) is { } refused)
+        if (Problems.UnlessCurrent(http.Request.Headers.IfMatch.ToString(), ETag(team), "team") is { } refused)
         {
             return refused;
         }
@@ -156,7 +155,7 @@ public static class TeamEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.PreconditionFailed("changed meanwhile: read it again");
+            return Problems.PreconditionFailed(null); // changed between the read and the save
         }
 
         return TypedResults.NoContent();
@@ -175,13 +174,6 @@ public static class TeamEndpoints
             ? TypedResults.Ok(changes)
             : Problems.NotFound("team", teamId);
     }
-
-    /// <summary>Replacing or removing needs the version read: 428 without If-Match, 412 with an older one.</summary>
-    private static ProblemHttpResult? Precondition(TeamRow team, string ifMatch) =>
-        ifMatch.Length == 0
-            ? FieldProblems.Result(StatusCodes.Status428PreconditionRequired, "If-Match is required.",
-                "Send the ETag of the team as you read it (GET), so that nobody's change is overwritten unseen.", "If-Match")
-            : ifMatch != ETag(team) ? Problems.PreconditionFailed(ETag(team)) : null;
 
     private static string ETag(TeamRow team) => $"\"{team.RowVersion}\"";
 
@@ -209,6 +201,6 @@ public static class TeamEndpoints
         [.. members.Select(member => new MemberDocument(member.Id, member.Name, member.Email, member.TimeZone, member.Capacity == 0 ? null : member.Capacity,
             member.Available, member.Skills,
             [.. member.WorkingHours.Select(day => new WorkingHoursDocument(
-                day.Day.ToString().ToLowerInvariant(), day.Opens.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                WireNames<DayOfWeek>.Name(day.Day), day.Opens.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 day.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)))]))]);
 }

@@ -36,11 +36,12 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
         return SendAsync<T>(request, cancellationToken);
     }
 
-    /// <summary>Removes or revokes something (204 on success).</summary>
-    public Task<GatewayResult<JsonElement>> DeleteAsync(string path, string idempotencyKey, CancellationToken cancellationToken = default)
+    /// <summary>Removes or revokes something (204 on success); with <paramref name="ifMatch"/> only the version read.</summary>
+    public Task<GatewayResult<JsonElement>> DeleteAsync(string path, string idempotencyKey, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Delete, path);
         request.Headers.Add(IdempotencyHeader, idempotencyKey);
+        IfMatch(request, ifMatch);
         return SendAsync<JsonElement>(request, cancellationToken);
     }
 
@@ -48,12 +49,16 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
     public Task<GatewayResult<T>> PutAsync<T>(string path, JsonElement body, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) };
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
+        IfMatch(request, ifMatch);
         return SendAsync<T>(request, cancellationToken);
+    }
+
+    private static void IfMatch(HttpRequestMessage request, string? version)
+    {
+        if (version is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", version);
+        }
     }
 
     private async Task<GatewayResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -140,6 +140,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await manager.GetByTestId("document-json").FillAsync(team.ToJsonString());
         await manager.GetByTestId("save").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("saved")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByTestId("history")).ToContainTextAsync("created: Portal desk");
 
         await manager.GetByRole(AriaRole.Link, new() { Name = "Back to the teams" }).ClickAsync();
         await Assertions.Expect(manager.GetByTestId("team").Filter(new() { HasText = "Portal desk" })).ToContainTextAsync("(lead)");
@@ -153,6 +154,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await manager.GetByTestId("document-json").FillAsync("""[{"name": "everything", "teamId": "portal-desk"}]""");
         await manager.GetByTestId("save").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("saved")).ToContainTextAsync("Saved as version 1");
+        await Assertions.Expect(manager.GetByTestId("history")).ToContainTextAsync("version 1: 1 rules");
         using var api = platform.Escalations(Tenants.PortalDirectory);
         var id = await api.SubmitAsync(Cases.FirstCase());
         var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using EscalationPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +70,17 @@ public sealed class FaultInjector(PlatformHost host)
             await ExecuteAsync(instance, KnownResourceCommands.StartCommand, cancellationToken);
         }
 
-        await Notifications.WaitForResourceHealthyAsync(resource, cancellationToken).WaitAsync(Patience, cancellationToken);
+        try
+        {
+            await Notifications.WaitForResourceHealthyAsync(resource, cancellationToken).WaitAsync(Patience, cancellationToken);
+        }
+        catch (Exception failed) when (failed is DistributedApplicationException or TimeoutException)
+        {
+            // The log goes with the test's folder: its end says why the restart failed.
+            var log = EscalationPlatform.AppHost.ResourceLogFiles.PathFor(Path.Combine(host.StateDirectory, "logs"), resource);
+            throw new InvalidOperationException(
+                $"{resource} did not come back after its restart: {failed.Message}\n{string.Join('\n', EscalationPlatform.AppHost.ResourceLogFiles.Tail(log, 40))}", failed);
+        }
     }
 
     /// <summary>The ids of a resource's instances (its replicas), from the app host's current resource states.</summary>

@@ -69,8 +69,11 @@ public sealed class PortalRestartTests
         await Assertions.Expect(manager.GetByTestId("case-link").Filter(new() { HasText = key })).ToBeVisibleAsync();
 
         await new FaultInjector(platform).KillServiceAsync("portal", PlatformProcesses.Portal, cancellationToken);
-        await manager.ReloadAsync();
-        await Assertions.Expect(manager.GetByTestId("signed-in-as")).ToContainTextAsync("mia");
-        await Assertions.Expect(manager.GetByTestId("queue")).ToBeVisibleAsync();
+        // A new tab in the same browser context (same cookie): the old tab's circuit is gone and Blazor may be
+        // reloading it by itself, so reloading that tab from here would race with its own navigation.
+        var afterRestart = await manager.Context.NewPageAsync();
+        await afterRestart.GotoAsync(manager.Url);
+        await Assertions.Expect(afterRestart.GetByTestId("signed-in-as")).ToContainTextAsync("mia");
+        await Assertions.Expect(afterRestart.GetByTestId("queue")).ToBeVisibleAsync();
     }
 }

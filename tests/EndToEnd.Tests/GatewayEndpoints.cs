@@ -12,7 +12,7 @@ public static class GatewayEndpoints
     private static readonly string Id = Guid.CreateVersion7().ToString();
 
     public static readonly string[] Commands =
-        ["acknowledge", "context", "actions", "customer-updates", "wait-on-customer", "resume", "resolve", "confirm-closure", "reopen", "cancel"];
+        ["acknowledge", "context", "actions", "customer-updates", "wait-on-customer", "resume", "resolve", "confirm-closure", "reopen", "cancel", "severity"];
 
     public static readonly string[] Services = ["escalations", "triage", "routing", "sla", "notifications"];
 

@@ -44,6 +44,7 @@ public sealed class TenantIsolationTests(PlatformFixture platform) : IAsyncLifet
         ["confirm-closure"] = null,
         ["reopen"] = """{"reason":"probe"}""",
         ["cancel"] = """{"reason":"probe"}""",
+        ["severity"] = """{"severity":"S1","reason":"probe"}""",
     };
 
     public static TheoryData<string, string, string?> RequestsOnTenantB() =>

@@ -35,12 +35,16 @@ public static class Tenants
     public const string ReadCacheOther = "e2e-read-cache-other";
     public const string Portal = "e2e-portal";
     public const string PortalAdmin = "e2e-portal-admin";
+    public const string SeverityChange = "e2e-severity";
 
     /// <summary>A tenant nobody set up: no teams, no customers, no rules (not in <see cref="All"/>, so never seeded).</summary>
     public const string Unstaffed = "e2e-unstaffed";
 
     /// <summary>A tenant that describes its organisation through the directory API (never seeded either).</summary>
     public const string Directory = "e2e-directory";
+
+    /// <summary>A tenant whose teams assign by least load and by skills, set up through the API (never seeded).</summary>
+    public const string Strategies = "e2e-strategies";
 
     /// <summary>A tenant whose manager sets up its first team in the portal (never seeded).</summary>
     public const string PortalDirectory = "e2e-portal-directory";
@@ -50,5 +54,6 @@ public static class Tenants
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
         Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams, Trust,
         ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB, Storm, StormRace, ReadCache, ReadCacheOther, Portal, PortalAdmin,
+        SeverityChange,
     ];
 }

@@ -18,7 +18,7 @@ public sealed class CaseCommandsTests
         new CaseCommand.Acknowledge(), new CaseCommand.AddContext(new FactsAdded(Impact: new ImpactFacts { AffectedCount = 3 })),
         new CaseCommand.RecordAction("restarted the pods"), new CaseCommand.PostCustomerUpdate("we are on it"), new CaseCommand.WaitOnCustomer("logs"),
         new CaseCommand.Resume(), new CaseCommand.Resolve(ResolutionKind.Fix, "patched", null), new CaseCommand.ConfirmClosure(),
-        new CaseCommand.Reopen("still broken"), new CaseCommand.Cancel("duplicate"),
+        new CaseCommand.Reopen("still broken"), new CaseCommand.Cancel("duplicate"), new CaseCommand.ChangeSeverity(Severity.S1, "the outage spread"),
     ];
 
     public static TheoryData<CaseCommand, EscalationStatus> EveryCommandInEveryStatus()

@@ -145,7 +145,7 @@ public sealed class LifecycleEventsTests
     [InlineData(Assigned)]
     [InlineData(InProgress)]
     [InlineData(Reopened)]
-    public void A_reassessment_of_an_owned_case_notes_a_severity_change_without_moving_it(EscalationStatus status)
+    public void A_reassessment_of_an_owned_case_changes_its_severity_without_moving_it_and_tells_routing_and_sla(EscalationStatus status)
     {
         var decision = LifecycleEvents.Assessed(In(status), Assessment(AssessmentOutcome.Triaged, Severity.S1), Now);
 
@@ -153,6 +153,18 @@ public sealed class LifecycleEventsTests
         var note = Assert.Single(decision.Timeline);
         Assert.Equal(("severity-changed", "S3 -> S1 by matrix v4"), (note.What, note.Detail));
         Assert.Equal((Severity?)Severity.S1, decision.State.Severity);
+        var changed = Assert.IsType<EscalationSeverityChanged>(Assert.Single(decision.Messages));
+        Assert.Equal((Severity.S3, Severity.S1, Actors.Triage), (changed.From, changed.To, changed.Actor));
+    }
+
+    [Fact]
+    public void A_severity_a_person_set_stands_against_a_reassessment_which_notes_what_triage_would_decide()
+    {
+        var decision = LifecycleEvents.Assessed(In(InProgress) with { Severity = Severity.S1, SeveritySetBy = "Mia Manager" },
+            Assessment(AssessmentOutcome.Triaged, Severity.S3), Now);
+
+        Assert.Equal((Severity?)Severity.S1, decision.State.Severity);
+        Assert.Equal(("reassessed", "S3 by matrix v4; S1 set by Mia Manager stands"), (decision.Timeline[0].What, decision.Timeline[0].Detail));
         Assert.Empty(decision.Messages);
     }
 

@@ -262,4 +262,46 @@ public sealed class RecipientPolicyTests
     [Fact]
     public void Without_a_team_only_leadership_hears_of_a_case_nobody_could_be_offered() =>
         Assert.Equal([Leadership], RecipientPolicy.ForUnroutable(Unroutable(lead: null), Everyone).Select(notice => notice.Recipient));
+
+    private static EscalationSeverityChanged SeverityChange(Severity from, Severity to) => new()
+    {
+        EscalationId = Guid.Parse("0193f0a0-0000-7000-8000-0000000000aa"),
+        TenantId = "acme",
+        Key = "ACME-7",
+        Title = "Checkout fails",
+        From = from,
+        To = to,
+        Actor = new(ActorKind.Person, "mia", "Mia"),
+        Reason = "every region is down now",
+        At = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
+    };
+
+    [Theory]
+    [InlineData(Severity.S3, Severity.S1)]
+    [InlineData(Severity.S4, Severity.S2)]
+    [InlineData(Severity.S2, Severity.S1)]
+    [InlineData(Severity.S1, Severity.S3)]
+    public void A_severity_change_into_or_out_of_S1_and_S2_is_told_to_leadership_the_owner_and_the_team_lead(Severity from, Severity to)
+    {
+        var notices = RecipientPolicy.ForSeverityChange(SeverityChange(from, to), Everyone);
+
+        Assert.Equal([(Leadership, Audience.Leadership), (Owner, Audience.Owner), (Lead, Audience.TeamLead)],
+            notices.Select(notice => (notice.Recipient, notice.Audience)));
+        Assert.All(notices, notice => Assert.Equal(NoticeKind.SeverityChanged, notice.Kind));
+    }
+
+    [Fact]
+    public void A_change_between_S3_and_S4_tells_nobody() =>
+        Assert.Empty(RecipientPolicy.ForSeverityChange(SeverityChange(Severity.S3, Severity.S4), Everyone));
+
+    [Fact]
+    public void A_replanned_offer_tells_the_offeree_the_new_deadline_and_not_leadership_again()
+    {
+        var replanned = Offer(OfferLevel.Owner, Severity.S1) with { Replanned = true };
+
+        var notice = Assert.Single(RecipientPolicy.ForOffer(replanned, Everyone));
+
+        Assert.Equal(("offeree@acme.example", Audience.Offeree), (notice.Recipient, notice.Audience));
+        Assert.NotEqual(RecipientPolicy.ForOffer(Offer(OfferLevel.Owner, Severity.S1), Everyone)[0].EventKey, notice.EventKey);
+    }
 }

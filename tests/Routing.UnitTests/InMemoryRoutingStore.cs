@@ -39,8 +39,8 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     public Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MemberRow>>([.. Members.Where(member => member.TenantId == tenantId && member.TeamId == teamId)]);
 
-    public Task<IReadOnlyDictionary<string, int>> OpenOffersAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>());
+    public Task<IReadOnlyDictionary<string, Workload>> WorkloadsAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, Workload>>(new Dictionary<string, Workload>());
 
     private static MemberRow Member(string id) => new()
     {

@@ -11,9 +11,9 @@ public sealed class OfferLadderTests
     private static readonly OfferParties WithoutLead = new("ana", "ben", null);
 
     [Fact]
-    public void The_first_offer_goes_to_the_owner_for_one_window_and_names_the_routing_decision_and_the_team()
+    public void The_first_offer_goes_to_the_owner_for_one_window_and_names_the_routing_decision_and_how_the_owner_was_chosen()
     {
-        var first = OfferLadder.First(WithLead, new TeamChoice("support", "routing rule 'all S1s'"), "Support", Window, Now);
+        var first = OfferLadder.First(WithLead, new TeamChoice("support", "routing rule 'all S1s'"), "round-robin turn in Support", Window, Now);
 
         Assert.Equal(new OfferStep(OfferLevel.Owner, "ana", "routing rule 'all S1s', round-robin turn in Support", Now + Window), first);
     }

@@ -223,8 +223,53 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
     {
         var probe = System.Text.Json.JsonSerializer.Serialize(_harness.Bus.Bus.GetProbeResult(TestContext.Current.CancellationToken));
 
-        Assert.Equal(3, probe.Split("\"filterType\":\"partition\"").Length - 1);
+        Assert.Equal(4, probe.Split("\"filterType\":\"partition\"").Length - 1);
     }
+
+    [Fact]
+    public async Task When_the_severity_changes_while_the_offer_waits_Should_give_the_same_person_the_new_severitys_window_from_then()
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        await _harness.PublishAsync(SeverityChanged(Severity.S2, Severity.S4));
+
+        var replanned = (await Offers())[^1];
+        var fourHours = Routing.Domain.AcknowledgementWindows.Default.For(Severity.S4);
+        Assert.True(replanned.Replanned);
+        Assert.Equal((OfferLevel.Owner, "ana", Severity.S4), (replanned.Level, replanned.OfferedTo.Id, replanned.Severity));
+        Assert.Equal(Start + TimeSpan.FromMinutes(2) + fourHours, replanned.RespondBy);
+        Assert.Equal("severity changed from S2 to S4 by Mia: 240 minutes to acknowledge", replanned.Reason);
+        Assert.Equal([(Start + TimeSpan.FromMinutes(2) + fourHours).UtcDateTime], _harness.Timers.DueAt<AcknowledgementDue>());
+        Assert.Equal(0, await _harness.AdvanceAsync(Window)); // the old deadline passes without a move
+        Assert.Equal(2, (await Offers()).Count);
+    }
+
+    [Fact]
+    public async Task When_the_severity_changes_after_the_acceptance_Should_only_record_it()
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged, actor: "ana"));
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Accepted));
+
+        await _harness.PublishAsync(SeverityChanged(Severity.S2, Severity.S1));
+
+        Assert.Equal((int)Severity.S1, (await _harness.InstanceAsync(_id))!.Severity);
+        Assert.Single(await Offers());
+    }
+
+    private EscalationSeverityChanged SeverityChanged(Severity from, Severity to) => new()
+    {
+        EscalationId = _id,
+        TenantId = InMemoryRoutingStore.Tenant,
+        Key = "ACME-1",
+        Title = "Checkout fails",
+        From = from,
+        To = to,
+        Actor = new(ActorKind.Person, "mia", "Mia"),
+        Reason = "new facts",
+        At = _harness.Time.GetUtcNow(),
+    };
 
     private async Task<List<EscalationOffered>> Offers() => [.. await _harness.PublishedAsync<EscalationOffered>(offer => offer.EscalationId == _id)];
 

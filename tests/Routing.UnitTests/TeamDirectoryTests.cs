@@ -25,6 +25,22 @@ public sealed class TeamDirectoryTests
         Assert.Equal([5, null, null], team.Members.Select(member => member.Capacity));
         Assert.Equal((DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 30)), Assert.Single(team.Members[0].WorkingHours));
         Assert.All(team.Members, member => Assert.True(member.Available));
+        Assert.Equal(AssignmentStrategy.RoundRobin, team.Strategy);
+    }
+
+    [Theory]
+    [InlineData("round-robin", AssignmentStrategy.RoundRobin)]
+    [InlineData("least-loaded", AssignmentStrategy.LeastLoaded)]
+    [InlineData("skills-match", AssignmentStrategy.SkillsMatch)]
+    public void A_team_chooses_its_assignment_strategy(string strategy, AssignmentStrategy expected)
+    {
+        Assert.Equal(expected, TeamDirectory.Check("payments", Valid with { Strategy = strategy }).Team!.Strategy);
+    }
+
+    [Fact]
+    public void An_unknown_strategy_is_named_with_the_strategies_there_are()
+    {
+        Assert.Equal("one of round-robin, least-loaded, skills-match", Errors("payments", Valid with { Strategy = "LeastLoaded" })["strategy"]);
     }
 
     [Fact]

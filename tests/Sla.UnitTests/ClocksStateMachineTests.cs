@@ -233,6 +233,35 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_severity_changes_Should_derive_the_clocks_again_under_its_targets_from_the_same_start()
+    {
+        await _harness.PublishAsync(Triaged());
+        await _harness.AdvanceAsync(TimeSpan.FromMinutes(10));
+
+        await _harness.PublishAsync(SeverityChanged(Severity.S1, Severity.S2));
+
+        Assert.Equal((int)Severity.S2, (await _harness.InstanceAsync(_id))!.Severity);
+        var commitment = (await Commitments())[^1];
+        Assert.Equal((Severity?)Severity.S2, commitment.Severity);
+        var firstResponse = commitment.Clocks!.Single(clock => clock.Kind == ClockKind.FirstResponse);
+        Assert.Equal((Start, TimeSpan.FromHours(1), Start + TimeSpan.FromHours(1)), (firstResponse.StartedAt, firstResponse.Target, firstResponse.DueAt));
+        Assert.Equal(Start + TimeSpan.FromHours(2), commitment.NextUpdateDue);
+        Assert.Equal([(Start + TimeSpan.FromMinutes(45)).UtcDateTime], _harness.Timers.DueAt<EvaluateClocks>()); // 75 % of the S2 first response
+    }
+
+    [Fact]
+    public async Task When_another_tenant_or_the_same_severity_is_reported_Should_change_nothing()
+    {
+        await _harness.PublishAsync(Triaged());
+
+        await _harness.PublishAsync(SeverityChanged(Severity.S1, Severity.S3) with { TenantId = "other" });
+        await _harness.PublishAsync(SeverityChanged(Severity.S2, Severity.S1));
+
+        Assert.Equal((int)Severity.S1, (await _harness.InstanceAsync(_id))!.Severity);
+        Assert.Single(await Commitments());
+    }
+
+    [Fact]
     public async Task When_events_arrive_before_the_triage_Should_discard_them_and_start_with_the_triage()
     {
         await _harness.PublishAsync(StatusChanged(EscalationStatus.Assigned, EscalationStatus.Acknowledged));
@@ -277,6 +306,19 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
             SubmittedAt = submittedAt ?? Start,
         },
         TriagedAt = Start,
+    };
+
+    private EscalationSeverityChanged SeverityChanged(Severity from, Severity to) => new()
+    {
+        EscalationId = _id,
+        TenantId = Tenant,
+        Key = "ACME-1",
+        Title = "Checkout fails",
+        From = from,
+        To = to,
+        Actor = new(ActorKind.Person, "mia", "Mia"),
+        Reason = "new facts",
+        At = _harness.Time.GetUtcNow(),
     };
 
     private EscalationStatusChanged StatusChanged(EscalationStatus from, EscalationStatus to, string tenant = Tenant) => new()

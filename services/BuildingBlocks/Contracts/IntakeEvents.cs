@@ -94,3 +94,30 @@ public sealed record CustomerUpdatePosted
 
     public required DateTimeOffset At { get; init; }
 }
+
+/// <summary>A case's severity changed after it was triaged: a person raised or lowered it with a reason, or triage
+/// assessed it again after new facts. Routing re-plans an unanswered offer under the new severity's window, sla derives
+/// the clocks again under the new severity's targets, and leadership is told when it rises into S1 or S2.</summary>
+public sealed record EscalationSeverityChanged
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    public required Severity From { get; init; }
+
+    public required Severity To { get; init; }
+
+    /// <summary>Who changed it: a person, or triage after new facts.</summary>
+    public required Actor Actor { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    public CustomerRef? Customer { get; init; }
+}

@@ -51,6 +51,10 @@ public sealed record EscalationOffered
     public string? Title { get; init; }
 
     public CustomerRef? Customer { get; init; }
+
+    /// <summary>The same offer to the same person with a new deadline, because the severity changed (added; older
+    /// senders leave it false).</summary>
+    public bool Replanned { get; init; }
 }
 
 /// <summary>Nobody could be offered the escalation: no team takes it, the team a rule names does not exist, or the team

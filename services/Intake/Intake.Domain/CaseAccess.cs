@@ -17,7 +17,7 @@ public sealed record Caller(Actor Actor, bool IsManager, string? BoundCustomerId
 /// cases. Acknowledging is the offeree's alone. The owner's work (actions, customer updates, waiting on and resuming
 /// for the customer, resolving) belongs to the owner, the offeree, the team lead and managers. What the frontline
 /// does for the customer (adding facts, withdrawing, confirming or disputing the resolution) is also open to whoever
-/// handed the case in.</summary>
+/// handed the case in. The severity is changed by the owner, the team lead or a manager.</summary>
 public static class CaseAccess
 {
     public static bool CanSee(Caller caller, string customerId) => caller.BoundCustomerId is null || caller.BoundCustomerId == customerId;
@@ -34,6 +34,9 @@ public static class CaseAccess
             Command.RecordAction or Command.PostCustomerUpdate or Command.WaitOnCustomer or Command.Resume or Command.Resolve => works
                 ? null
                 : "only the owner, the person it is offered to, the team lead or a manager can do this",
+            Command.ChangeSeverity => caller.Id == parties.OwnerId || caller.Id == parties.TeamLeadId || caller.IsManager
+                ? null
+                : "only the owner, the team lead or a manager can change the severity",
             Command.AddContext or Command.Cancel or Command.ConfirmClosure or Command.Reopen => works || caller.Id == parties.SubmittedById
                 ? null
                 : "only whoever handed the case in, its owner, the person it is offered to, the team lead or a manager can do this",

@@ -25,6 +25,9 @@ public abstract record CaseCommand(Command Kind)
     public sealed record Reopen(string Reason) : CaseCommand(Command.Reopen);
 
     public sealed record Cancel(string Reason) : CaseCommand(Command.Cancel);
+
+    /// <summary>Raise or lower the severity (<see cref="SeverityChanges"/>); the reason is required.</summary>
+    public sealed record ChangeSeverity(Severity? Severity, string Reason) : CaseCommand(Command.ChangeSeverity);
 }
 
 /// <summary>What each command does to an escalation: first who may run it (<see cref="CaseAccess"/>), then whether
@@ -72,6 +75,7 @@ public static class CaseCommands
                 .With(current => current with { ClosedAt = null })
                 .Move(Reopened, actor, "reopened", $"{state.Owner?.Name} owns it again", reopen.Reason),
             CaseCommand.Cancel cancel => WithoutAutoClose(decision).Move(Cancelled, actor, "cancelled", null, cancel.Reason),
+            CaseCommand.ChangeSeverity change => SeverityChanges.ByPerson(decision, actor, change.Severity, change.Reason),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
         };
     }

@@ -16,6 +16,7 @@ public enum Command
     ConfirmClosure,
     Reopen,
     Cancel,
+    ChangeSeverity,
 }
 
 /// <summary>A command's effect in a status: allowed (and the status it leads to, null when it stays) or refused.</summary>
@@ -49,6 +50,9 @@ public static class CommandRules
         Command.ConfirmClosure => Move(status, Closed, "only a resolved escalation can be closed"),
         Command.Reopen => Move(status, Reopened, "only a resolved or closed escalation can be reopened"),
         Command.Cancel => Move(status, Cancelled, "only an open escalation can be cancelled"),
+        Command.ChangeSeverity => Lifecycle.IsOpen(status) && status is not (Submitted or NeedsInformation)
+            ? CommandDecision.Stay
+            : CommandDecision.Refuse("only an open escalation that has been triaged can change severity"),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

@@ -39,6 +39,9 @@ public sealed record EscalationState
 
     public int? MatrixVersion { get; init; }
 
+    /// <summary>The person whose severity stands (<see cref="SeverityChanges"/>): triage no longer changes it.</summary>
+    public string? SeveritySetBy { get; init; }
+
     // Ownership: the owner stays owner until a handoff is accepted; the offer says who is asked to accept.
     public TeamRef? Team { get; init; }
 

@@ -23,9 +23,10 @@ public static class LifecycleEvents
             return decision.Ignore($"facts added just before it became {state.Status}: an assessment no longer matters");
         }
 
+        var setByPerson = state.SeveritySetBy is not null && state.Status is not (Submitted or NeedsInformation);
         decision = decision.With(current => current with
         {
-            Severity = assessed.Severity,
+            Severity = setByPerson ? current.Severity : assessed.Severity,
             Rules = assessed.Rules,
             MissingFacts = assessed.MissingFacts,
             HandoffIncomplete = assessed.HandoffIncomplete,
@@ -62,13 +63,16 @@ public static class LifecycleEvents
             Submitted => decision.Move(NeedsInformation, Actors.Triage, "needs-information", missing,
                 $"the {Text.Kebab(state.Facts.IssueType)} checklist requires these facts before the case can be owned ({decided})"),
             NeedsInformation => decision.Note(Actors.Triage, "still-needs-information", missing, why),
-            _ when state.Severity != assessed.Severity => decision.Note(Actors.Triage, "severity-changed", $"S{(int?)state.Severity} -> {decided}", why),
+            _ when setByPerson && state.Severity != assessed.Severity =>
+                decision.Note(Actors.Triage, "reassessed", $"{decided}; {state.Severity} set by {state.SeveritySetBy} stands", why),
+            _ when state.Severity is { } before && before != assessed.Severity => SeverityChanges.ByTriage(decision, before, assessed.Severity, decided, why),
             _ => decision.Note(Actors.Triage, "reassessed", decided, why),
         };
     }
 
     /// <summary>The first offer assigns the escalation and names its owner (who stays owner until someone accepts a
-    /// handoff); a later one moves the offer up the escalation policy. An offer after the acknowledgement, or one
+    /// handoff); a later one moves the offer up the escalation policy; a re-planned one (after a severity change) gives
+    /// the same person a new deadline. An offer after the acknowledgement, or one
     /// lower than the offer that replaced it (out of order), changes nothing.</summary>
     public static Decision Offered(EscalationState state, EscalationOffered offer, DateTimeOffset now)
     {
@@ -86,6 +90,14 @@ public static class LifecycleEvents
         if (state.OfferLevel is { } current && offer.Level < current)
         {
             return decision.Ignore($"an earlier offer ({offer.Level}) arriving after the {current} offer that replaced it");
+        }
+
+        if (offer.Replanned)
+        {
+            return state.Status == Assigned && state.OfferedTo?.Id == offer.OfferedTo.Id && state.OfferLevel == offer.Level
+                ? decision.With(current => current with { RespondBy = offer.RespondBy.UtcDateTime })
+                    .Note(Actors.Routing, "offer-replanned", $"{offer.OfferedTo.Name} now has until {Text.Utc(offer.RespondBy)} to acknowledge", offer.Reason)
+                : decision.Ignore("a new deadline for an offer that has since moved on");
         }
 
         decision = decision.With(current => current with

@@ -5,7 +5,7 @@ namespace Notification.Domain;
 
 /// <summary>Who is told what (SPEC §7): the offeree on each offer; leadership when an S1 escalation is first
 /// offered; the team lead (when routing found a team) and leadership when nobody could be offered it; the owner (or, when there is no owner, the team lead) on an SLA warning; owner, team lead and, for S1
-/// and S2, leadership on a breach; the customer on status news and updates, with the "next update by" time.
+/// and S2, leadership on a breach; leadership, owner and team lead when a case rises into S1 or S2 or is lowered out of them; the customer on status news and updates, with the "next update by" time.
 /// One notification per event per recipient: a person in two roles is told once, in the first role listed.
 /// Severity and status are the event's own (the case as it was when the event happened).</summary>
 public static class RecipientPolicy
@@ -13,6 +13,13 @@ public static class RecipientPolicy
     public static IReadOnlyList<Notice> ForOffer(EscalationOffered offer, CaseContacts known)
     {
         var notices = new Notices();
+        if (offer.Replanned)
+        {
+            notices.Add(offer.OfferedTo.Email, Audience.Offeree, NoticeKind.Offer,
+                $"offered:{offer.EscalationId}:{offer.Level}:replanned:{offer.RespondBy.ToUnixTimeMilliseconds()}");
+            return notices.List; // leadership hears of the severity change itself (ForSeverityChange)
+        }
+
         notices.Add(offer.OfferedTo.Email, Audience.Offeree, NoticeKind.Offer, $"offered:{offer.EscalationId}:{offer.Level}");
         if (offer.Level == OfferLevel.Owner && offer.Severity == Severity.S1)
         {
@@ -28,6 +35,24 @@ public static class RecipientPolicy
         var eventKey = $"unroutable:{unroutable.EscalationId}:{unroutable.At.ToUnixTimeMilliseconds()}";
         notices.Add(unroutable.TeamLead?.Email, Audience.TeamLead, NoticeKind.Unroutable, eventKey);
         notices.Add(known.Leadership, Audience.Leadership, NoticeKind.Unroutable, eventKey);
+        return notices.List;
+    }
+
+    /// <summary>A change that raises a case into S1 or S2 (or from S2 to S1) or lowers it out of them: leadership, the
+    /// owner and the team lead. Changes between S3 and S4 tell nobody (the person offered the case hears of a new
+    /// deadline through the re-planned offer).</summary>
+    public static IReadOnlyList<Notice> ForSeverityChange(EscalationSeverityChanged change, CaseContacts known)
+    {
+        var notices = new Notices();
+        if (change.From > Severity.S2 && change.To > Severity.S2)
+        {
+            return notices.List;
+        }
+
+        var eventKey = $"severity:{change.EscalationId}:{change.From}:{change.To}:{change.At.ToUnixTimeMilliseconds()}";
+        notices.Add(known.Leadership, Audience.Leadership, NoticeKind.SeverityChanged, eventKey);
+        notices.Add(known.Owner, Audience.Owner, NoticeKind.SeverityChanged, eventKey);
+        notices.Add(known.TeamLead, Audience.TeamLead, NoticeKind.SeverityChanged, eventKey);
         return notices.List;
     }
 

@@ -32,6 +32,8 @@ public enum NoticeKind
     CustomerNews,
     /// <summary>Nobody could be offered the escalation: it waits until the team or the rules are fixed.</summary>
     Unroutable,
+    /// <summary>A case rose into S1 or S2, or was lowered out of them.</summary>
+    SeverityChanged,
 }
 
 /// <summary>One person to tell about one event. <paramref name="EventKey"/> names the event: with the recipient it

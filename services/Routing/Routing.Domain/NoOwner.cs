@@ -15,4 +15,10 @@ public static class NoOwner
 
     public static string TooFewMembers(string teamName, int members) =>
         $"{teamName} has {members} member{(members == 1 ? "" : "s")} besides its lead to take turns; an owner and a distinct backup need {FewestMembers}";
+
+    public static string TooFewAvailable(string teamName, int available) =>
+        $"{teamName} has {available} member{(available == 1 ? "" : "s")} besides its lead who {(available == 1 ? "is" : "are")} not on leave; an owner and a distinct backup need {FewestMembers}";
+
+    public static string NoSkills(string teamName, IReadOnlySet<string> requiredSkills) =>
+        $"nobody available in {teamName} has any of the skills this case needs ({string.Join(", ", requiredSkills)})";
 }

@@ -14,9 +14,9 @@ public sealed record OfferStep(OfferLevel Level, string OfferedToId, string Reas
 /// the backup. Each offer gets a fresh window from the moment it is made.</summary>
 public static class OfferLadder
 {
-    /// <summary>The first offer, to the owner the team's round-robin turn chose.</summary>
-    public static OfferStep First(OfferParties parties, TeamChoice choice, string teamName, TimeSpan window, DateTimeOffset now) =>
-        new(OfferLevel.Owner, parties.OwnerId, $"{choice.Reason}, round-robin turn in {teamName}", now + window);
+    /// <summary>The first offer, to the owner the team's strategy chose (<paramref name="how"/>: "least loaded in Billing").</summary>
+    public static OfferStep First(OfferParties parties, TeamChoice choice, string how, TimeSpan window, DateTimeOffset now) =>
+        new(OfferLevel.Owner, parties.OwnerId, $"{choice.Reason}, {how}", now + window);
 
     /// <summary>The offer after an unanswered one at <paramref name="current"/>; null at the top of the ladder.</summary>
     public static OfferStep? Next(OfferLevel current, OfferParties parties, TimeSpan window, DateTimeOffset now) =>
@@ -26,6 +26,11 @@ public static class OfferLadder
             OfferLevel.TeamLead when parties.LeadId is { } lead => new(OfferLevel.TeamLead, lead, Unanswered(window), now + window),
             _ => null,
         };
+
+    /// <summary>The unanswered offer at <paramref name="level"/> after a severity change: the same person, with the new
+    /// severity's window from <paramref name="now"/>.</summary>
+    public static OfferStep Replanned(OfferLevel level, string offeredToId, EscalationSeverityChanged change, TimeSpan window, DateTimeOffset now) =>
+        new(level, offeredToId, $"severity changed from {change.From} to {change.To} by {change.Actor.Name}: {Describe(window)} to acknowledge", now + window);
 
     /// <summary>Whether an unanswered offer at <paramref name="current"/> can move up (false at the top of the ladder).</summary>
     public static bool CanMoveUp(OfferLevel current, OfferParties parties) => Next(current, parties, TimeSpan.Zero, DateTimeOffset.UnixEpoch) is not null;

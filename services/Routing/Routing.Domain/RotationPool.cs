@@ -1,12 +1,17 @@
 namespace Routing.Domain;
 
-/// <summary>A team member as the team's records hold them: whether they take work now, and how much they can hold
-/// (a capacity of 0 means no limit).</summary>
-public sealed record TeamMember(string Id, bool Available, int Capacity);
+/// <summary>A team member as the team's records hold them: whether they take work now (not on leave), whether they
+/// are within their working hours, how much they can hold (a capacity of 0 means no limit) and their skills.</summary>
+public sealed record TeamMember(string Id, bool Available, int Capacity)
+{
+    public bool OnShift { get; init; } = true;
 
-/// <summary>Who takes turns at owning a team's escalations: every member but the team lead, who stands at the top
-/// of the ladder instead. Each member counts the escalations they own that are still open (offered or accepted)
-/// against their capacity; <see cref="RoundRobin"/> picks owner and backup from the candidates.</summary>
+    public IReadOnlyList<string> Skills { get; init; } = [];
+}
+
+/// <summary>Who can own a team's escalations: every member but the team lead, who stands at the top of the ladder
+/// instead. <see cref="Staff"/> names owner and backup by the team's <see cref="AssignmentStrategy"/>, or says why
+/// nobody can be named.</summary>
 public sealed record RotationPool(IReadOnlyList<TeamMember> Members)
 {
     /// <summary>The states (of an offer) in which an escalation counts against its owner's capacity: offered and not
@@ -21,11 +26,50 @@ public sealed record RotationPool(IReadOnlyList<TeamMember> Members)
     /// <summary>Whether the pool can name an owner and a distinct backup at all (<see cref="NoOwner.TooFewMembers"/>).</summary>
     public bool CanStaff => Members.Count >= NoOwner.FewestMembers;
 
-    /// <summary>The members with the open escalations each owns (none, for a member missing from the counts).</summary>
-    public IReadOnlyList<Candidate> Candidates(IReadOnlyDictionary<string, int> openEscalations) =>
-        [.. Members.Select(member => new Candidate(member.Id, member.Available, member.Capacity, openEscalations.GetValueOrDefault(member.Id)))];
+    /// <summary>The members with the open work each owns (none, for a member missing from the workloads).</summary>
+    public IReadOnlyList<Candidate> Candidates(IReadOnlyDictionary<string, Workload> workloads) =>
+    [
+        .. Members.Select(member =>
+        {
+            var workload = workloads.GetValueOrDefault(member.Id, Workload.None);
+            return new Candidate(member.Id, member.Available, member.Capacity, workload.Open)
+            {
+                OnShift = member.OnShift,
+                WeightedLoad = workload.Weighted,
+                Skills = member.Skills,
+            };
+        }),
+    ];
 
-    /// <summary>Owner and backup for the escalation that took the team's turn number <paramref name="turn"/>.</summary>
-    public Assignment Pick(IReadOnlyDictionary<string, int> openEscalations, long turn) =>
-        RoundRobin.Pick(Candidates(openEscalations), turn);
+    /// <summary>Owner and a distinct backup. Members on leave are never named; members off shift are passed over
+    /// while at least two are on shift (after hours everyone not on leave is a candidate, so a case still gets an
+    /// owner for the morning). Round-robin uses the team's <paramref name="turn"/>; the other strategies ignore it.</summary>
+    public Staffing Staff(AssignmentStrategy strategy, IReadOnlyDictionary<string, Workload> workloads, IReadOnlySet<string> requiredSkills, string teamName, long turn)
+    {
+        var available = Candidates(workloads).Where(member => member.Available).ToList();
+        if (available.Count < NoOwner.FewestMembers)
+        {
+            return Staffing.Nobody(NoOwner.TooFewAvailable(teamName, available.Count));
+        }
+
+        var onShift = available.Where(member => member.OnShift).ToList();
+        var candidates = onShift.Count >= NoOwner.FewestMembers ? onShift : available;
+        return strategy switch
+        {
+            AssignmentStrategy.LeastLoaded => Staffing.Named(LeastLoaded.Pick(candidates), $"least loaded in {teamName}"),
+            AssignmentStrategy.SkillsMatch => SkillsMatch.Pick(candidates, requiredSkills) is { } match
+                ? Staffing.Named(match, $"best skills match in {teamName}")
+                : Staffing.Nobody(NoOwner.NoSkills(teamName, requiredSkills)),
+            _ => Staffing.Named(RoundRobin.Pick(candidates, turn), $"round-robin turn in {teamName}"),
+        };
+    }
+}
+
+/// <summary>The outcome of staffing a case: owner and backup and how they were chosen ("least loaded in Billing"),
+/// or why nobody can be named.</summary>
+public sealed record Staffing(Assignment? Assignment, string Reason)
+{
+    public static Staffing Named(Assignment assignment, string how) => new(assignment, how);
+
+    public static Staffing Nobody(string why) => new(null, why);
 }

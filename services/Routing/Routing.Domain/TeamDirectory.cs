@@ -11,7 +11,8 @@ public sealed record TeamDraft(
     string? LeadMemberId = null,
     IReadOnlyList<string?>? DefaultFor = null,
     IReadOnlyList<MemberDraft?>? Members = null,
-    string? Id = null);
+    string? Id = null,
+    string? Strategy = null);
 
 /// <summary>A member as written: <see cref="Capacity"/> null means no limit.</summary>
 public sealed record MemberDraft(
@@ -28,7 +29,9 @@ public sealed record MemberDraft(
 public sealed record WorkingHoursDraft(string? Day = null, string? Opens = null, string? Closes = null);
 
 /// <summary>A team that passed every check.</summary>
-public sealed record TeamSpec(string Id, string Name, string TimeZone, string LeadMemberId, IReadOnlyList<IssueType> DefaultFor, IReadOnlyList<MemberSpec> Members);
+public sealed record TeamSpec(
+    string Id, string Name, string TimeZone, string LeadMemberId, IReadOnlyList<IssueType> DefaultFor, IReadOnlyList<MemberSpec> Members,
+    AssignmentStrategy Strategy = AssignmentStrategy.RoundRobin);
 
 /// <summary>A member that passed every check; <see cref="Capacity"/> null means no limit.</summary>
 public sealed record MemberSpec(
@@ -36,7 +39,7 @@ public sealed record MemberSpec(
     IReadOnlyList<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> WorkingHours);
 
 /// <summary>The rules a team must meet: an id of lowercase letters, digits and dashes; a name; a known IANA time zone
-/// (the team's and each member's); a lead who is one of its members; the issue types it takes by default, each once;
+/// (the team's and each member's); an assignment strategy (round-robin when left out); a lead who is one of its members; the issue types it takes by default, each once;
 /// members with unique ids, a name, an email address, a capacity of at least 1 (or none: no limit), working days each
 /// named once and opening before they close, and at most <see cref="MaxSkills"/> skills. Every failure is named by the
 /// field it is about, in words.</summary>
@@ -62,6 +65,12 @@ public static partial class TeamDirectory
 
         var name = Text(draft.Name, "name", errors);
         var timeZone = Zone(draft.TimeZone, "timeZone", errors);
+        var strategy = AssignmentStrategy.RoundRobin;
+        if (draft.Strategy is not null && !WireNames<AssignmentStrategy>.TryParse(draft.Strategy, out strategy))
+        {
+            errors.Add(("strategy", $"one of {WireNames<AssignmentStrategy>.All}"));
+        }
+
         var defaultFor = new List<IssueType>();
         foreach (var (type, index) in (draft.DefaultFor ?? []).Select((type, index) => (type, index)))
         {
@@ -114,7 +123,7 @@ public static partial class TeamDirectory
 
         return errors.Count > 0
             ? (null, errors)
-            : (new TeamSpec(teamId, name!, timeZone!, draft.LeadMemberId!, defaultFor, members), []);
+            : (new TeamSpec(teamId, name!, timeZone!, draft.LeadMemberId!, defaultFor, members, strategy), []);
     }
 
     private static MemberSpec? Member(MemberDraft draft, string path, List<(string, string)> errors)

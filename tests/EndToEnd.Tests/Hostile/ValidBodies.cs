@@ -78,5 +78,6 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
         ["confirm-closure"] = """{"note":"probe"}""",
         ["reopen"] = """{"reason":"probe"}""",
         ["cancel"] = """{"reason":"probe"}""",
+        ["severity"] = """{"severity":"S1","reason":"probe"}""",
     };
 }

@@ -31,6 +31,11 @@ public static class CommandForms
         new("confirm-closure", "Confirm closure", "confirm-closure", [new("note", "Note (optional)", false)]),
         new("reopen", "Reopen", "reopen", [new("reason", "Why it is reopened", true)]),
         new("cancel", "Cancel the escalation", "cancel", [new("reason", "Why it is cancelled", true)]),
+        new("change-severity", "Change severity", "severity",
+        [
+            new("severity", "New severity", true, Choices: ["S1", "S2", "S3", "S4"]),
+            new("reason", "Why (what changed)", true, Multiline: true),
+        ]),
     ];
 
     public static IEnumerable<CommandForm> Offered(IReadOnlyList<string> commands) => All.Where(form => commands.Contains(form.Id));

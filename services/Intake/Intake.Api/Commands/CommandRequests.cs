@@ -29,6 +29,9 @@ public sealed record ContextRequest(
         ActionsTaken);
 }
 
+/// <summary>The new severity and why (POST .../severity).</summary>
+public sealed record SeverityRequest(Severity? Severity = null, string? Reason = null);
+
 public sealed record ResolveRequest(ResolutionKind? Kind = null, string? Summary = null, string? RootCause = null);
 
 public static class CommandRequestValidation
@@ -38,6 +41,17 @@ public static class CommandRequestValidation
     public static ValidationErrors Note(NoteRequest? request) => new ValidationErrors().Text("note", request?.Note, MaxText);
 
     public static ValidationErrors Reason(ReasonRequest? request) => new ValidationErrors().Text("reason", request?.Reason, MaxText, required: true);
+
+    public static ValidationErrors SeverityChange(SeverityRequest request)
+    {
+        var errors = new ValidationErrors().Text("reason", request.Reason, MaxText, required: true);
+        if (request.Severity is null)
+        {
+            errors.Add("severity", "required: one of S1, S2, S3, S4");
+        }
+
+        return errors;
+    }
 
     public static ValidationErrors Action(ActionRequest request) => new ValidationErrors().Text("description", request.Description, MaxText, required: true);
 

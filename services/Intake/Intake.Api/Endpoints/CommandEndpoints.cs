@@ -24,6 +24,8 @@ public static class CommandEndpoints
         Command(escalation, "/confirm-closure", ConfirmClosureAsync, "The customer confirms the resolution: closed.");
         Command(escalation, "/reopen", ReopenAsync, "The resolution did not hold: reopened, with a reason.");
         Command(escalation, "/cancel", CancelAsync, "Withdraws an open escalation, with a reason.");
+        Command(escalation, "/severity", ChangeSeverityAsync,
+            "Raises or lowers the severity, with a reason (the owner, the team lead or a manager): the clocks and an unanswered offer follow it, and triage no longer changes it.");
     }
 
     private static void Command(RouteGroupBuilder escalation, string pattern, Delegate handler, string summary) =>
@@ -68,6 +70,9 @@ public static class CommandEndpoints
 
     private static Task<IResult> CancelAsync(Guid id, ReasonRequest request, HttpContext http, Services services, CancellationToken cancellationToken) =>
         services.RunAsync(id, CommandRequestValidation.Reason(request), new CaseCommand.Cancel(request.Reason!), http, cancellationToken);
+
+    private static Task<IResult> ChangeSeverityAsync(Guid id, SeverityRequest request, HttpContext http, Services services, CancellationToken cancellationToken) =>
+        services.RunAsync(id, CommandRequestValidation.SeverityChange(request), new CaseCommand.ChangeSeverity(request.Severity, request.Reason!), http, cancellationToken);
 
     /// <summary>What every command handler needs, bound from DI in one parameter.</summary>
     public sealed class Services(EscalationCommands commands, ITenantContext tenant, TimeProvider clock)

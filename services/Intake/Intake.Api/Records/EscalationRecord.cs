@@ -73,6 +73,9 @@ public sealed class EscalationRecord : SagaStateMachineInstance
 
     public int? MatrixVersion { get; set; }
 
+    /// <summary>The person whose severity stands: triage no longer changes it.</summary>
+    public string? SeveritySetBy { get; set; }
+
     // Ownership: the owner stays owner until a handoff is accepted; the offer says who is asked to accept.
     public string? TeamId { get; set; }
 
@@ -160,6 +163,7 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         MissingFacts = MissingFacts,
         HandoffIncomplete = HandoffIncomplete,
         MatrixVersion = MatrixVersion,
+        SeveritySetBy = SeveritySetBy,
         Team = TeamId is null ? null : new TeamRef(TeamId, TeamName!),
         Owner = Person(OwnerId, OwnerName),
         Backup = Person(BackupId, BackupName),
@@ -195,6 +199,7 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         MissingFacts = ReferenceEquals(state.MissingFacts, MissingFacts) ? MissingFacts : [.. state.MissingFacts];
         HandoffIncomplete = state.HandoffIncomplete;
         MatrixVersion = state.MatrixVersion;
+        SeveritySetBy = state.SeveritySetBy;
         (TeamId, TeamName) = (state.Team?.Id, state.Team?.Name);
         (OwnerId, OwnerName) = (state.Owner?.Id, state.Owner?.Name);
         (BackupId, BackupName) = (state.Backup?.Id, state.Backup?.Name);

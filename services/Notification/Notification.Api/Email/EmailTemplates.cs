@@ -45,6 +45,14 @@ public static class EmailTemplates
         It waits, triaged, until a team can take it: add members to the team, or a routing rule or default team for its kind of issue.
         """);
 
+    public static EmailText SeverityChanged(EscalationProjection escalation, EscalationSeverityChanged change) => new(
+        $"[{escalation.Key}] {(change.To < change.From ? "Raised" : "Lowered")} to {change.To}: {escalation.Title}",
+        $"""
+        {escalation.Key} "{escalation.Title}" for {escalation.CustomerName} is now {change.To} (it was {change.From}).
+        Changed by {change.Actor.Name}: {change.Reason}
+        Owner: {escalation.OwnerName ?? "not yet accepted"}. The SLA clocks now run to the {change.To} targets.
+        """);
+
     public static EmailText Threshold(EscalationProjection escalation, SlaThresholdReached reached)
     {
         var clock = ClockName(reached.Clock);

@@ -18,6 +18,7 @@ namespace Notification.Api.Projections;
 public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryPlanner planner, IOptions<NotificationOptions> options) :
     IConsumer<EscalationOffered>,
     IConsumer<EscalationUnroutable>,
+    IConsumer<EscalationSeverityChanged>,
     IConsumer<SlaThresholdReached>,
     IConsumer<CustomerCommitmentUpdated>
 {
@@ -55,6 +56,21 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         foreach (var notice in RecipientPolicy.ForUnroutable(unroutable, Contacts(escalation)))
         {
             planner.Email(escalation, notice, "escalation.unroutable", text);
+        }
+
+        await planner.SaveAsync(context.CancellationToken);
+    }
+
+    /// <summary>Rare (a person's decision, or new facts), so one transaction per change is fine.</summary>
+    public async Task Consume(ConsumeContext<EscalationSeverityChanged> context)
+    {
+        var change = context.Message;
+        var escalation = await KnownOrSeededAsync(change.TenantId, change.EscalationId, () => null, context.CancellationToken);
+        escalation.Severity = change.To;
+        var text = EmailTemplates.SeverityChanged(escalation, change);
+        foreach (var notice in RecipientPolicy.ForSeverityChange(change, Contacts(escalation)))
+        {
+            planner.Email(escalation, notice, "escalation.severity_changed", text);
         }
 
         await planner.SaveAsync(context.CancellationToken);

@@ -15,7 +15,7 @@ namespace Routing.Api.Endpoints;
 
 public sealed record MemberView(string Id, string Name, string Email, string TimeZone, int Capacity, bool Available, bool Lead);
 
-public sealed record TeamView(string Id, string Name, string TimeZone, IReadOnlyList<string> DefaultFor, IReadOnlyList<MemberView> Members);
+public sealed record TeamView(string Id, string Name, string TimeZone, IReadOnlyList<string> DefaultFor, IReadOnlyList<MemberView> Members, string Strategy);
 
 public sealed record EscalationPolicyView(IReadOnlyDictionary<Severity, TimeSpan> AcknowledgementWindows);
 
@@ -48,7 +48,8 @@ public static class RoutingApi
         return TypedResults.Ok(teams.Select(team => new TeamView(
             team.Id, team.Name, team.TimeZone, team.DefaultFor,
             [.. members.Where(member => member.TeamId == team.Id).Select(member =>
-                new MemberView(member.Id, member.Name, member.Email, member.TimeZone, member.Capacity, member.Available, member.Id == team.LeadMemberId))]))
+                new MemberView(member.Id, member.Name, member.Email, member.TimeZone, member.Capacity, member.Available, member.Id == team.LeadMemberId))],
+            team.Strategy))
             .ToList());
     }
 

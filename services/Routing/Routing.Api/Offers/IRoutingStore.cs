@@ -26,6 +26,7 @@ public interface IRoutingStore
 
     Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 
-    /// <summary>The open offers (<see cref="RotationPool.OpenStates"/>) each of the members owns; a member without any is missing.</summary>
-    Task<IReadOnlyDictionary<string, int>> OpenOffersAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken);
+    /// <summary>The open escalations (<see cref="RotationPool.OpenStates"/>) each of the members owns, by count and by
+    /// weight (<see cref="Workload"/>); a member without any is missing.</summary>
+    Task<IReadOnlyDictionary<string, Workload>> WorkloadsAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken);
 }

@@ -41,15 +41,26 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
 
         var members = await store.MembersAsync(tenant, team.Id, cancellationToken);
         var lead = members.FirstOrDefault(member => member.Id == team.LeadMemberId);
-        var pool = RotationPool.Of(members.Select(member => new TeamMember(member.Id, member.Available, member.Capacity)), team.LeadMemberId);
+        var pool = RotationPool.Of(members.Select(member => new TeamMember(member.Id, member.Available, member.Capacity)
+        {
+            OnShift = Shift.Covers(member.WorkingHours.Select(day => (day.Day, day.Opens, day.Closes)), member.TimeZone, now),
+            Skills = member.Skills,
+        }), team.LeadMemberId);
         if (!pool.CanStaff)
         {
             Unroutable(offer, NoOwner.TooFewMembers(team.Name, pool.Members.Count), team, lead);
             return;
         }
 
-        var openOffers = await store.OpenOffersAsync(tenant, pool.MemberIds, cancellationToken);
-        var assignment = pool.Pick(openOffers, await store.TakeTurnAsync(tenant, team.Id, cancellationToken));
+        var strategy = WireNames<AssignmentStrategy>.TryParse(team.Strategy, out var chosen) ? chosen : AssignmentStrategy.RoundRobin;
+        var workloads = await store.WorkloadsAsync(tenant, pool.MemberIds, cancellationToken);
+        var turn = strategy == AssignmentStrategy.RoundRobin ? await store.TakeTurnAsync(tenant, team.Id, cancellationToken) : 0;
+        var staffing = pool.Staff(strategy, workloads, RequiredSkills.Of(triaged.Facts), team.Name, turn);
+        if (staffing.Assignment is not { } assignment)
+        {
+            Unroutable(offer, staffing.Reason, team, lead);
+            return;
+        }
 
         var owner = members.Single(member => member.Id == assignment.OwnerId);
         var backup = members.Single(member => member.Id == assignment.BackupId);
@@ -60,7 +71,7 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         (offer.BackupId, offer.BackupName, offer.BackupEmail) = (backup.Id, backup.Name, backup.Email);
         (offer.LeadId, offer.LeadName, offer.LeadEmail) = (lead?.Id, lead?.Name, lead?.Email);
         offer.Window = window;
-        Apply(offer, OfferLadder.First(Parties(offer), choice, team.Name, window, now));
+        Apply(offer, OfferLadder.First(Parties(offer), choice, staffing.Reason, window, now));
     }
 
     /// <summary>Nobody can be offered the escalation: the offer names no one and says why (the state machine tells
@@ -89,6 +100,15 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         Title = offer.Title!,
         Customer = offer.CustomerId is null ? null : new CustomerRef(offer.CustomerId, offer.CustomerName!, offer.CustomerEmail, offer.CustomerTimeZone!),
     };
+
+    /// <summary>The severity changed while the offer waits: the same person gets the new severity's window from now
+    /// (<see cref="OfferLadder.Replanned"/>).</summary>
+    public async Task ReplanAsync(OfferState offer, EscalationSeverityChanged change, CancellationToken cancellationToken)
+    {
+        offer.Severity = (int)change.To;
+        offer.Window = (await store.WindowsAsync(offer.TenantId, cancellationToken)).For(change.To);
+        Apply(offer, OfferLadder.Replanned(offer.Level, offer.OfferedToId, change, offer.Window, clock.GetUtcNow()));
+    }
 
     public static bool CanMoveUp(OfferState offer) => OfferLadder.CanMoveUp(offer.Level, Parties(offer));
 

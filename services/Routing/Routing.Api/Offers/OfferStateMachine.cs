@@ -8,7 +8,7 @@ namespace Routing.Api.Offers;
 /// within the severity's window the offer moves to the backup, then to the team lead. An escalation nobody can be
 /// offered is announced as unroutable, with the reason, and waits there. The offer completes when
 /// intake reports the escalation acknowledged; a resolution (an alert cleared at its source) or a cancellation
-/// ends it.</summary>
+/// ends it. A severity change re-plans an unanswered offer: the same person, with the new severity's window from now.</summary>
 public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
 {
     public OfferStateMachine()
@@ -19,6 +19,11 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
         {
             e.CorrelateById(context => context.Message.EscalationId);
             e.OnMissingInstance(missing => missing.Discard()); // status changes before the escalation was ever offered
+        });
+        Event(() => SeverityChanged, e =>
+        {
+            e.CorrelateById(context => context.Message.EscalationId);
+            e.OnMissingInstance(missing => missing.Discard()); // a severity change before the escalation was ever offered
         });
         Schedule(() => AcknowledgementTimeout, offer => offer.AcknowledgementTimeoutTokenId, schedule =>
         {
@@ -52,7 +57,16 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
             When(StatusChanged, context => SameTenant(context) && context.Message.To is EscalationStatus.Resolved or EscalationStatus.Closed or EscalationStatus.Cancelled)
                 .Unschedule(AcknowledgementTimeout)
                 .TransitionTo(Finished),
+            When(SeverityChanged, context => context.Message.TenantId == context.Saga.TenantId)
+                .ThenAsync(context => context.GetServiceOrCreateInstance<OfferPlanner>().ReplanAsync(context.Saga, context.Message, context.CancellationToken))
+                .Publish(context => OfferPlanner.Offered(context.Saga, Now(context)) with { Replanned = true })
+                .Unschedule(AcknowledgementTimeout)
+                .Schedule(AcknowledgementTimeout, context => new AcknowledgementDue(context.Saga.CorrelationId), context => context.Saga.RespondBy),
             Ignore(StatusChanged));
+
+        During(Accepted, Unroutable, Finished,
+            When(SeverityChanged, context => context.Message.TenantId == context.Saga.TenantId)
+                .Then(context => context.Saga.Severity = (int)context.Message.To)); // the owner's workload weighs it anew
 
         During(Accepted,
             When(StatusChanged, context => SameTenant(context) && context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
@@ -79,6 +93,8 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
     public Event<EscalationTriaged> Triaged { get; private set; } = null!;
 
     public Event<EscalationStatusChanged> StatusChanged { get; private set; } = null!;
+
+    public Event<EscalationSeverityChanged> SeverityChanged { get; private set; } = null!;
 
     public Schedule<OfferState, AcknowledgementDue> AcknowledgementTimeout { get; private set; } = null!;
 }

@@ -52,10 +52,12 @@ public sealed class RoutingStore(RoutingDbContext db) : IRoutingStore
     public async Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         await db.Members.AsNoTracking().Where(member => member.TenantId == tenantId && member.TeamId == teamId).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, int>> OpenOffersAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken) =>
-        await db.Offers.AsNoTracking()
+    public async Task<IReadOnlyDictionary<string, Workload>> WorkloadsAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken) =>
+        (await db.Offers.AsNoTracking()
             .Where(other => other.TenantId == tenantId && memberIds.Contains(other.OwnerId) && RotationPool.OpenStates.Contains(other.CurrentState))
-            .GroupBy(other => other.OwnerId)
-            .Select(group => new { Member = group.Key, Count = group.Count() })
-            .ToDictionaryAsync(entry => entry.Member, entry => entry.Count, cancellationToken);
+            .GroupBy(other => new { other.OwnerId, other.Severity })
+            .Select(group => new { Member = group.Key.OwnerId, group.Key.Severity, Count = group.Count() })
+            .ToListAsync(cancellationToken))
+        .GroupBy(entry => entry.Member)
+        .ToDictionary(member => member.Key, member => Workload.Of(member.SelectMany(entry => Enumerable.Repeat((Severity)entry.Severity, entry.Count))));
 }

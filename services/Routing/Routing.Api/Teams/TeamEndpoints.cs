@@ -18,7 +18,8 @@ public sealed record MemberDocument(
     IReadOnlyList<WorkingHoursDocument> WorkingHours);
 
 /// <summary>A team with its members, as GET answers it and PUT takes it (the id is the path's).</summary>
-public sealed record TeamDocument(string Id, string Name, string TimeZone, string LeadMemberId, IReadOnlyList<string> DefaultFor, IReadOnlyList<MemberDocument> Members);
+public sealed record TeamDocument(
+    string Id, string Name, string TimeZone, string LeadMemberId, IReadOnlyList<string> DefaultFor, IReadOnlyList<MemberDocument> Members, string Strategy);
 
 /// <summary>The tenant's teams as a directory managers keep (SPEC section 5): a team and its members are one document,
 /// read with its ETag and replaced whole with If-Match, so a change is checked as a whole (<see cref="TeamDirectory"/>)
@@ -109,7 +110,7 @@ public static class TeamEndpoints
         }
 
         db.DirectoryChanges.Add(DirectoryChangeRow.Of(tenant, clock, "team", teamId, created ? "created" : "replaced",
-            $"{spec.Name}: {spec.Members.Count} members, lead {spec.LeadMemberId}, default for {(spec.DefaultFor.Count == 0 ? "nothing" : string.Join(", ", spec.DefaultFor.Select(KebabEnum<IssueType>.Name)))}"));
+            $"{spec.Name}: {spec.Members.Count} members, lead {spec.LeadMemberId}, {WireNames<AssignmentStrategy>.Name(spec.Strategy)}, default for {(spec.DefaultFor.Count == 0 ? "nothing" : string.Join(", ", spec.DefaultFor.Select(KebabEnum<IssueType>.Name)))}"));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -183,6 +184,7 @@ public static class TeamEndpoints
         team.TimeZone = spec.TimeZone;
         team.LeadMemberId = spec.LeadMemberId;
         team.DefaultFor = [.. spec.DefaultFor.Select(KebabEnum<IssueType>.Name)];
+        team.Strategy = WireNames<AssignmentStrategy>.Name(spec.Strategy);
     }
 
     private static void Apply(MemberRow row, MemberSpec member)
@@ -202,5 +204,6 @@ public static class TeamEndpoints
             member.Available, member.Skills,
             [.. member.WorkingHours.Select(day => new WorkingHoursDocument(
                 WireNames<DayOfWeek>.Name(day.Day), day.Opens.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                day.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)))]))]);
+                day.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)))]))],
+        team.Strategy);
 }

@@ -20,6 +20,9 @@ public sealed class TeamRow
     /// <summary>Issue types (wire names, "technical") this team takes when no routing rule matches.</summary>
     public required string[] DefaultFor { get; set; }
 
+    /// <summary>How owner and backup are chosen: "round-robin", "least-loaded" or "skills-match" (<see cref="AssignmentStrategy"/>).</summary>
+    public string Strategy { get; set; } = WireNames<AssignmentStrategy>.Name(AssignmentStrategy.RoundRobin);
+
     public uint RowVersion { get; set; }
 }
 

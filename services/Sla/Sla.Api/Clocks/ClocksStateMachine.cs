@@ -5,8 +5,8 @@ using Sla.Domain;
 
 namespace Sla.Api.Clocks;
 
-/// <summary>Starts an escalation's clocks when it is triaged (counting from its submission), follows its status
-/// and customer updates, and wakes at each threshold through one durable timer. After every change it tells the
+/// <summary>Starts an escalation's clocks when it is triaged (counting from its submission), follows its status,
+/// severity and customer updates, and wakes at each threshold through one durable timer. After every change it tells the
 /// customer side what is promised now (CustomerCommitmentUpdated).</summary>
 public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
 {
@@ -20,6 +20,11 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
             e.OnMissingInstance(missing => missing.Discard()); // before triage there are no clocks
         });
         Event(() => CustomerUpdate, e =>
+        {
+            e.CorrelateById(context => context.Message.EscalationId);
+            e.OnMissingInstance(missing => missing.Discard());
+        });
+        Event(() => SeverityChanged, e =>
         {
             e.CorrelateById(context => context.Message.EscalationId);
             e.OnMissingInstance(missing => missing.Discard());
@@ -46,6 +51,10 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
                 .ThenAsync(context => KeepAndCommit(context, message: null))),
             Ignore(StatusChanged), // the status the clocks started in (Triaged), reported after they started
             Ignore(CustomerUpdate),
+            PlanNextLook(When(SeverityChanged, context => context.Message.TenantId == context.Saga.TenantId && (int)context.Message.To != context.Saga.Severity)
+                .Then(context => context.Saga.Severity = (int)context.Message.To)
+                .ThenAsync(context => KeepAndCommit(context, message: null))),
+            Ignore(SeverityChanged),
             PlanNextLook(When(CustomerUpdate, context => context.Message.TenantId == context.Saga.TenantId)
                 .Then(context => Keeper(context).Record(context.Saga, new CustomerUpdated(context.Message.At)))
                 .ThenAsync(context => KeepAndCommit(context, context.Message.Message))),
@@ -59,6 +68,8 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
                 .TransitionTo(Tracking)),
             Ignore(StatusChanged),
             Ignore(CustomerUpdate),
+            When(SeverityChanged, context => context.Message.TenantId == context.Saga.TenantId)
+                .Then(context => context.Saga.Severity = (int)context.Message.To), // for a reopening: clocks resume under it
             Ignore(Timer.Received));
 
         DuringAny(Ignore(Triaged)); // a re-triage keeps the clocks that are running
@@ -81,6 +92,9 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
     public Event<EscalationStatusChanged> StatusChanged { get; private set; } = null!;
 
     public Event<CustomerUpdatePosted> CustomerUpdate { get; private set; } = null!;
+
+    /// <summary>A person or triage changed the severity: the clocks are derived again under its targets, from the same history.</summary>
+    public Event<EscalationSeverityChanged> SeverityChanged { get; private set; } = null!;
 
     public Schedule<ClocksState, EvaluateClocks> Timer { get; private set; } = null!;
 

@@ -13,6 +13,7 @@ public static class TeamTemplates
         timeZone = "Europe/Berlin",
         leadMemberId = "lead",
         defaultFor = Array.Empty<string>(),
+        strategy = "round-robin", // or "least-loaded", "skills-match"
         members = new[] { "lead", "first", "second" }.Select(id => new
         {
             id,

@@ -352,6 +352,9 @@ namespace Intake.Api.Data.Migrations
                     b.Property<string>("Severity")
                         .HasColumnType("text");
 
+                    b.Property<string>("SeveritySetBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)

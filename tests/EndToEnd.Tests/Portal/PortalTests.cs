@@ -85,6 +85,29 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
+    public async Task A_manager_raises_a_cases_severity_on_its_page_with_a_reason_and_the_clocks_follow()
+    {
+        using var api = platform.Escalations(Tenants.Portal);
+        var id = await api.SubmitAsync(Cases.TeamProblem());
+        var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");
+        Assert.Equal("S3", offered.Text("severity"));
+
+        var manager = await browser.SignInAsync(Portal, Tenants.Portal, "mona", "manager", $"/cases/{id}");
+        await Assertions.Expect(manager.GetByTestId("severity")).ToHaveTextAsync("S3");
+        await OpenAsync(manager, "Change severity");
+        await ChooseAsync(manager, manager.GetByRole(AriaRole.Combobox, new() { Name = "New severity" }), "S1");
+        await manager.GetByLabel("Why (what changed)").FillAsync("Every region reports the same timeouts now");
+        await manager.GetByTestId("command-submit").ClickAsync();
+
+        await Assertions.Expect(manager.GetByTestId("command-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(manager.GetByTestId("severity")).ToHaveTextAsync("S1");
+        await Assertions.Expect(manager.GetByTestId("timeline")).ToContainTextAsync("Every region reports the same timeouts now");
+        var raised = await api.WaitForAsync(id,
+            record => record.Clock("first-response").GetProperty("dueAt").GetDateTimeOffset() <= DateTimeOffset.UtcNow.AddMinutes(15), "the S1 clocks");
+        Assert.Equal("S1", raised.Text("severity"));
+    }
+
+    [Fact]
     public async Task A_case_escalated_without_its_checklist_waits_for_information_until_the_agent_adds_the_facts_on_its_page()
     {
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-5", "agent", "/cases/new");

@@ -46,6 +46,9 @@ public static class Tenants
     /// <summary>A tenant whose teams assign by least load and by skills, set up through the API (never seeded).</summary>
     public const string Strategies = "e2e-strategies";
 
+    /// <summary>A tenant whose people hand cases to each other, set up through the API (never seeded).</summary>
+    public const string Handoffs = "e2e-handoffs";
+
     /// <summary>A tenant whose manager sets up its first team in the portal (never seeded).</summary>
     public const string PortalDirectory = "e2e-portal-directory";
 

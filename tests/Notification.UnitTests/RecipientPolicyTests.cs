@@ -304,4 +304,33 @@ public sealed class RecipientPolicyTests
         Assert.Equal(("offeree@acme.example", Audience.Offeree), (notice.Recipient, notice.Audience));
         Assert.NotEqual(RecipientPolicy.ForOffer(Offer(OfferLevel.Owner, Severity.S1), Everyone)[0].EventKey, notice.EventKey);
     }
+
+    private static EscalationHandoff HandoffStepOf(HandoffStep step, MemberRef? asked) => new()
+    {
+        HandoffId = Guid.Parse("0193f0a0-0000-7000-8000-0000000000cc"),
+        EscalationId = Guid.Parse("0193f0a0-0000-7000-8000-0000000000aa"),
+        TenantId = "acme",
+        Step = step,
+        From = new MemberRef("olga", "Olga", "olga@acme.example"),
+        RequestedBy = new(ActorKind.Person, "olga", "Olga"),
+        ToTeam = new TeamRef("database", "Database"),
+        ToTeamLead = new MemberRef("dora", "Dora", "dora@acme.example"),
+        AskedNow = asked,
+        Reason = "needs the database team",
+        ContextSummary = "exports time out",
+        ActionsTaken = ["restarted the workers"],
+        RespondBy = new DateTimeOffset(2026, 11, 30, 9, 15, 0, TimeSpan.Zero),
+        At = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
+    };
+
+    [Fact]
+    public void A_handoff_tells_the_person_asked_or_for_a_team_its_lead_then_the_previous_owner_and_leadership_when_nobody_took_it()
+    {
+        var dan = new MemberRef("dan", "Dan", "dan@acme.example");
+
+        Assert.Equal(["dan@acme.example"], RecipientPolicy.ForHandoff(HandoffStepOf(HandoffStep.Requested, dan), Everyone).Select(notice => notice.Recipient));
+        Assert.Equal(["dora@acme.example"], RecipientPolicy.ForHandoff(HandoffStepOf(HandoffStep.Requested, null), Everyone).Select(notice => notice.Recipient));
+        Assert.Equal(["olga@acme.example"], RecipientPolicy.ForHandoff(HandoffStepOf(HandoffStep.Rejected, dan), Everyone).Select(notice => notice.Recipient));
+        Assert.Equal(["olga@acme.example", Leadership], RecipientPolicy.ForHandoff(HandoffStepOf(HandoffStep.Expired, dan), Everyone).Select(notice => notice.Recipient));
+    }
 }

@@ -223,7 +223,7 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
     {
         var probe = System.Text.Json.JsonSerializer.Serialize(_harness.Bus.Bus.GetProbeResult(TestContext.Current.CancellationToken));
 
-        Assert.Equal(4, probe.Split("\"filterType\":\"partition\"").Length - 1);
+        Assert.Equal(5, probe.Split("\"filterType\":\"partition\"").Length - 1);
     }
 
     [Fact]
@@ -257,6 +257,40 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
         Assert.Equal((int)Severity.S1, (await _harness.InstanceAsync(_id))!.Severity);
         Assert.Single(await Offers());
     }
+
+    [Fact]
+    public async Task When_a_handoff_is_accepted_while_the_offer_waits_Should_make_the_receiver_owner_and_stop_the_ladder()
+    {
+        await _harness.PublishAsync(Triaged());
+
+        await _harness.PublishAsync(Handoff(HandoffStep.Requested));
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Offered)); // a request changes nothing yet
+        await _harness.PublishAsync(Handoff(HandoffStep.Accepted));
+
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Accepted));
+        var offer = (await _harness.InstanceAsync(_id))!;
+        Assert.Equal(("dan", "dan", "database", "dora"), (offer.OwnerId, offer.AcceptedById, offer.TeamId, offer.LeadId));
+        Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+        Assert.Equal(0, await _harness.AdvanceAsync(Window));
+    }
+
+    private EscalationHandoff Handoff(HandoffStep step) => new()
+    {
+        HandoffId = Guid.CreateVersion7(),
+        EscalationId = _id,
+        TenantId = InMemoryRoutingStore.Tenant,
+        Step = step,
+        RequestedBy = new(ActorKind.Person, "ana", "Ana"),
+        ToTeam = new("database", "Database"),
+        ToTeamLead = new("dora", "Dora", "dora@acme.example"),
+        AskedNow = new("dan", "Dan", "dan@acme.example"),
+        Reason = "needs the database team",
+        ContextSummary = "exports time out",
+        ActionsTaken = ["restarted the workers"],
+        RespondBy = Start + Window,
+        AnsweredBy = step == HandoffStep.Accepted ? new("dan", "Dan", "dan@acme.example") : null,
+        At = _harness.Time.GetUtcNow(),
+    };
 
     private EscalationSeverityChanged SeverityChanged(Severity from, Severity to) => new()
     {

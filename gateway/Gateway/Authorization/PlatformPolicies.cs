@@ -18,6 +18,9 @@ public static class PlatformPolicies
     /// <summary>Reading the tenant's configuration and other services' views: not for a credential bound to a customer.</summary>
     public const string ReadTenant = "read-tenant";
     public const string Work = "work";
+
+    /// <summary>Work among the tenant's people (handing a case to another team or person): not for a credential bound to a customer.</summary>
+    public const string WorkTenant = "work-tenant";
     public const string ConfigureRouting = "configure-routing";
     public const string Configure = "configure";
     public const string Webhooks = "webhooks";
@@ -34,6 +37,7 @@ public static class PlatformPolicies
         new(Read, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsRead, Scopes.EscalationsWrite]),
         new(ReadTenant, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsRead, Scopes.EscalationsWrite], CustomerBoundAllowed: false),
         new(Work, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsWrite]),
+        new(WorkTenant, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsWrite], CustomerBoundAllowed: false),
         new(ConfigureRouting, [Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.ConfigWrite], CustomerBoundAllowed: false),
         new(Configure, [Roles.Manager, Roles.Admin], [Scopes.ConfigWrite], CustomerBoundAllowed: false),
         new(Webhooks, [Roles.Manager, Roles.Admin], [Scopes.WebhooksManage], CustomerBoundAllowed: false),

@@ -53,6 +53,7 @@ public static class GatewayRoutes
             Route("routing-policy", "routing", "/api/v1/routing/escalation-policy", PlatformPolicies.ConfigureRouting, ["PUT"]),
             Route("routing-teams", "routing", "/api/v1/routing/teams/{teamId}", PlatformPolicies.Configure, ["PUT", "DELETE"]),
             Route("routing-rules", "routing", "/api/v1/routing/rules", PlatformPolicies.Configure, ["PUT"]),
+            Route("routing-handoffs", "routing", "/api/v1/routing/escalations/{id}/handoffs/{**rest}", PlatformPolicies.WorkTenant, ["POST"]),
             Route("sla-policy", "sla", "/api/v1/sla/policy", PlatformPolicies.Configure, ["PUT"]),
             Route("notifications-webhooks", "notification", "/api/v1/notifications/webhooks/{**rest}", PlatformPolicies.Webhooks, ["POST", "DELETE"]),
             Route("notifications-replay", "notification", "/api/v1/notifications/{id}/replay", PlatformPolicies.Webhooks, ["POST"]),

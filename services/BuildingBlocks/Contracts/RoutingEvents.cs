@@ -84,3 +84,72 @@ public sealed record EscalationUnroutable
 
     public CustomerRef? Customer { get; init; }
 }
+
+/// <summary>A step of a handoff (SPEC section 5).</summary>
+public enum HandoffStep
+{
+    /// <summary>The owner (or the team lead or a manager) asked someone else to take the case.</summary>
+    Requested,
+
+    /// <summary>Nobody answered within the window: the receiving team's lead is asked instead.</summary>
+    MovedUp,
+
+    /// <summary>The receiver took the case: they own it now.</summary>
+    Accepted,
+
+    /// <summary>The receiver turned it down, with a reason: the owner keeps it.</summary>
+    Rejected,
+
+    /// <summary>Nobody answered at the top: the owner keeps it and leadership is told.</summary>
+    Expired,
+}
+
+/// <summary>A handoff moved a step: who asked whom to take the case, why, with what context and actions already
+/// taken, and by when to answer; on acceptance the new owner and their team. Ownership moves only with
+/// <see cref="HandoffStep.Accepted"/>.</summary>
+public sealed record EscalationHandoff
+{
+    public required Guid HandoffId { get; init; }
+
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required HandoffStep Step { get; init; }
+
+    /// <summary>The owner when it was asked.</summary>
+    public MemberRef? From { get; init; }
+
+    /// <summary>Who asked (the owner, the team lead or a manager).</summary>
+    public required Actor RequestedBy { get; init; }
+
+    /// <summary>The team asked to take it, and its lead.</summary>
+    public required TeamRef ToTeam { get; init; }
+
+    public MemberRef? ToTeamLead { get; init; }
+
+    /// <summary>The person asked now; null while any member of <see cref="ToTeam"/> may take it.</summary>
+    public MemberRef? AskedNow { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required string ContextSummary { get; init; }
+
+    public required IReadOnlyList<string> ActionsTaken { get; init; }
+
+    public required DateTimeOffset RespondBy { get; init; }
+
+    /// <summary>The new owner (Accepted), or who turned it down (Rejected).</summary>
+    public MemberRef? AnsweredBy { get; init; }
+
+    /// <summary>Why it was turned down (Rejected).</summary>
+    public string? Answer { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    public string? Key { get; init; }
+
+    public string? Title { get; init; }
+
+    public Severity? Severity { get; init; }
+}

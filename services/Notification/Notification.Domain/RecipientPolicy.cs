@@ -56,6 +56,29 @@ public static class RecipientPolicy
         return notices.List;
     }
 
+    /// <summary>A handoff: the person asked (for a team, its lead) when it is requested or moves up; the previous owner
+    /// when it is accepted or rejected; the previous owner and leadership when nobody took it.</summary>
+    public static IReadOnlyList<Notice> ForHandoff(EscalationHandoff handoff, CaseContacts known)
+    {
+        var notices = new Notices();
+        var eventKey = $"handoff:{handoff.HandoffId}:{handoff.Step}:{handoff.AskedNow?.Id}";
+        switch (handoff.Step)
+        {
+            case HandoffStep.Requested or HandoffStep.MovedUp:
+                notices.Add((handoff.AskedNow ?? handoff.ToTeamLead)?.Email, Audience.Offeree, NoticeKind.Handoff, eventKey);
+                break;
+            case HandoffStep.Accepted or HandoffStep.Rejected:
+                notices.Add(handoff.From?.Email, Audience.Owner, NoticeKind.Handoff, eventKey);
+                break;
+            default:
+                notices.Add(handoff.From?.Email, Audience.Owner, NoticeKind.Handoff, eventKey);
+                notices.Add(known.Leadership, Audience.Leadership, NoticeKind.Handoff, eventKey);
+                break;
+        }
+
+        return notices.List;
+    }
+
     public static IReadOnlyList<Notice> ForThreshold(SlaThresholdReached reached, CaseContacts known)
     {
         var notices = new Notices();

@@ -34,6 +34,8 @@ public enum NoticeKind
     Unroutable,
     /// <summary>A case rose into S1 or S2, or was lowered out of them.</summary>
     SeverityChanged,
+    /// <summary>A handoff asks you to take a case, or says how yours was answered.</summary>
+    Handoff,
 }
 
 /// <summary>One person to tell about one event. <paramref name="EventKey"/> names the event: with the recipient it

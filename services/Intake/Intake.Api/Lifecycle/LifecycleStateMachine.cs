@@ -24,6 +24,7 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
         Event(() => Assessed, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Offered, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Unroutable, e => Correlate(e, context => context.Message.EscalationId));
+        Event(() => Handoff, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => ThresholdReached, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => AutoClose, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Commitment, e => Correlate(e, context => context.Message.EscalationId));
@@ -32,6 +33,7 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
             When(Assessed).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Assessed)),
             When(Offered).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Offered)),
             When(Unroutable).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Unroutable)),
+            When(Handoff).ThenAsync(context => Steps(context).ApplyAsync(context, HandoffSteps.Apply)),
             When(ThresholdReached).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.ThresholdReached)),
             When(AutoClose).ThenAsync(context => Steps(context).AutoCloseAsync(context)),
             When(Commitment).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.CommitmentUpdated)));
@@ -42,6 +44,8 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
     public Event<EscalationOffered> Offered { get; private set; } = null!;
 
     public Event<EscalationUnroutable> Unroutable { get; private set; } = null!;
+
+    public Event<EscalationHandoff> Handoff { get; private set; } = null!;
 
     public Event<SlaThresholdReached> ThresholdReached { get; private set; } = null!;
 

@@ -53,6 +53,32 @@ public static class EmailTemplates
         Owner: {escalation.OwnerName ?? "not yet accepted"}. The SLA clocks now run to the {change.To} targets.
         """);
 
+    public static EmailText Handoff(EscalationProjection escalation, EscalationHandoff handoff)
+    {
+        var asked = handoff.AskedNow?.Name ?? $"anyone on {handoff.ToTeam.Name}";
+        return handoff.Step switch
+        {
+            HandoffStep.Requested or HandoffStep.MovedUp => new(
+                $"[{escalation.Key}] Please take over: {escalation.Title}",
+                $"""
+                {handoff.RequestedBy.Name} asks {asked} to take {escalation.Key} "{escalation.Title}" ({escalation.Severity}, {escalation.CustomerName}).
+                Why: {handoff.Reason}
+                Context: {handoff.ContextSummary}
+                Already done: {string.Join("; ", handoff.ActionsTaken)}
+                Accept or reject it by {Utc(handoff.RespondBy)}; until someone accepts, {handoff.From?.Name ?? "the current owner"} owns it.
+                """),
+            HandoffStep.Accepted => new(
+                $"[{escalation.Key}] Handoff accepted: {escalation.Title}",
+                $"{handoff.AnsweredBy?.Name} accepted the handoff of {escalation.Key} and owns it now on {handoff.ToTeam.Name}."),
+            HandoffStep.Rejected => new(
+                $"[{escalation.Key}] Handoff rejected: {escalation.Title}",
+                $"{handoff.AnsweredBy?.Name} turned down the handoff of {escalation.Key}: {handoff.Answer}\nYou still own it."),
+            _ => new(
+                $"[{escalation.Key}] Nobody took the handoff: {escalation.Title}",
+                $"Nobody on {handoff.ToTeam.Name} accepted the handoff of {escalation.Key} by {Utc(handoff.RespondBy)}. {handoff.From?.Name ?? "The owner"} keeps it."),
+        };
+    }
+
     public static EmailText Threshold(EscalationProjection escalation, SlaThresholdReached reached)
     {
         var clock = ClockName(reached.Clock);

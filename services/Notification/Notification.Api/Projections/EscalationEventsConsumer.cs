@@ -19,6 +19,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     IConsumer<EscalationOffered>,
     IConsumer<EscalationUnroutable>,
     IConsumer<EscalationSeverityChanged>,
+    IConsumer<EscalationHandoff>,
     IConsumer<SlaThresholdReached>,
     IConsumer<CustomerCommitmentUpdated>
 {
@@ -71,6 +72,20 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         foreach (var notice in RecipientPolicy.ForSeverityChange(change, Contacts(escalation)))
         {
             planner.Email(escalation, notice, "escalation.severity_changed", text);
+        }
+
+        await planner.SaveAsync(context.CancellationToken);
+    }
+
+    /// <summary>A person's step (or an unanswered window), so one transaction per step is fine.</summary>
+    public async Task Consume(ConsumeContext<EscalationHandoff> context)
+    {
+        var handoff = context.Message;
+        var escalation = await KnownOrSeededAsync(handoff.TenantId, handoff.EscalationId, () => null, context.CancellationToken);
+        var text = EmailTemplates.Handoff(escalation, handoff);
+        foreach (var notice in RecipientPolicy.ForHandoff(handoff, Contacts(escalation)))
+        {
+            planner.Email(escalation, notice, "escalation.handoff", text);
         }
 
         await planner.SaveAsync(context.CancellationToken);

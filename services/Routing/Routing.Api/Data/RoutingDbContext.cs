@@ -3,6 +3,8 @@ using EscalationPlatform.Data;
 using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
+using Routing.Domain;
+using Routing.Api.Handoffs;
 using Routing.Api.Offers;
 using Routing.Api.Rules;
 using Routing.Api.Teams;
@@ -27,8 +29,11 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
 
     public DbSet<RoutingRulesVersionRow> RuleVersions => Set<RoutingRulesVersionRow>();
 
+    public DbSet<HandoffRow> Handoffs => Set<HandoffRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>().StoreKebabCase<CustomerTier>().StoreKebabCase<DayOfWeek>();
+        configurationBuilder.StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>().StoreKebabCase<CustomerTier>().StoreKebabCase<DayOfWeek>()
+            .StoreKebabCase<HandoffLevel>().StoreKebabCase<ActorKind>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,6 +80,14 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             version.ToTable("routing_rules_version");
             version.HasKey(row => new { row.TenantId, row.Version });
             version.Property(row => row.Rules).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<HandoffRow>(handoff =>
+        {
+            handoff.ToTable("handoff");
+            handoff.HasKey(row => row.Id);
+            handoff.Property(row => row.RowVersion).IsRowVersion();
+            handoff.HasIndex(row => new { row.TenantId, row.EscalationId, row.CreatedAt });
+            handoff.HasIndex(row => row.EscalationId).IsUnique().HasFilter($"\"State\" = '{HandoffRow.Open}'").HasDatabaseName("IX_handoff_open");
         });
         modelBuilder.ApplyConfiguration(new OfferStateMap());
     }

@@ -1,6 +1,7 @@
 using EscalationPlatform.Data;
 using EscalationPlatform.Hosting;
 using Routing.Api.Data;
+using Routing.Api.Handoffs;
 using Routing.Api.Offers;
 using Routing.Api.Teams;
 
@@ -12,7 +13,9 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformService<RoutingDbContext>("routing", DatabaseName, messaging => messaging.AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>());
+        builder.AddPlatformService<RoutingDbContext>("routing", DatabaseName, messaging => messaging
+            .AddSagaStateMachine<OfferStateMachine, OfferState, OfferStateDefinition>()
+            .AddConsumer<HandoffTimeoutConsumer>());
         builder.Services.AddScoped<IRoutingStore, RoutingStore>();
         builder.Services.AddScoped<OfferPlanner>();
         builder.Services.AddScoped<Ownerships>();

@@ -110,6 +110,19 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         Apply(offer, OfferLadder.Replanned(offer.Level, offer.OfferedToId, change, offer.Window, clock.GetUtcNow()));
     }
 
+    /// <summary>An accepted handoff: its receiver owns the escalation now, on the receiving team under its lead (the
+    /// backup stays who it was).</summary>
+    public static void HandOver(OfferState offer, EscalationHandoff accepted)
+    {
+        var owner = accepted.AnsweredBy!;
+        (offer.OwnerId, offer.OwnerName, offer.OwnerEmail) = (owner.Id, owner.Name, owner.Email);
+        (offer.TeamId, offer.TeamName) = (accepted.ToTeam.Id, accepted.ToTeam.Name);
+        (offer.LeadId, offer.LeadName, offer.LeadEmail) = (accepted.ToTeamLead?.Id, accepted.ToTeamLead?.Name, accepted.ToTeamLead?.Email);
+        offer.AcceptedById = owner.Id;
+        offer.OfferedToId = owner.Id;
+        offer.Reason = $"handoff accepted by {owner.Name}";
+    }
+
     public static bool CanMoveUp(OfferState offer) => OfferLadder.CanMoveUp(offer.Level, Parties(offer));
 
     /// <summary>Moves an unanswered offer one level up the ladder (see <see cref="CanMoveUp"/>), with a fresh window from <paramref name="now"/>.</summary>

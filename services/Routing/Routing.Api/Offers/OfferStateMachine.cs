@@ -25,6 +25,11 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
             e.CorrelateById(context => context.Message.EscalationId);
             e.OnMissingInstance(missing => missing.Discard()); // a severity change before the escalation was ever offered
         });
+        Event(() => Handoff, e =>
+        {
+            e.CorrelateById(context => context.Message.EscalationId);
+            e.OnMissingInstance(missing => missing.Discard());
+        });
         Schedule(() => AcknowledgementTimeout, offer => offer.AcknowledgementTimeoutTokenId, schedule =>
         {
             schedule.Received = received => received.CorrelateById(context => context.Message.EscalationId);
@@ -57,6 +62,10 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
             When(StatusChanged, context => SameTenant(context) && context.Message.To is EscalationStatus.Resolved or EscalationStatus.Closed or EscalationStatus.Cancelled)
                 .Unschedule(AcknowledgementTimeout)
                 .TransitionTo(Finished),
+            When(Handoff, context => HandedOver(context))
+                .Then(context => OfferPlanner.HandOver(context.Saga, context.Message))
+                .Unschedule(AcknowledgementTimeout)
+                .TransitionTo(Accepted),
             When(SeverityChanged, context => context.Message.TenantId == context.Saga.TenantId)
                 .ThenAsync(context => context.GetServiceOrCreateInstance<OfferPlanner>().ReplanAsync(context.Saga, context.Message, context.CancellationToken))
                 .Publish(context => OfferPlanner.Offered(context.Saga, Now(context)) with { Replanned = true })
@@ -69,15 +78,22 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
                 .Then(context => context.Saga.Severity = (int)context.Message.To)); // the owner's workload weighs it anew
 
         During(Accepted,
+            When(Handoff, context => HandedOver(context))
+                .Then(context => OfferPlanner.HandOver(context.Saga, context.Message)),
             When(StatusChanged, context => SameTenant(context) && context.Message.To is EscalationStatus.Closed or EscalationStatus.Cancelled)
                 .TransitionTo(Finished),
             Ignore(StatusChanged));
 
         During(Finished, Unroutable, Ignore(StatusChanged));
+        During(Finished, Unroutable, Ignore(Handoff));
         DuringAny(Ignore(Triaged)); // a re-triage does not re-route an escalation that already has an offer
     }
 
     private static DateTimeOffset Now(BehaviorContext<OfferState> context) => context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow();
+
+    /// <summary>An accepted handoff of this tenant's escalation: its receiver owns it now.</summary>
+    private static bool HandedOver(BehaviorContext<OfferState, EscalationHandoff> context) =>
+        context.Message.TenantId == context.Saga.TenantId && context.Message is { Step: HandoffStep.Accepted, AnsweredBy: not null };
 
     /// <summary>A status change names its tenant; one for another tenant's escalation changes nothing here.</summary>
     private static bool SameTenant(BehaviorContext<OfferState, EscalationStatusChanged> context) => context.Message.TenantId == context.Saga.TenantId;
@@ -95,6 +111,8 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
     public Event<EscalationStatusChanged> StatusChanged { get; private set; } = null!;
 
     public Event<EscalationSeverityChanged> SeverityChanged { get; private set; } = null!;
+
+    public Event<EscalationHandoff> Handoff { get; private set; } = null!;
 
     public Schedule<OfferState, AcknowledgementDue> AcknowledgementTimeout { get; private set; } = null!;
 }

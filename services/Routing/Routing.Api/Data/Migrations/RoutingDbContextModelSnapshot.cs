@@ -197,6 +197,134 @@ namespace Routing.Api.Data.Migrations
                     b.ToTable("idempotency_key", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Api.Handoffs.HandoffRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("ActionsTaken")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnsweredById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AskedEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AskedId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AskedName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContextSummary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FromId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FromName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeadEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeadId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeadName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedByKind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RespondBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("TimeoutTokenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToMemberId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToTeamId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToTeamName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<TimeSpan>("Window")
+                        .HasColumnType("interval");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_handoff_open")
+                        .HasFilter("\"State\" = 'proposed'");
+
+                    b.HasIndex("TenantId", "EscalationId", "CreatedAt");
+
+                    b.ToTable("handoff", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Api.Offers.OfferState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

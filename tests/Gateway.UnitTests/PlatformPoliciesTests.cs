@@ -40,22 +40,22 @@ public sealed class PlatformPoliciesTests
     private static Task<bool> Allows(ClaimsPrincipal user, string policy) => Allows(user, Options.GetPolicy(policy)!.Requirements);
 
     private static readonly string[] Policies =
-        [Read, ReadTenant, Work, ConfigureRouting, Configure, Webhooks, Info, Operations, Admin, Alertmanager, PagerDuty];
+        [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Configure, Webhooks, Info, Operations, Admin, Alertmanager, PagerDuty];
 
     /// <summary>Who is allowed what (every other policy refuses them).</summary>
     public static TheoryData<string, string[]> Expectations => new()
     {
-        { "agent", [Read, ReadTenant, Work, Info] },
-        { "lead", [Read, ReadTenant, Work, ConfigureRouting, Info] },
-        { "manager", [Read, ReadTenant, Work, ConfigureRouting, Configure, Webhooks, Info] },
-        { "admin", [Read, ReadTenant, Work, ConfigureRouting, Configure, Webhooks, Info, Admin] },
-        { "admin holding the operations scope", [Read, ReadTenant, Work, ConfigureRouting, Configure, Webhooks, Info, Admin] },
+        { "agent", [Read, ReadTenant, Work, WorkTenant, Info] },
+        { "lead", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Info] },
+        { "manager", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Configure, Webhooks, Info] },
+        { "admin", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Configure, Webhooks, Info, Admin] },
+        { "admin holding the operations scope", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Configure, Webhooks, Info, Admin] },
         { "unknown role", [] },
         { "admin, not authenticated", [] },
         { "operator", [Info, Operations] },
         { "operator with a tenant's role and scopes", [Info, Operations] },
         { "read key", [Read, ReadTenant, Info] },
-        { "write key", [Read, ReadTenant, Work, Info] },
+        { "write key", [Read, ReadTenant, Work, WorkTenant, Info] },
         { "write key bound to a customer", [Read, Work, Info] },
         { "config key", [ConfigureRouting, Configure] },
         { "config and webhooks key bound to a customer", [] },

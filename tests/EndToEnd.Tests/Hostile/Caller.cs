@@ -10,7 +10,7 @@ public sealed record Caller(string Name, string? Header, string? Value, IReadOnl
 {
     public static readonly Caller Anonymous = new("anonymous", null, null, new HashSet<string>());
 
-    private static readonly string[] PersonReads = [PlatformPolicies.Read, PlatformPolicies.ReadTenant, PlatformPolicies.Work, PlatformPolicies.Info];
+    private static readonly string[] PersonReads = [PlatformPolicies.Read, PlatformPolicies.ReadTenant, PlatformPolicies.Work, PlatformPolicies.WorkTenant, PlatformPolicies.Info];
 
     public static Caller Token(string name, string token, string role) => new(name, "Authorization", $"Bearer {token}", new HashSet<string>(role switch
     {

@@ -25,7 +25,7 @@ public sealed record TenantCallers(
             await PersonAsync("lead"),
             await PersonAsync("manager"),
             Caller.Key("read key", seeded.ReadKey.Key, readPolicies),
-            Caller.Key("write key", seeded.WriteKey.Key, [.. readPolicies, PlatformPolicies.Work]),
+            Caller.Key("write key", seeded.WriteKey.Key, [.. readPolicies, PlatformPolicies.Work, PlatformPolicies.WorkTenant]),
             Caller.Key("customer-bound key", seeded.CustomerKey.Key, PlatformPolicies.Read, PlatformPolicies.Work, PlatformPolicies.Info),
             await KeyAsync("config key", "config:write", null, PlatformPolicies.Configure, PlatformPolicies.ConfigureRouting),
             await KeyAsync("webhooks key", "webhooks:manage", null, PlatformPolicies.Webhooks),

@@ -43,6 +43,11 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
             ["PUT /api/v1/routing/teams/{teamId}"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams/technical-support")),
             ["PUT /api/v1/sla/policy"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy")),
             ["POST /api/v1/notifications/webhooks"] = Node(new { url = SeededTenant.WebhookUrl }),
+            ["POST /api/v1/routing/escalations/{id}/handoffs"] = Node(new
+            {
+                toMemberId = "ada", reason = "probe", contextSummary = "probe", actionsTaken = new[] { "probe" },
+            }),
+            ["POST /api/v1/routing/escalations/{id}/handoffs/{handoffId}/reject"] = Node(new { reason = "probe" }),
             ["POST /api/v1/admin/api-keys"] = Node(new { name = "hostile probe", scopes = new[] { "escalations:read" } }),
             ["POST /api/v1/auth/dev-token"] = Node(new { tenant, subject = "hostile-probe", roles = new[] { "agent" } }),
             ["POST /v2/enqueue"] = Node(new { routing_key = pagerDutyKey, event_action = "trigger", payload = new { summary = "probe", source = "probe", severity = "error" } }),

@@ -108,6 +108,37 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
+    public async Task The_owner_hands_a_case_to_a_person_who_accepts_it_in_their_own_browser_and_the_owners_page_follows()
+    {
+        using var api = platform.Escalations(Tenants.Portal);
+        var id = await api.SubmitAsync(Cases.TeamProblem());
+        var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");
+        var ownerId = offered.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString()!;
+        await api.DoAsync(id, "acknowledge", actor: ownerId);
+
+        var owner = await browser.SignInAsync(Portal, Tenants.Portal, ownerId, "agent", $"/cases/{id}");
+        await owner.GetByTestId("live").WaitForAsync();
+        await owner.GetByTestId("hand-off").ClickAsync();
+        await ChooseAsync(owner, owner.GetByTestId("handoff-receiver"), "Leonardo Fibonacci (Billing)");
+        await owner.GetByLabel("Why you hand it off").FillAsync("The timeouts come from the invoice export");
+        await owner.GetByLabel("What the receiver needs to know").FillAsync("Only invoice exports above 10,000 rows time out.");
+        await owner.GetByLabel("Actions already taken (one per line)").FillAsync("Restarted the export workers\nReproduced with a 12,000-row export");
+        await owner.GetByTestId("handoff-submit").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("handoff-state")).ToHaveTextAsync("proposed");
+        await Assertions.Expect(owner.GetByTestId("accept-handoff")).ToHaveCountAsync(0); // the owner cannot answer their own handoff
+
+        var receiver = await browser.SignInAsync(Portal, Tenants.Portal, "fibonacci", "agent", $"/cases/{id}"); // another browser context
+        await Assertions.Expect(receiver.GetByTestId("handoff")).ToContainTextAsync("Reproduced with a 12,000-row export");
+        await receiver.GetByTestId("accept-handoff").ClickAsync();
+        await Assertions.Expect(receiver.GetByTestId("handoff-answer")).ToHaveTextAsync("Accepted by Leonardo Fibonacci");
+        await Screenshots.TakeAsync(receiver, "handoff-accepted");
+
+        await Assertions.Expect(owner.GetByTestId("owner")).ToHaveTextAsync("Leonardo Fibonacci"); // live, without a reload
+        await Assertions.Expect(owner.GetByTestId("handoff-answer")).ToHaveTextAsync("Accepted by Leonardo Fibonacci");
+        Assert.Equal("fibonacci", (await api.GetAsync(id)).PersonId("owner"));
+    }
+
+    [Fact]
     public async Task A_case_escalated_without_its_checklist_waits_for_information_until_the_agent_adds_the_facts_on_its_page()
     {
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-5", "agent", "/cases/new");

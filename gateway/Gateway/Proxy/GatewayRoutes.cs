@@ -48,6 +48,7 @@ public static class GatewayRoutes
         [
             Route("escalation-changes", "intake", ChangesPath, PlatformPolicies.Read, ["GET"]),
             Route("escalations-write", "intake", "/api/v1/escalations/{**rest}", PlatformPolicies.Work, ["POST"], order: 10),
+            Route("escalations-customers", "intake", "/api/v1/escalations/customers/{customerId}", PlatformPolicies.Configure, ["PUT"]),
             Route("triage-preview", "triage", "/api/v1/triage/preview", PlatformPolicies.ReadTenant, ["POST"]),
             Route("triage-matrix", "triage", "/api/v1/triage/matrix", PlatformPolicies.Configure, ["PUT"]),
             Route("routing-policy", "routing", "/api/v1/routing/escalation-policy", PlatformPolicies.ConfigureRouting, ["PUT"]),

@@ -2,8 +2,11 @@ namespace EndToEnd.Tests.Hostile;
 
 /// <summary>Values for the path parameters of the API: whose escalation, webhook subscription, delivery or credential
 /// an operation's "{id}" names, the error-queue endpoint of the operations routes, and the team a directory route names
-/// (a seeded one: replacing or removing it without If-Match is refused, so the probes leave it as it is).</summary>
-public sealed record PathIds(Guid Escalation, Guid Webhook, Guid Delivery, Guid Credential, string Endpoint = "hostile-none", string Team = "technical-support")
+/// and the customer a customer route names (seeded ones: replacing or removing them without If-Match is refused, so the
+/// probes leave them as they are).</summary>
+public sealed record PathIds(
+    Guid Escalation, Guid Webhook, Guid Delivery, Guid Credential, string Endpoint = "hostile-none", string Team = "technical-support",
+    string Customer = SeededTenant.Customer)
 {
     public static PathIds Of(SeededTenant tenant) => new(tenant.Escalation, tenant.Webhook, tenant.Delivery, tenant.WriteKey.Id);
 
@@ -12,6 +15,7 @@ public sealed record PathIds(Guid Escalation, Guid Webhook, Guid Delivery, Guid 
 
     public string For(ApiOperation operation, ApiParameter parameter) => parameter.Name == "endpoint" ? Endpoint
         : parameter.Name == "teamId" ? Team
+        : parameter.Name == "customerId" ? Customer
         : operation.Template.Contains("/webhooks/", StringComparison.Ordinal) ? Webhook.ToString()
         : operation.Template.Contains("/api-keys/", StringComparison.Ordinal) ? Credential.ToString()
         : operation.Template.StartsWith("/api/v1/notifications/{", StringComparison.Ordinal) ? Delivery.ToString()

@@ -1,4 +1,5 @@
 using EscalationPlatform.Contracts;
+using Intake.Domain;
 
 namespace Intake.Api.Customers;
 
@@ -18,5 +19,17 @@ public sealed class Customer
 
     public required string TimeZone { get; set; }
 
+    /// <summary>The first contact's address: where the platform writes to the customer.</summary>
     public string? ContactEmail { get; set; }
+
+    /// <summary>The people at the customer (a JSON column), the first being the one written to.</summary>
+    public List<CustomerContact> Contacts { get; set; } = [];
+
+    /// <summary>The tenant's people who look after the customer (a JSON column).</summary>
+    public List<CustomerContact> AccountTeam { get; set; } = [];
+
+    /// <summary>"active" or "churned".</summary>
+    public string Status { get; set; } = "active";
+
+    public uint RowVersion { get; set; }
 }

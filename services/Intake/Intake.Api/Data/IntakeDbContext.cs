@@ -19,6 +19,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<Customer> Customers => Set<Customer>();
 
+    public DbSet<CustomerChange> CustomerChanges => Set<CustomerChange>();
+
     public DbSet<WebhookInterestRow> WebhookInterests => Set<WebhookInterestRow>();
 
     /// <summary>Enum values are stored as the API writes them (in-progress, team-lead, many-customers), in columns and
@@ -83,10 +85,20 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             entry.Property(row => row.What).HasMaxLength(64);
             entry.HasIndex(row => new { row.EscalationId, row.Id });
         });
+        modelBuilder.Entity<CustomerChange>(change =>
+        {
+            change.ToTable("customer_change");
+            change.HasKey(row => row.Id);
+            change.Property(row => row.Id).UseIdentityAlwaysColumn();
+            change.HasIndex(row => new { row.TenantId, row.CustomerId, row.Id });
+        });
         modelBuilder.Entity<Customer>(customer =>
         {
             customer.ToTable("customer");
             customer.HasKey(row => new { row.TenantId, row.Id });
+            customer.Property(row => row.RowVersion).IsRowVersion();
+            customer.ComplexCollection(row => row.Contacts, contacts => contacts.ToJson());
+            customer.ComplexCollection(row => row.AccountTeam, team => team.ToJson());
             customer.Property(row => row.TenantId).HasMaxLength(63);
             customer.Property(row => row.Id).HasMaxLength(200);
             customer.Property(row => row.Name).HasMaxLength(200);

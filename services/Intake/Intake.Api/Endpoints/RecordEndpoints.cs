@@ -7,16 +7,19 @@ using EscalationPlatform.Web.Validation;
 using Intake.Api.Data;
 using Intake.Api.Submission;
 using Intake.Api.Views;
+using Intake.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intake.Api.Endpoints;
 
-public sealed record CustomerListItem(string Id, string Name, CustomerTier Tier, bool ContractualSla, string TimeZone, string? ContactEmail);
+public sealed record CustomerListItem(string Id, string Name, CustomerTier Tier, bool ContractualSla, string TimeZone, string? ContactEmail, string Status);
 
 /// <summary>Submitting escalations and reading them: one record, the queue, and the customer directory.</summary>
 public static class RecordEndpoints
 {
+    private const int MaxCustomers = 1_000;
+
     public static void Map(RouteGroupBuilder escalations)
     {
         escalations.MapPost("/", SubmitAsync).WithIdempotency<IntakeDbContext, RouteHandlerBuilder>()
@@ -28,7 +31,8 @@ public static class RecordEndpoints
         escalations.MapGet("/", ListAsync)
             .WithSummary("The queue, newest first: filter by status, severity, issueType, team, owner, offeredTo, customer, tier, breached, and dueBefore (the next action falls due by then); cursor paginated.");
         escalations.MapGet("/customers", CustomersAsync)
-            .WithSummary("The tenant's customers: a submission naming one of their ids needs give nothing else about the customer.");
+            .WithSummary("The tenant's customers by id, at most limit (1-1000, default 1000) after the id given as after; a Link header (rel=next) names the next page. A submission naming one of their ids needs give nothing else about the customer.");
+        Customers.CustomerEndpoints.Map(escalations);
     }
 
     private static async Task<Results<Accepted<Submitted>, ValidationProblem>> SubmitAsync(
@@ -64,12 +68,34 @@ public static class RecordEndpoints
             : errors.ToProblem();
     }
 
-    private static async Task<Ok<List<CustomerListItem>>> CustomersAsync(IntakeDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.Customers.AsNoTracking()
-                .Where(customer => customer.TenantId == tenant.TenantId && (tenant.CustomerId == null || customer.Id == tenant.CustomerId))
-                .OrderBy(customer => customer.Id)
-                .Take(1_000).ToListAsync(cancellationToken))
-            .Select(customer => new CustomerListItem(customer.Id, customer.Name, customer.Tier,
-                customer.ContractualSla, customer.TimeZone, customer.ContactEmail))
+    private static async Task<Results<Ok<List<CustomerListItem>>, ValidationProblem>> CustomersAsync(
+        IntakeDbContext db, ITenantContext tenant, HttpContext http, CancellationToken cancellationToken, int limit = MaxCustomers, string? after = null)
+    {
+        var errors = new ValidationErrors();
+        errors.Range("limit", limit, 1, MaxCustomers);
+        if (after is not null && !CustomerProfiles.Identifier().IsMatch(after))
+        {
+            errors.Add("after", "a customer id (letters, digits, dots, dashes and underscores), as the previous page's Link names it");
+        }
+
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var page = await db.Customers.AsNoTracking()
+            .Where(customer => customer.TenantId == tenant.TenantId && (tenant.CustomerId == null || customer.Id == tenant.CustomerId))
+            .Where(customer => after == null || string.Compare(customer.Id, after) > 0)
+            .OrderBy(customer => customer.Id)
+            .Take(limit + 1).ToListAsync(cancellationToken);
+        if (page.Count > limit)
+        {
+            page.RemoveAt(limit);
+            http.Response.Headers.Link = $"</api/v1/escalations/customers?limit={limit}&after={Uri.EscapeDataString(page[^1].Id)}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Select(customer => new CustomerListItem(customer.Id, customer.Name, customer.Tier,
+                customer.ContractualSla, customer.TimeZone, customer.ContactEmail, customer.Status))
             .ToList());
+    }
 }

@@ -88,7 +88,7 @@ public sealed record EscalationLine(
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-public sealed record CustomerListItem(string Id, string Name, CustomerTier Tier, bool ContractualSla, string TimeZone);
+public sealed record CustomerListItem(string Id, string Name, CustomerTier Tier, bool ContractualSla, string TimeZone, string? ContactEmail = null, string Status = "active");
 
 public sealed record SubmittedCase(Guid Id, string Key, EscalationStatus Status);
 

@@ -216,6 +216,40 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
+    public async Task A_manager_adds_a_customer_in_the_portal_and_a_case_for_it_takes_its_tier_and_contact()
+    {
+        var manager = await browser.SignInAsync(Portal, Tenants.PortalDirectory, "mia", "manager");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Customers" }).ClickAsync();
+        await manager.GetByLabel("New customer's id").FillAsync("contoso");
+        await manager.GetByTestId("new-customer").ClickAsync();
+        await manager.WaitForURLAsync(new Regex("/admin/customers/contoso$"));
+        await Assertions.Expect(manager.GetByTestId("document-json")).ToBeEnabledAsync();
+        var customer = JsonNode.Parse(await manager.GetByTestId("document-json").InputValueAsync())!; // the template
+        customer["name"] = "Contoso";
+        customer["tier"] = "gold";
+        await manager.GetByTestId("document-json").FillAsync(customer.ToJsonString());
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("field-problem")).ToContainTextAsync("tier: one of standard, premium, strategic");
+        customer["tier"] = "premium";
+        customer["contacts"]![0]!["email"] = "it@contoso.example";
+        await manager.GetByTestId("document-json").FillAsync(customer.ToJsonString());
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("saved")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByTestId("history")).ToContainTextAsync("created: Contoso: premium");
+
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Back to the customers" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("customer").Filter(new() { HasText = "Contoso" })).ToContainTextAsync("it@contoso.example");
+        using var api = platform.Escalations(Tenants.PortalDirectory);
+        var id = await api.SubmitAsync(new
+        {
+            title = "Contoso cannot sign in", issueType = "other", customer = new { id = "contoso" },
+            impact = new { scope = "single-user", affectedCount = 1 }, urgency = new { workaroundAvailable = true },
+        });
+        var facts = (await api.GetAsync(id)).GetProperty("facts").GetProperty("customer");
+        Assert.Equal(("premium", "it@contoso.example"), (facts.Text("tier"), facts.Text("contactEmail")));
+    }
+
+    [Fact]
     public async Task An_agent_sees_no_administration_and_is_answered_403_when_opening_it_directly()
     {
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-2", "agent");

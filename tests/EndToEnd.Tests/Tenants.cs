@@ -49,6 +49,9 @@ public static class Tenants
     /// <summary>A tenant whose people hand cases to each other, set up through the API (never seeded).</summary>
     public const string Handoffs = "e2e-handoffs";
 
+    /// <summary>A tenant with an on-call schedule across two teams, set up through the API (never seeded).</summary>
+    public const string OnCall = "e2e-oncall";
+
     /// <summary>A tenant whose manager sets up its first team in the portal (never seeded).</summary>
     public const string PortalDirectory = "e2e-portal-directory";
 

@@ -39,6 +39,12 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     public Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MemberRow>>([.. Members.Where(member => member.TenantId == tenantId && member.TeamId == teamId)]);
 
+    /// <summary>Who is on call in any schedule; nobody unless a test says so.</summary>
+    public (MemberRow Member, string ScheduleName)? OnCall { get; set; }
+
+    public Task<(MemberRow Member, string ScheduleName)?> OnCallAsync(string tenantId, string scheduleId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(OnCall);
+
     public Task<IReadOnlyDictionary<string, Workload>> WorkloadsAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, Workload>>(new Dictionary<string, Workload>());
 

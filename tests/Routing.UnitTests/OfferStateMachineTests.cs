@@ -3,6 +3,7 @@ using EscalationPlatform.SagaTesting;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Routing.Api.Offers;
+using Routing.Api.Teams;
 
 namespace Routing.UnitTests;
 
@@ -272,6 +273,30 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
         Assert.Equal(("dan", "dan", "database", "dora"), (offer.OwnerId, offer.AcceptedById, offer.TeamId, offer.LeadId));
         Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
         Assert.Equal(0, await _harness.AdvanceAsync(Window));
+    }
+
+    [Fact]
+    public async Task When_an_S1_reaches_a_team_with_an_on_call_schedule_Should_offer_it_first_to_whoever_is_on_call()
+    {
+        _store.Team.OnCallScheduleId = "support-on-call";
+        _store.OnCall = (new MemberRow { TenantId = InMemoryRoutingStore.Tenant, Id = "ola", TeamId = "night", Name = "Ola", Email = "ola@acme.example", TimeZone = "UTC" }, "Support on-call");
+
+        await _harness.PublishAsync(Triaged() with { Severity = Severity.S1 });
+
+        var offer = Assert.Single(await Offers());
+        Assert.Equal(("ola", "ana"), (offer.Owner.Id, offer.Backup.Id));
+        Assert.Equal("default team for technical issues, on call in Support on-call (S1); backup: round-robin turn in Support", offer.Reason);
+    }
+
+    [Fact]
+    public async Task When_an_S2_arrives_in_working_hours_Should_not_page_the_on_call_responder()
+    {
+        _store.Team.OnCallScheduleId = "support-on-call";
+        _store.OnCall = (new MemberRow { TenantId = InMemoryRoutingStore.Tenant, Id = "ola", TeamId = "night", Name = "Ola", Email = "ola@acme.example", TimeZone = "UTC" }, "Support on-call");
+
+        await _harness.PublishAsync(Triaged());
+
+        Assert.Equal("ana", Assert.Single(await Offers()).Owner.Id);
     }
 
     private EscalationHandoff Handoff(HandoffStep step) => new()

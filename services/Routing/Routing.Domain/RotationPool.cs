@@ -53,8 +53,9 @@ public sealed record RotationPool(IReadOnlyList<TeamMember> Members)
         }
 
         var onShift = available.Where(member => member.OnShift).ToList();
-        var candidates = onShift.Count >= NoOwner.FewestMembers ? onShift : available;
-        return strategy switch
+        var afterHours = onShift.Count < NoOwner.FewestMembers;
+        var candidates = afterHours ? available : onShift;
+        var staffing = strategy switch
         {
             AssignmentStrategy.LeastLoaded => Staffing.Named(LeastLoaded.Pick(candidates), $"least loaded in {teamName}"),
             AssignmentStrategy.SkillsMatch => SkillsMatch.Pick(candidates, requiredSkills) is { } match
@@ -62,13 +63,17 @@ public sealed record RotationPool(IReadOnlyList<TeamMember> Members)
                 : Staffing.Nobody(NoOwner.NoSkills(teamName, requiredSkills)),
             _ => Staffing.Named(RoundRobin.Pick(candidates, turn), $"round-robin turn in {teamName}"),
         };
+        return staffing with { AfterHours = afterHours };
     }
 }
 
 /// <summary>The outcome of staffing a case: owner and backup and how they were chosen ("least loaded in Billing"),
-/// or why nobody can be named.</summary>
+/// or why nobody can be named; and whether it was after hours for the team.</summary>
 public sealed record Staffing(Assignment? Assignment, string Reason)
 {
+    /// <summary>Fewer than two members were on shift (<see cref="OnCallFirst"/>).</summary>
+    public bool AfterHours { get; init; }
+
     public static Staffing Named(Assignment assignment, string how) => new(assignment, how);
 
     public static Staffing Nobody(string why) => new(null, why);

@@ -12,7 +12,8 @@ public sealed record TeamDraft(
     IReadOnlyList<string?>? DefaultFor = null,
     IReadOnlyList<MemberDraft?>? Members = null,
     string? Id = null,
-    string? Strategy = null);
+    string? Strategy = null,
+    string? OnCallScheduleId = null);
 
 /// <summary>A member as written: <see cref="Capacity"/> null means no limit.</summary>
 public sealed record MemberDraft(
@@ -31,7 +32,8 @@ public sealed record WorkingHoursDraft(string? Day = null, string? Opens = null,
 /// <summary>A team that passed every check.</summary>
 public sealed record TeamSpec(
     string Id, string Name, string TimeZone, string LeadMemberId, IReadOnlyList<IssueType> DefaultFor, IReadOnlyList<MemberSpec> Members,
-    AssignmentStrategy Strategy = AssignmentStrategy.RoundRobin);
+    AssignmentStrategy Strategy = AssignmentStrategy.RoundRobin,
+    string? OnCallScheduleId = null);
 
 /// <summary>A member that passed every check; <see cref="Capacity"/> null means no limit.</summary>
 public sealed record MemberSpec(
@@ -123,7 +125,8 @@ public static partial class TeamDirectory
 
         return errors.Count > 0
             ? (null, errors)
-            : (new TeamSpec(teamId, name!, timeZone!, draft.LeadMemberId!, defaultFor, members, strategy), []);
+            : (new TeamSpec(teamId, name!, timeZone!, draft.LeadMemberId!, defaultFor, members, strategy,
+                string.IsNullOrWhiteSpace(draft.OnCallScheduleId) ? null : draft.OnCallScheduleId.Trim()), []);
     }
 
     private static MemberSpec? Member(MemberDraft draft, string path, List<(string, string)> errors)

@@ -6,7 +6,7 @@ namespace EndToEnd.Tests.Hostile;
 /// probes leave them as they are).</summary>
 public sealed record PathIds(
     Guid Escalation, Guid Webhook, Guid Delivery, Guid Credential, string Endpoint = "hostile-none", string Team = "technical-support",
-    string Customer = SeededTenant.Customer)
+    string Customer = SeededTenant.Customer, string Schedule = "technical-support-on-call")
 {
     public static PathIds Of(SeededTenant tenant) => new(tenant.Escalation, tenant.Webhook, tenant.Delivery, tenant.WriteKey.Id);
 
@@ -16,6 +16,7 @@ public sealed record PathIds(
     public string For(ApiOperation operation, ApiParameter parameter) => parameter.Name == "endpoint" ? Endpoint
         : parameter.Name == "teamId" ? Team
         : parameter.Name == "customerId" ? Customer
+        : parameter.Name == "scheduleId" ? Schedule
         : operation.Template.Contains("/webhooks/", StringComparison.Ordinal) ? Webhook.ToString()
         : operation.Template.Contains("/api-keys/", StringComparison.Ordinal) ? Credential.ToString()
         : operation.Template.StartsWith("/api/v1/notifications/{", StringComparison.Ordinal) ? Delivery.ToString()

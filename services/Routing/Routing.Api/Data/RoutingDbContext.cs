@@ -7,6 +7,7 @@ using Routing.Domain;
 using Routing.Api.Handoffs;
 using Routing.Api.Offers;
 using Routing.Api.Rules;
+using Routing.Api.Schedules;
 using Routing.Api.Teams;
 
 namespace Routing.Api.Data;
@@ -30,6 +31,8 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<RoutingRulesVersionRow> RuleVersions => Set<RoutingRulesVersionRow>();
 
     public DbSet<HandoffRow> Handoffs => Set<HandoffRow>();
+
+    public DbSet<ScheduleRow> Schedules => Set<ScheduleRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>().StoreKebabCase<CustomerTier>().StoreKebabCase<DayOfWeek>()
@@ -80,6 +83,13 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             version.ToTable("routing_rules_version");
             version.HasKey(row => new { row.TenantId, row.Version });
             version.Property(row => row.Rules).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<ScheduleRow>(schedule =>
+        {
+            schedule.ToTable("oncall_schedule");
+            schedule.HasKey(row => new { row.TenantId, row.Id });
+            schedule.Property(row => row.Definition).HasColumnType("jsonb");
+            schedule.Property(row => row.RowVersion).IsRowVersion();
         });
         modelBuilder.Entity<HandoffRow>(handoff =>
         {

@@ -3,6 +3,7 @@ using EscalationPlatform.Hosting;
 using Routing.Api.Data;
 using Routing.Api.Handoffs;
 using Routing.Api.Offers;
+using Routing.Api.Schedules;
 using Routing.Api.Teams;
 
 namespace Routing.Api.Extensions;
@@ -19,6 +20,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<IRoutingStore, RoutingStore>();
         builder.Services.AddScoped<OfferPlanner>();
         builder.Services.AddScoped<Ownerships>();
+        builder.Services.AddScoped<OnCallLookup>();
         builder.AddDemoData<DemoData>();
         return builder;
     }

@@ -26,6 +26,10 @@ public interface IRoutingStore
 
     Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 
+    /// <summary>Who is on call in the schedule at <paramref name="at"/>, with the schedule's name; null when the schedule
+    /// is gone, names someone in no team any more, or has nobody on call then.</summary>
+    Task<(MemberRow Member, string ScheduleName)?> OnCallAsync(string tenantId, string scheduleId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>The open escalations (<see cref="RotationPool.OpenStates"/>) each of the members owns, by count and by
     /// weight (<see cref="Workload"/>); a member without any is missing.</summary>
     Task<IReadOnlyDictionary<string, Workload>> WorkloadsAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken);

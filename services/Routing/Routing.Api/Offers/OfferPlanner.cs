@@ -62,8 +62,18 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
             return;
         }
 
-        var owner = members.Single(member => member.Id == assignment.OwnerId);
-        var backup = members.Single(member => member.Id == assignment.BackupId);
+        var how = staffing.Reason;
+        var people = members.ToDictionary(member => member.Id);
+        if (team.OnCallScheduleId is { } scheduleId && OnCallFirst.Applies(triaged.Severity, staffing.AfterHours)
+            && await store.OnCallAsync(tenant, scheduleId, now, cancellationToken) is var (onCall, scheduleName) && onCall.Available)
+        {
+            assignment = OnCallFirst.Page(assignment, onCall.Id);
+            how = OnCallFirst.Reason(scheduleName, triaged.Severity, how);
+            people[onCall.Id] = onCall; // follow-the-sun: the responder may sit in another team
+        }
+
+        var owner = people[assignment.OwnerId];
+        var backup = people[assignment.BackupId];
         var window = (await store.WindowsAsync(tenant, cancellationToken)).For(triaged.Severity);
         offer.TeamId = team.Id;
         offer.TeamName = team.Name;
@@ -71,7 +81,7 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         (offer.BackupId, offer.BackupName, offer.BackupEmail) = (backup.Id, backup.Name, backup.Email);
         (offer.LeadId, offer.LeadName, offer.LeadEmail) = (lead?.Id, lead?.Name, lead?.Email);
         offer.Window = window;
-        Apply(offer, OfferLadder.First(Parties(offer), choice, staffing.Reason, window, now));
+        Apply(offer, OfferLadder.First(Parties(offer), choice, how, window, now));
     }
 
     /// <summary>Nobody can be offered the escalation: the offer names no one and says why (the state machine tells

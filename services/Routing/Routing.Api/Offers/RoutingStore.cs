@@ -3,13 +3,14 @@ using EscalationPlatform.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Routing.Api.Data;
+using Routing.Api.Schedules;
 using Routing.Api.Teams;
 using Routing.Domain;
 
 namespace Routing.Api.Offers;
 
 /// <summary>The tenant's routing set-up in the service's database (see <see cref="IRoutingStore"/>).</summary>
-public sealed class RoutingStore(RoutingDbContext db) : IRoutingStore
+public sealed class RoutingStore(RoutingDbContext db, OnCallLookup schedules) : IRoutingStore
 {
     public async Task<IReadOnlyList<RoutingRule>> RulesAsync(string tenantId, CancellationToken cancellationToken) =>
         (await db.Rules.AsNoTracking().Where(rule => rule.TenantId == tenantId).OrderBy(rule => rule.Order).ToListAsync(cancellationToken))
@@ -51,6 +52,11 @@ public sealed class RoutingStore(RoutingDbContext db) : IRoutingStore
 
     public async Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         await db.Members.AsNoTracking().Where(member => member.TenantId == tenantId && member.TeamId == teamId).ToListAsync(cancellationToken);
+
+    public async Task<(MemberRow Member, string ScheduleName)?> OnCallAsync(string tenantId, string scheduleId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await schedules.FindAsync(tenantId, scheduleId, cancellationToken) is { Schedule: { } schedule } resolved && resolved.At(at) is { } onCall
+            ? (onCall.Member, schedule.Name)
+            : null;
 
     public async Task<IReadOnlyDictionary<string, Workload>> WorkloadsAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken) =>
         (await db.Offers.AsNoTracking()

@@ -2,10 +2,13 @@ using EscalationPlatform.Contracts;
 using EscalationPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Routing.Api.Data;
+using Routing.Api.Schedules;
+using Routing.Domain;
 
 namespace Routing.Api.Teams;
 
-/// <summary>Teams for every issue type, with members and a lead, for each demo tenant.</summary>
+/// <summary>Teams for every issue type, with members and a lead, and an on-call schedule for technical support (no
+/// team pages it until a manager says so), for each demo tenant.</summary>
 public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoData> logger)
     : DemoDataSeeder<RoutingDbContext>(scopes, configuration, environment, logger)
 {
@@ -51,5 +54,11 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
         }
 
         db.Rules.Add(new RoutingRuleRow { TenantId = tenant, Order = 1, Name = "major incidents", TeamId = "technical-support", IssueType = IssueType.Technical, Severity = Severity.S1 });
+        db.Schedules.Add(new ScheduleRow
+        {
+            TenantId = tenant, Id = "technical-support-on-call", Name = "Technical support on-call",
+            Definition = ScheduleRow.Serialize(new ScheduleDraft("Technical support on-call", "Europe/Berlin",
+                [new LayerDraft("weekly", "2026-01-05T09:00", TimeSpan.FromDays(7), ["ada", "grace", "linus"])])),
+        });
     }
 }

@@ -23,6 +23,9 @@ public sealed class TeamRow
     /// <summary>How owner and backup are chosen: "round-robin", "least-loaded" or "skills-match" (<see cref="AssignmentStrategy"/>).</summary>
     public string Strategy { get; set; } = WireNames<AssignmentStrategy>.Name(AssignmentStrategy.RoundRobin);
 
+    /// <summary>The schedule whose on-call responder is offered a case first after hours and for S1; null for none.</summary>
+    public string? OnCallScheduleId { get; set; }
+
     public uint RowVersion { get; set; }
 }
 

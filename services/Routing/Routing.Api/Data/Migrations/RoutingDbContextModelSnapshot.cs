@@ -473,6 +473,33 @@ namespace Routing.Api.Data.Migrations
                     b.ToTable("routing_rules_version", (string)null);
                 });
 
+            modelBuilder.Entity("Routing.Api.Schedules.ScheduleRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.ToTable("oncall_schedule", (string)null);
+                });
+
             modelBuilder.Entity("Routing.Api.Teams.DirectoryChangeRow", b =>
                 {
                     b.Property<long>("Id")
@@ -673,6 +700,9 @@ namespace Routing.Api.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OnCallScheduleId")
                         .HasColumnType("text");
 
                     b.Property<uint>("RowVersion")

@@ -250,6 +250,35 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
+    public async Task A_manager_writes_an_on_call_schedule_and_sees_who_is_on_call_now_and_next()
+    {
+        var manager = await browser.SignInAsync(Portal, Tenants.Portal, "mia", "manager");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "On-call schedules" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("schedule").Filter(new() { HasText = "Technical support on-call" })).ToBeVisibleAsync(); // the demo's
+        await manager.GetByLabel("New schedule's id").FillAsync("billing-on-call");
+        await manager.GetByTestId("new-schedule").ClickAsync();
+        await manager.WaitForURLAsync(new Regex("/admin/schedules/billing-on-call$"));
+        await Assertions.Expect(manager.GetByTestId("document-json")).ToBeEnabledAsync();
+        var schedule = JsonNode.Parse(await manager.GetByTestId("document-json").InputValueAsync())!; // the template
+        schedule["name"] = "Billing on-call";
+        schedule["layers"]![0]!["start"] = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd'T'00:00", System.Globalization.CultureInfo.InvariantCulture);
+        schedule["layers"]![0]!["rotation"] = "1.00:00:00";
+        await manager.GetByTestId("document-json").FillAsync(schedule.ToJsonString());
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("field-problem").First).ToContainTextAsync("replace-with-a-member-id is a member of none of the tenant's teams");
+
+        schedule["layers"]![0]!["participants"] = new JsonArray("fibonacci", "pacioli");
+        await manager.GetByTestId("document-json").FillAsync(schedule.ToJsonString());
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("saved")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByTestId("shift").First).ToContainTextAsync("weekly");
+        await Assertions.Expect(manager.GetByTestId("shifts")).ToContainTextAsync("Leonardo Fibonacci");
+        await Assertions.Expect(manager.GetByTestId("shifts")).ToContainTextAsync("Luca Pacioli");
+        await Assertions.Expect(manager.GetByTestId("history")).ToContainTextAsync("created: Billing on-call");
+        await Screenshots.TakeAsync(manager, "on-call-schedule");
+    }
+
+    [Fact]
     public async Task An_agent_sees_no_administration_and_is_answered_403_when_opening_it_directly()
     {
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-2", "agent");

@@ -35,6 +35,7 @@ public static class ScheduleEndpoints
         routing.MapDelete(SchedulePath, DeleteAsync)
             .WithSummary("Removes a schedule no team uses (If-Match required); managers and admins.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        routing.MapGet($"{SchedulePath}/changes", ChangesAsync).WithSummary("Who changed the schedule, when and how, newest first (at most 100).");
         routing.MapGet($"{SchedulePath}/on-call", OnCallAsync).WithSummary("Who is on call at a moment (at, ISO 8601; now when left out).");
         routing.MapGet($"{SchedulePath}/timeline", TimelineAsync)
             .WithSummary("Who is on call from when to when between from and to (ISO 8601; now and 7 days on when left out; at most 31 days).");
@@ -122,6 +123,16 @@ public static class ScheduleEndpoints
         db.DirectoryChanges.Add(DirectoryChangeRow.Of(tenant, clock, "schedule", scheduleId, "deleted", row.Name));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>A deleted schedule's history stays readable; a schedule that never was is not found.</summary>
+    private static async Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> ChangesAsync(
+        string scheduleId, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
+    {
+        var changes = await DirectoryChangeView.ListAsync(db, tenant.TenantId, "schedule", scheduleId, cancellationToken);
+        return changes.Count > 0 || await FindAsync(db, tenant, scheduleId, cancellationToken) is not null
+            ? TypedResults.Ok(changes)
+            : Problems.NotFound("schedule", scheduleId);
     }
 
     private static async Task<Results<Ok<OnCallView>, ProblemHttpResult>> OnCallAsync(

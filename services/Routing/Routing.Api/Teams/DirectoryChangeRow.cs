@@ -1,4 +1,6 @@
 using EscalationPlatform.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Routing.Api.Data;
 
 namespace Routing.Api.Teams;
 
@@ -38,4 +40,13 @@ public sealed class DirectoryChangeRow
     };
 }
 
-public sealed record DirectoryChangeView(DateTime At, string ActorId, string ActorName, string Change, string Summary);
+public sealed record DirectoryChangeView(DateTime At, string ActorId, string ActorName, string Change, string Summary)
+{
+    /// <summary>The changes to one entry of the directory ("team", "schedule"), newest first, at most 100.</summary>
+    public static Task<List<DirectoryChangeView>> ListAsync(RoutingDbContext db, string tenantId, string entity, string entityId, CancellationToken cancellationToken) =>
+        db.DirectoryChanges.AsNoTracking()
+            .Where(change => change.TenantId == tenantId && change.Entity == entity && change.EntityId == entityId)
+            .OrderByDescending(change => change.Id).Take(100)
+            .Select(change => new DirectoryChangeView(change.At, change.ActorId, change.ActorName, change.Change, change.Summary))
+            .ToListAsync(cancellationToken);
+}

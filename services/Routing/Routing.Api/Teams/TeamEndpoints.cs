@@ -172,11 +172,7 @@ public static class TeamEndpoints
     private static async Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> ChangesAsync(
         string teamId, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
     {
-        var changes = await db.DirectoryChanges.AsNoTracking()
-            .Where(change => change.TenantId == tenant.TenantId && change.Entity == "team" && change.EntityId == teamId)
-            .OrderByDescending(change => change.Id).Take(100)
-            .Select(change => new DirectoryChangeView(change.At, change.ActorId, change.ActorName, change.Change, change.Summary))
-            .ToListAsync(cancellationToken);
+        var changes = await DirectoryChangeView.ListAsync(db, tenant.TenantId, "team", teamId, cancellationToken);
         return changes.Count > 0 || await db.Teams.AnyAsync(team => team.TenantId == tenant.TenantId && team.Id == teamId, cancellationToken)
             ? TypedResults.Ok(changes)
             : Problems.NotFound("team", teamId);

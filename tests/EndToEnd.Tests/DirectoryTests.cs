@@ -147,4 +147,19 @@ public sealed class DirectoryTests(PlatformFixture platform)
         var versions = await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules/versions");
         Assert.Equal("strategic customers", versions[0].GetProperty("rules")[0].GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task The_team_list_pages_by_id_with_a_link_to_the_next_page()
+    {
+        using var api = platform.Escalations(Tenants.Lifecycle); // seeded with five demo teams
+        using var first = await api.SendAsync(HttpMethod.Get, "/api/v1/routing/teams?limit=3");
+        var page = await first.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var next = first.Headers.GetValues("Link").Single();
+        var rest = await api.JsonAsync(HttpMethod.Get, next[1..next.IndexOf('>', StringComparison.Ordinal)]);
+
+        Assert.Equal(["access-management", "billing", "legal", "security-response", "technical-support"],
+            page.EnumerateArray().Concat(rest.EnumerateArray()).Select(team => team.GetProperty("id").GetString()));
+        using var bad = await api.SendAsync(HttpMethod.Get, "/api/v1/routing/teams?after=Not%20a%20team");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
 }

@@ -32,4 +32,12 @@ public static class Problems
             ? FieldProblems.Result(StatusCodes.Status428PreconditionRequired, "If-Match is required.",
                 $"Send the ETag of the {what} as you read it (GET), so that nobody's change is overwritten unseen.", "If-Match")
             : ifMatch != currentETag ? PreconditionFailed(currentETag) : null;
+
+    /// <summary>For a PUT that creates or replaces: replacing needs the current version (<see cref="UnlessCurrent"/>);
+    /// creating (<paramref name="currentETag"/> null) takes no If-Match, and one naming a version is refused (412), as
+    /// there is none.</summary>
+    public static ProblemHttpResult? UnlessCurrentOrNew(string ifMatch, string? currentETag, string what) =>
+        currentETag is not null ? UnlessCurrent(ifMatch, currentETag, what)
+            : ifMatch.Length > 0 ? PreconditionFailed(null)
+            : null;
 }

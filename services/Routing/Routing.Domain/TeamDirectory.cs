@@ -129,6 +129,9 @@ public static partial class TeamDirectory
                 string.IsNullOrWhiteSpace(draft.OnCallScheduleId) ? null : draft.OnCallScheduleId.Trim()), []);
     }
 
+    /// <summary>Whether the text is a team's id as the directory allows it.</summary>
+    public static bool IsTeamId(string text) => Identifier().IsMatch(text);
+
     private static MemberSpec? Member(MemberDraft draft, string path, List<(string, string)> errors)
     {
         var before = errors.Count;

@@ -53,15 +53,9 @@ public static class CustomerEndpoints
         }
 
         var customer = await db.Customers.SingleOrDefaultAsync(row => row.TenantId == tenant.TenantId && row.Id == customerId, cancellationToken);
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (customer is not null && Problems.UnlessCurrent(ifMatch, ETag(customer), "customer") is { } refused)
+        if (Problems.UnlessCurrentOrNew(http.Request.Headers.IfMatch.ToString(), customer is null ? null : ETag(customer), "customer") is { } refused)
         {
             return refused;
-        }
-
-        if (customer is null && ifMatch.Length > 0)
-        {
-            return Problems.PreconditionFailed(null); // there is no version to match: the customer does not exist
         }
 
         var created = customer is null;

@@ -63,32 +63,31 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     }
 
     /// <summary>Rare (a person's decision, or new facts), so one transaction per change is fine.</summary>
-    public async Task Consume(ConsumeContext<EscalationSeverityChanged> context)
-    {
-        var change = context.Message;
-        var escalation = await KnownOrSeededAsync(change.TenantId, change.EscalationId, () => null, context.CancellationToken);
-        escalation.Severity = change.To;
-        var text = EmailTemplates.SeverityChanged(escalation, change);
-        foreach (var notice in RecipientPolicy.ForSeverityChange(change, Contacts(escalation)))
+    public Task Consume(ConsumeContext<EscalationSeverityChanged> context) =>
+        EmailAsync(context.Message.TenantId, context.Message.EscalationId, "escalation.severity_changed", escalation =>
         {
-            planner.Email(escalation, notice, "escalation.severity_changed", text);
-        }
-
-        await planner.SaveAsync(context.CancellationToken);
-    }
+            escalation.Severity = context.Message.To;
+            return (EmailTemplates.SeverityChanged(escalation, context.Message), RecipientPolicy.ForSeverityChange(context.Message, Contacts(escalation)));
+        }, context.CancellationToken);
 
     /// <summary>A person's step (or an unanswered window), so one transaction per step is fine.</summary>
-    public async Task Consume(ConsumeContext<EscalationHandoff> context)
+    public Task Consume(ConsumeContext<EscalationHandoff> context) =>
+        EmailAsync(context.Message.TenantId, context.Message.EscalationId, "escalation.handoff",
+            escalation => (EmailTemplates.Handoff(escalation, context.Message), RecipientPolicy.ForHandoff(context.Message, Contacts(escalation))),
+            context.CancellationToken);
+
+    /// <summary>An event about an escalation already known here that causes emails only: the text and who gets it.</summary>
+    private async Task EmailAsync(string tenantId, Guid escalationId, string eventType,
+        Func<EscalationProjection, (EmailText Text, IReadOnlyList<Notice> Notices)> tell, CancellationToken cancellationToken)
     {
-        var handoff = context.Message;
-        var escalation = await KnownOrSeededAsync(handoff.TenantId, handoff.EscalationId, () => null, context.CancellationToken);
-        var text = EmailTemplates.Handoff(escalation, handoff);
-        foreach (var notice in RecipientPolicy.ForHandoff(handoff, Contacts(escalation)))
+        var escalation = await KnownOrSeededAsync(tenantId, escalationId, () => null, cancellationToken);
+        var (text, notices) = tell(escalation);
+        foreach (var notice in notices)
         {
-            planner.Email(escalation, notice, "escalation.handoff", text);
+            planner.Email(escalation, notice, eventType, text);
         }
 
-        await planner.SaveAsync(context.CancellationToken);
+        await planner.SaveAsync(cancellationToken);
     }
 
     public async Task Consume(ConsumeContext<SlaThresholdReached> context)

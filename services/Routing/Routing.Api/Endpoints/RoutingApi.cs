@@ -24,6 +24,8 @@ public static class RoutingApi
     /// <summary>Where the gateway routes this service's REST API.</summary>
     public const string Prefix = "/api/v1/routing";
 
+    private const int MaxTeams = 1_000;
+
     public static readonly TimeSpan ShortestWindow = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(7);
 
@@ -32,7 +34,8 @@ public static class RoutingApi
         endpoints.MapPlatformEndpoints<RoutingDbContext>(Prefix, "routing");
 
         var routing = endpoints.MapGroup(Prefix).WithTags("Routing");
-        routing.MapGet("/teams", TeamsAsync).WithSummary("The tenant's teams with their members and leads.");
+        routing.MapGet("/teams", TeamsAsync)
+            .WithSummary("The tenant's teams with their members and leads, by id: at most limit (1-1000, default 1000) after the id given as after; a Link header (rel=next) names the next page.");
         TeamEndpoints.Map(routing);
         Rules.RuleEndpoints.Map(routing);
         Handoffs.HandoffEndpoints.Map(routing);
@@ -43,10 +46,33 @@ public static class RoutingApi
         return endpoints;
     }
 
-    private static async Task<Ok<List<TeamView>>> TeamsAsync(RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<TeamView>>, ValidationProblem>> TeamsAsync(
+        RoutingDbContext db, ITenantContext tenant, HttpContext http, CancellationToken cancellationToken, int limit = MaxTeams, string? after = null)
     {
-        var teams = await db.Teams.AsNoTracking().Where(team => team.TenantId == tenant.TenantId).OrderBy(team => team.Id).ToListAsync(cancellationToken);
-        var members = await db.Members.AsNoTracking().Where(member => member.TenantId == tenant.TenantId).OrderBy(member => member.Id).ToListAsync(cancellationToken);
+        var errors = new ValidationErrors();
+        errors.Range("limit", limit, 1, MaxTeams);
+        if (after is not null && !TeamDirectory.IsTeamId(after))
+        {
+            errors.Add("after", "a team id (lowercase letters, digits and dashes), as the previous page's Link names it");
+        }
+
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var teams = await db.Teams.AsNoTracking()
+            .Where(team => team.TenantId == tenant.TenantId && (after == null || string.Compare(team.Id, after) > 0))
+            .OrderBy(team => team.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        if (teams.Count > limit)
+        {
+            teams.RemoveAt(limit);
+            http.Response.Headers.Link = $"<{Prefix}/teams?limit={limit}&after={teams[^1].Id}>; rel=\"next\"";
+        }
+
+        var ids = teams.Select(team => team.Id).ToList();
+        var members = await db.Members.AsNoTracking().Where(member => member.TenantId == tenant.TenantId && ids.Contains(member.TeamId))
+            .OrderBy(member => member.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(teams.Select(team => new TeamView(
             team.Id, team.Name, team.TimeZone, team.DefaultFor,
             [.. members.Where(member => member.TeamId == team.Id).Select(member =>

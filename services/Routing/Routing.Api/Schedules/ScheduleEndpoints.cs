@@ -67,15 +67,9 @@ public static class ScheduleEndpoints
         }
 
         var row = await db.Schedules.SingleOrDefaultAsync(existing => existing.TenantId == tenant.TenantId && existing.Id == scheduleId, cancellationToken);
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (row is not null && Problems.UnlessCurrent(ifMatch, ETag(row), "schedule") is { } refused)
+        if (Problems.UnlessCurrentOrNew(http.Request.Headers.IfMatch.ToString(), row is null ? null : ETag(row), "schedule") is { } refused)
         {
             return refused;
-        }
-
-        if (row is null && ifMatch.Length > 0)
-        {
-            return Problems.PreconditionFailed(null);
         }
 
         var created = row is null;

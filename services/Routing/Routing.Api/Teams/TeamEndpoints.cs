@@ -66,15 +66,9 @@ public static class TeamEndpoints
         }
 
         var team = await db.Teams.SingleOrDefaultAsync(row => row.TenantId == tenant.TenantId && row.Id == teamId, cancellationToken);
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (team is not null && Problems.UnlessCurrent(ifMatch, ETag(team), "team") is { } refused)
+        if (Problems.UnlessCurrentOrNew(http.Request.Headers.IfMatch.ToString(), team is null ? null : ETag(team), "team") is { } refused)
         {
             return refused;
-        }
-
-        if (team is null && ifMatch.Length > 0)
-        {
-            return Problems.PreconditionFailed(null); // there is no version to match: the team does not exist
         }
 
         if (spec.OnCallScheduleId is { } scheduleId && !await db.Schedules.AnyAsync(schedule => schedule.TenantId == tenant.TenantId && schedule.Id == scheduleId, cancellationToken))

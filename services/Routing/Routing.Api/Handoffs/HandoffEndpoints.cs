@@ -178,7 +178,12 @@ public static class HandoffEndpoints
                 : $"Only a member of {row.ToTeamName} can answer this handoff.", "handoffId");
         }
 
-        var answeredBy = await db.Members.AsNoTracking().SingleAsync(member => member.TenantId == tenant.TenantId && member.Id == tenant.Actor.Id, cancellationToken);
+        if (await db.Members.AsNoTracking().SingleOrDefaultAsync(member => member.TenantId == tenant.TenantId && member.Id == tenant.Actor.Id, cancellationToken)
+            is not { } answeredBy)
+        {
+            return Problems.Conflict("You were asked, but you are no longer in any of the tenant's teams: a team lead or manager can hand the case off again.", row.State);
+        }
+
         var now = clock.GetUtcNow();
         (row.State, row.AnsweredAt, row.Answer) = (accepted ? "accepted" : "rejected", now.UtcDateTime, reason);
         (row.AnsweredById, row.AnsweredByName, row.AnsweredByEmail) = (answeredBy.Id, answeredBy.Name, answeredBy.Email);

@@ -89,7 +89,8 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     {
         using var api = platform.Escalations(Tenants.Portal);
         var id = await api.SubmitAsync(Cases.TeamProblem());
-        var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");
+        var offered = await api.WaitForAsync(id, record => record.Status() == "assigned" && record.GetProperty("sla").GetProperty("clocks").GetArrayLength() > 0,
+            "offered, on the clock"); // settled: the offer and sla's first commitment have both reached the record
         Assert.Equal("S3", offered.Text("severity"));
 
         var manager = await browser.SignInAsync(Portal, Tenants.Portal, "mona", "manager", $"/cases/{id}");
@@ -97,9 +98,8 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await OpenAsync(manager, "Change severity");
         await ChooseAsync(manager, manager.GetByRole(AriaRole.Combobox, new() { Name = "New severity" }), "S1");
         await manager.GetByLabel("Why (what changed)").FillAsync("Every region reports the same timeouts now");
-        await manager.GetByTestId("command-submit").ClickAsync();
+        await SubmitCommandAsync(manager);
 
-        await Assertions.Expect(manager.GetByTestId("command-form")).ToHaveCountAsync(0);
         await Assertions.Expect(manager.GetByTestId("severity")).ToHaveTextAsync("S1");
         await Assertions.Expect(manager.GetByTestId("timeline")).ToContainTextAsync("Every region reports the same timeouts now");
         var raised = await api.WaitForAsync(id,
@@ -513,7 +513,26 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
             await page.GetByLabel(label).FillAsync(value);
         }
 
+        await SubmitCommandAsync(page);
+    }
+
+    /// <summary>Sends the open command form and waits until it closes; a refusal fails the test with the portal's words.</summary>
+    private static async Task SubmitCommandAsync(IPage page)
+    {
         await page.GetByTestId("command-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("command-form")).ToHaveCountAsync(0);
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("command-form")).ToHaveCountAsync(0);
+        }
+        catch (PlaywrightException)
+        {
+            var problem = page.GetByTestId("command-problem");
+            if (await problem.CountAsync() > 0)
+            {
+                Assert.Fail($"The command was refused: {await problem.InnerTextAsync()}");
+            }
+
+            throw;
+        }
     }
 }

@@ -8,12 +8,11 @@ using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Routing.Api.Data;
+using Routing.Api.Endpoints;
 using Routing.Api.Offers;
 using Routing.Domain;
 
 namespace Routing.Api.Handoffs;
-
-public sealed record PersonView(string Id, string Name);
 
 /// <summary>A handoff as the API shows it; <see cref="CanAnswer"/> says whether the caller may accept or reject it now.</summary>
 public sealed record HandoffView(

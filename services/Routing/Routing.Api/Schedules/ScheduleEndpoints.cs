@@ -5,6 +5,7 @@ using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Routing.Api.Data;
+using Routing.Api.Endpoints;
 using Routing.Api.Teams;
 using Routing.Domain;
 
@@ -13,8 +14,6 @@ namespace Routing.Api.Schedules;
 public sealed record ScheduleListItem(string Id, string Name);
 
 public sealed record OnCallView(DateTimeOffset At, PersonView? Member, string? Source);
-
-public sealed record PersonView(string Id, string Name);
 
 public sealed record ShiftView(PersonView Member, DateTimeOffset From, DateTimeOffset To, string Source);
 

@@ -106,7 +106,10 @@ public sealed class HandoffTests(PlatformFixture platform) : IAsyncLifetime
         var handedOver = await api.WaitForAsync(id, record => record.PersonId("owner") == "dan", "dan owns it");
         Assert.Equal("database", handedOver.GetProperty("team").Text("id"));
         Assert.Contains("handed over from", handedOver.Timeline("handoff-accepted").Single().Text("detail"), StringComparison.Ordinal);
-        var ownership = await api.JsonAsync(HttpMethod.Get, $"/api/v1/routing/escalations/{id}/ownership");
+        // Routing's offer saga takes the same acceptance event on its own: its answer follows a moment later.
+        var ownership = await EscalationPlatform.Testing.Eventually.ReachesAsync(
+            () => api.JsonAsync(HttpMethod.Get, $"/api/v1/routing/escalations/{id}/ownership"),
+            view => view.GetProperty("owner").Text("id") == "dan", EscalationsClient.PipelineTimeout, "routing names dan owner", TimeSpan.FromMilliseconds(100));
         Assert.Equal("dan", ownership.GetProperty("owner").Text("id"));
         await api.DoAsync(id, "actions", new { description = "raised the statement timeout" }, actor: "dan"); // the new owner works it
     }

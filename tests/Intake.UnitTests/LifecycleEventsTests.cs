@@ -305,6 +305,43 @@ public sealed class LifecycleEventsTests
     }
 
     [Fact]
+    public void A_repeat_of_the_policy_offers_a_lower_level_again_and_is_taken_by_its_step()
+    {
+        var atLead = In(Assigned) with { OfferLevel = OfferLevel.TeamLead, OfferedTo = Lead, OfferStep = 2 };
+
+        var repeat = LifecycleEvents.Offered(atLead, Offer(OfferLevel.Owner, Owner, previously: Lead) with { Step = 3 }, Now);
+        var stale = LifecycleEvents.Offered(repeat.State, Offer(OfferLevel.TeamLead, Lead, previously: Backup) with { Step = 2 }, Now);
+
+        Assert.Equal((Owner.Id, OfferLevel.Owner, 3), (repeat.State.OfferedTo?.Id, repeat.State.OfferLevel, repeat.State.OfferStep));
+        Assert.Equal("offer-moved", Assert.Single(repeat.Timeline).What);
+        Assert.NotNull(stale.Refusal);
+        Assert.Equal(3, stale.State.OfferStep);
+    }
+
+    [Fact]
+    public void The_top_of_the_policy_flags_the_case_and_says_who_is_told()
+    {
+        var exhausted = new EscalationPolicyExhausted
+        {
+            EscalationId = Case.Id, TenantId = Tenant, Severity = Severity.S2, Team = new TeamRef("t-payments", "Payments"), TeamLead = Member(Lead),
+            Policy = "Payments policy", LastOfferedTo = Member(Lead), Offers = 3, At = Now,
+        };
+
+        var decision = LifecycleEvents.PolicyExhausted(In(Assigned), exhausted, Now);
+        var other = LifecycleEvents.PolicyExhausted(In(Assigned), exhausted with { TenantId = "other" }, Now);
+        var taken = LifecycleEvents.PolicyExhausted(In(Acknowledged), exhausted, Now);
+
+        Assert.Equal("top of the Payments policy escalation policy: 3 offers, none acknowledged", decision.State.Flag);
+        Assert.Equal(
+            new TimelineNote(Actors.Routing, "top-of-policy", "Nobody acknowledged the case at any level of Payments policy; it stays offered to Lea Lead",
+                "Lea Lead (lead of Payments) and leadership are told"),
+            Assert.Single(decision.Timeline));
+        Assert.Equal(Assigned, decision.State.Status);
+        Assert.Null(other.State.Flag);
+        Assert.Null(taken.State.Flag);
+    }
+
+    [Fact]
     public void A_later_offer_clears_the_unroutable_reason()
     {
         var unroutable = LifecycleEvents.Unroutable(In(Triaged), Unroutable(), Now).State;

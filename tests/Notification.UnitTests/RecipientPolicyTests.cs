@@ -260,6 +260,31 @@ public sealed class RecipientPolicyTests
     }
 
     [Fact]
+    public void The_top_of_a_policy_is_told_to_the_team_lead_and_leadership_once_each()
+    {
+        var exhausted = new EscalationPolicyExhausted
+        {
+            EscalationId = Id, TenantId = "acme", Severity = Severity.S2, Team = new("support", "Support"), TeamLead = new("lee", "Lee", Lead),
+            Policy = "Support policy", LastOfferedTo = new("lee", "Lee", Lead), Offers = 3, At = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
+        };
+
+        var notices = RecipientPolicy.ForPolicyExhausted(exhausted, Everyone);
+
+        Assert.Equal([(Lead, Audience.TeamLead), (Leadership, Audience.Leadership)], notices.Select(notice => (notice.Recipient, notice.Audience)));
+        Assert.All(notices, notice => Assert.Equal(NoticeKind.TopOfPolicy, notice.Kind));
+        Assert.Single(notices.Select(notice => notice.EventKey).Distinct());
+    }
+
+    [Fact]
+    public void A_repeated_level_is_a_new_offer_to_tell()
+    {
+        var first = Assert.Single(RecipientPolicy.ForOffer(Offer(OfferLevel.Backup, Severity.S3), Everyone));
+        var repeat = Assert.Single(RecipientPolicy.ForOffer(Offer(OfferLevel.Backup, Severity.S3) with { Step = 3 }, Everyone));
+
+        Assert.NotEqual(first.EventKey, repeat.EventKey);
+    }
+
+    [Fact]
     public void Without_a_team_only_leadership_hears_of_a_case_nobody_could_be_offered() =>
         Assert.Equal([Leadership], RecipientPolicy.ForUnroutable(Unroutable(lead: null), Everyone).Select(notice => notice.Recipient));
 

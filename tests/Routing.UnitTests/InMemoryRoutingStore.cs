@@ -36,6 +36,17 @@ public sealed class InMemoryRoutingStore : IRoutingStore
 
     public Task<long> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken) => Task.FromResult(Turns++);
 
+    public Task<MemberRow?> MemberAsync(string tenantId, string memberId, CancellationToken cancellationToken) =>
+        Task.FromResult(Members.FirstOrDefault(member => member.TenantId == tenantId && member.Id == memberId));
+
+    /// <summary>The tenant's escalation policies by id; none (the built-in ladder) unless a test says so.</summary>
+    public Dictionary<string, EscalationPolicy> Policies { get; } = [];
+
+    public Task<(IReadOnlyList<PlannedLevel> Plan, string Policy)> EscalationPlanAsync(string tenantId, string? policyId, CancellationToken cancellationToken) =>
+        Task.FromResult(Policies.TryGetValue(policyId ?? EscalationPolicy.DefaultId, out var policy)
+            ? (PolicyPlan.Of(policy, Policies.GetValueOrDefault), policy.Name)
+            : ((IReadOnlyList<PlannedLevel>)[], EscalationPolicy.BuiltIn.Name));
+
     public Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MemberRow>>([.. Members.Where(member => member.TenantId == tenantId && member.TeamId == teamId)]);
 
@@ -48,8 +59,8 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     public Task<IReadOnlyDictionary<string, Workload>> WorkloadsAsync(string tenantId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, Workload>>(new Dictionary<string, Workload>());
 
-    private static MemberRow Member(string id) => new()
+    public static MemberRow Member(string id, string team = "support") => new()
     {
-        TenantId = Tenant, Id = id, TeamId = "support", Name = id.ToUpperInvariant(), Email = $"{id}@acme.example", TimeZone = "UTC",
+        TenantId = Tenant, Id = id, TeamId = team, Name = id.ToUpperInvariant(), Email = $"{id}@acme.example", TimeZone = "UTC",
     };
 }

@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Routing.Api.Offers;
 using Routing.Api.Teams;
+using Routing.Domain;
 
 namespace Routing.UnitTests;
 
@@ -73,10 +74,81 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
 
         Assert.Equal(1, await _harness.AdvanceAsync(Window));
         Assert.Equal(3, (await Offers()).Count);
+        Assert.Equal([0, 1, 2], (await Offers()).Select(offer => offer.Step));
+        var top = Assert.Single(await _harness.PublishedAsync<EscalationPolicyExhausted>(exhausted => exhausted.EscalationId == _id));
+        Assert.Equal(("Default", 3, "lee", "lee"), (top.Policy, top.Offers, top.LastOfferedTo.Id, top.TeamLead?.Id));
         Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
         var instance = (await _harness.InstanceAsync(_id))!;
         Assert.Equal((nameof(OfferStateMachine.Offered), OfferLevel.TeamLead, "lee"), (instance.CurrentState, instance.Level, instance.OfferedToId));
         Assert.Null(instance.AcknowledgementTimeoutTokenId);
+    }
+
+    [Fact]
+    public async Task When_the_policy_repeats_Should_offer_its_levels_again_then_announce_the_top_and_keep_the_offer()
+    {
+        _store.Policies["default"] = new EscalationPolicy("default", "Support policy", [
+            new(OfferLevel.Owner, null, TimeSpan.FromMinutes(1), LevelCondition.Always),
+            new(OfferLevel.Backup, null, TimeSpan.FromMinutes(2), LevelCondition.Always),
+        ], 1, null);
+        await _harness.PublishAsync(Triaged());
+        Assert.Equal(Start + TimeSpan.FromMinutes(1), Assert.Single(await Offers()).RespondBy);
+
+        await _harness.AdvanceAsync(TimeSpan.FromMinutes(1));
+        await _harness.AdvanceAsync(TimeSpan.FromMinutes(2));
+        await _harness.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        var offers = await Offers();
+        Assert.Equal([("ana", 0), ("ben", 1), ("ana", 2), ("ben", 3)], offers.Select(offer => (offer.OfferedTo.Id, offer.Step)));
+        Assert.Equal("no acknowledgement within 2 minutes; Support policy, repeat 1", offers[2].Reason);
+        Assert.All(offers, offer => Assert.Equal("Support policy", offer.Policy));
+        Assert.Empty(await _harness.PublishedAsync<EscalationPolicyExhausted>(exhausted => exhausted.EscalationId == _id));
+
+        await _harness.AdvanceAsync(TimeSpan.FromMinutes(2));
+        var top = Assert.Single(await _harness.PublishedAsync<EscalationPolicyExhausted>(exhausted => exhausted.EscalationId == _id));
+        Assert.Equal(("Support policy", 4, "ben"), (top.Policy, top.Offers, top.LastOfferedTo.Id));
+        Assert.Empty(_harness.Timers.DueAt<AcknowledgementDue>());
+        Assert.NotNull(await _harness.Saga.Exists(_id, machine => machine.Offered)); // never dropped: ben can still take it
+    }
+
+    [Fact]
+    public async Task When_a_level_does_not_apply_or_names_nobody_available_Should_pass_over_it()
+    {
+        _store.Members.Add(InMemoryRoutingStore.Member("vp", team: "leadership"));
+        _store.Members.Add(InMemoryRoutingStore.Member("away", team: "leadership"));
+        _store.Members[^1].Available = false;
+        _store.Members.Add(InMemoryRoutingStore.Member("dan", team: "database"));
+        _store.OnCall = (_store.Members[^1], "Database on-call");
+        _store.Policies["default"] = new EscalationPolicy("default", "Support policy", [
+            new(OfferLevel.Owner, null, null, LevelCondition.Always),
+            new(OfferLevel.Person, "vp", null, new LevelCondition([Severity.S1], [], null, null)),
+            new(OfferLevel.Person, "away", null, LevelCondition.Always),
+            new(OfferLevel.Schedule, "db-on-call", null, LevelCondition.Always),
+        ], 0, null);
+        await _harness.PublishAsync(Triaged()); // S2: the vp's level is only for S1
+
+        await _harness.AdvanceAsync(Window);
+
+        var moved = (await Offers())[^1];
+        Assert.Equal((OfferLevel.Schedule, "dan", "DAN", "dan@acme.example", "ana"),
+            (moved.Level, moved.OfferedTo.Id, moved.OfferedTo.Name, moved.OfferedTo.Email, moved.PreviouslyOfferedTo?.Id));
+    }
+
+    [Fact]
+    public async Task When_the_policy_starts_with_a_schedule_Should_offer_whoever_is_on_call_first_as_owner_with_the_chosen_owner_as_backup()
+    {
+        _store.Members.Add(InMemoryRoutingStore.Member("dan", team: "database"));
+        _store.OnCall = (_store.Members[^1], "Database on-call");
+        _store.Team.EscalationPolicyId = "night";
+        _store.Policies["night"] = new EscalationPolicy("night", "Night", [
+            new(OfferLevel.Schedule, "db-on-call", TimeSpan.FromMinutes(3), LevelCondition.Always),
+            new(OfferLevel.Owner, null, null, LevelCondition.Always),
+        ], 0, null);
+
+        await _harness.PublishAsync(Triaged());
+
+        var first = Assert.Single(await Offers());
+        Assert.Equal((OfferLevel.Schedule, "dan", "dan", "ana", Start + TimeSpan.FromMinutes(3)),
+            (first.Level, first.OfferedTo.Id, first.Owner.Id, first.Backup.Id, first.RespondBy));
     }
 
     [Fact]

@@ -63,14 +63,6 @@ public sealed class TeamSelectionTests
     }
 
     [Fact]
-    public void The_ladder_goes_from_owner_to_backup_to_team_lead_and_stops()
-    {
-        Assert.Equal(OfferLevel.Backup, EscalationLadder.Next(OfferLevel.Owner));
-        Assert.Equal(OfferLevel.TeamLead, EscalationLadder.Next(OfferLevel.Backup));
-        Assert.Null(EscalationLadder.Next(OfferLevel.TeamLead));
-    }
-
-    [Fact]
     public void Acknowledgement_windows_shrink_with_severity_and_a_tenant_can_override_one()
     {
         var custom = new AcknowledgementWindows(new Dictionary<Severity, TimeSpan> { [Severity.S1] = TimeSpan.FromSeconds(3) });

@@ -4,12 +4,30 @@ public sealed record MemberRef(string Id, string Name, string Email);
 
 public sealed record TeamRef(string Id, string Name);
 
-/// <summary>Who the escalation is offered to: the chosen owner first, then by the escalation policy.</summary>
+/// <summary>Who the escalation is offered to: the chosen owner first, then by the levels of the team's escalation
+/// policy (SPEC section 5). A policy level names one of these as its target.</summary>
 public enum OfferLevel
 {
+    /// <summary>The owner the team's strategy chose.</summary>
     Owner,
+
+    /// <summary>The backup the team's strategy chose.</summary>
     Backup,
+
+    /// <summary>The lead of the escalation's team.</summary>
     TeamLead,
+
+    /// <summary>A named member of any of the tenant's teams.</summary>
+    Person,
+
+    /// <summary>Whoever is on call in a named schedule.</summary>
+    Schedule,
+
+    /// <summary>Whoever is on call in a named schedule of managers.</summary>
+    OnCallManager,
+
+    /// <summary>The owner another team's strategy chooses.</summary>
+    Team,
 }
 
 /// <summary>The escalation was offered to someone, who owns it once they acknowledge. Raised for the first offer
@@ -55,6 +73,46 @@ public sealed record EscalationOffered
     /// <summary>The same offer to the same person with a new deadline, because the severity changed (added; older
     /// senders leave it false).</summary>
     public bool Replanned { get; init; }
+
+    /// <summary>How many times the offer moved before this one (0 for the first offer): a policy repeats its levels,
+    /// so the level alone does not order the offers (added; older senders leave it 0).</summary>
+    public int Step { get; init; }
+
+    /// <summary>The escalation policy the offer follows ("Default" for the built-in owner, backup, team lead).</summary>
+    public string? Policy { get; init; }
+}
+
+/// <summary>The offer went through every level of its escalation policy (and its repeats) and nobody acknowledged it:
+/// the case is flagged, leadership and the team lead are told, and it stays offered to the last person asked (SPEC
+/// section 5: never dropped).</summary>
+public sealed record EscalationPolicyExhausted
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required TeamRef Team { get; init; }
+
+    public MemberRef? TeamLead { get; init; }
+
+    /// <summary>The policy whose top was reached.</summary>
+    public required string Policy { get; init; }
+
+    /// <summary>Who was asked last; the offer stays with them.</summary>
+    public required MemberRef LastOfferedTo { get; init; }
+
+    /// <summary>How many offers were made, the first included.</summary>
+    public required int Offers { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    public string? Key { get; init; }
+
+    public string? Title { get; init; }
+
+    public CustomerRef? Customer { get; init; }
 }
 
 /// <summary>Nobody could be offered the escalation: no team takes it, the team a rule names does not exist, or the team

@@ -57,6 +57,13 @@ public sealed record EscalationState
     /// <summary>How far up the escalation policy the offer went.</summary>
     public OfferLevel? OfferLevel { get; init; }
 
+    /// <summary>How many times the offer moved (<see cref="EscalationOffered.Step"/>): orders offers whose levels repeat.</summary>
+    public int OfferStep { get; init; }
+
+    /// <summary>Why the case is flagged for leadership: its escalation policy ran out with nobody acknowledging it;
+    /// null when it is not flagged.</summary>
+    public string? Flag { get; init; }
+
     public DateTime? RespondBy { get; init; }
 
     /// <summary>Why routing could offer the case to nobody (no team takes it, or its team cannot staff it); null once

@@ -87,9 +87,9 @@ public static class LifecycleEvents
             return decision.Ignore($"the escalation is {state.Status}: an acceptance (or the end of the case) stands");
         }
 
-        if (state.OfferLevel is { } current && offer.Level < current)
+        if (offer.Step < state.OfferStep || (offer.Step == 0 && state.OfferStep == 0 && state.OfferLevel is { } current && offer.Level < current))
         {
-            return decision.Ignore($"an earlier offer ({offer.Level}) arriving after the {current} offer that replaced it");
+            return decision.Ignore($"an earlier offer ({offer.Level}, move {offer.Step}) arriving after the {state.OfferLevel} offer that replaced it");
         }
 
         if (offer.Replanned)
@@ -107,6 +107,7 @@ public static class LifecycleEvents
             TeamLeadId = offer.TeamLead?.Id,
             OfferedTo = Person.Of(offer.OfferedTo),
             OfferLevel = offer.Level,
+            OfferStep = offer.Step,
             RespondBy = offer.RespondBy.UtcDateTime,
             UnroutableReason = null,
         });
@@ -115,6 +116,28 @@ public static class LifecycleEvents
             ? decision.With(current => current with { Owner = Person.Of(offer.Owner) })
                 .Move(Assigned, Actors.Routing, "offered", $"{detail}; backup {offer.Backup.Name}", offer.Reason, announce: false) // routing's offer is the announcement
             : decision.Note(Actors.Routing, "offer-moved", $"{detail}; previously offered to {offer.PreviouslyOfferedTo?.Name}", offer.Reason);
+    }
+
+    /// <summary>Nobody acknowledged the case through its whole escalation policy: the record is flagged for leadership
+    /// (who routing's announcement tells) and the offer stays with the last person asked.</summary>
+    public static Decision PolicyExhausted(EscalationState state, EscalationPolicyExhausted exhausted, DateTimeOffset now)
+    {
+        var decision = Decision.On(state, now);
+        if (state.TenantId != exhausted.TenantId)
+        {
+            return decision.Ignore(OtherTenant);
+        }
+
+        if (state.Status != Assigned)
+        {
+            return decision.Ignore($"the escalation is {state.Status}: someone took it or it ended");
+        }
+
+        var flag = $"top of the {exhausted.Policy} escalation policy: {exhausted.Offers} offers, none acknowledged";
+        var told = exhausted.TeamLead is { } lead ? $"{lead.Name} (lead of {exhausted.Team.Name}) and leadership are told" : "leadership is told";
+        return decision
+            .With(current => current with { Flag = flag })
+            .Note(Actors.Routing, "top-of-policy", $"Nobody acknowledged the case at any level of {exhausted.Policy}; it stays offered to {exhausted.LastOfferedTo.Name}", told);
     }
 
     /// <summary>Routing could offer a triaged case to nobody: the record says why, and the case waits (visibly, in the

@@ -4,7 +4,7 @@ using EscalationPlatform.Contracts;
 namespace Notification.Domain;
 
 /// <summary>Who is told what (SPEC §7): the offeree on each offer; leadership when an S1 escalation is first
-/// offered; the team lead (when routing found a team) and leadership when nobody could be offered it; the owner (or, when there is no owner, the team lead) on an SLA warning; owner, team lead and, for S1
+/// offered; the team lead (when routing found a team) and leadership when nobody could be offered it, and when nobody acknowledged it through its whole escalation policy; the owner (or, when there is no owner, the team lead) on an SLA warning; owner, team lead and, for S1
 /// and S2, leadership on a breach; leadership, owner and team lead when a case rises into S1 or S2 or is lowered out of them; the customer on status news and updates, with the "next update by" time.
 /// One notification per event per recipient: a person in two roles is told once, in the first role listed.
 /// Severity and status are the event's own (the case as it was when the event happened).</summary>
@@ -20,7 +20,9 @@ public static class RecipientPolicy
             return notices.List; // leadership hears of the severity change itself (ForSeverityChange)
         }
 
-        notices.Add(offer.OfferedTo.Email, Audience.Offeree, NoticeKind.Offer, $"offered:{offer.EscalationId}:{offer.Level}");
+        // A policy's repeats offer the same level again: each move is its own event.
+        notices.Add(offer.OfferedTo.Email, Audience.Offeree, NoticeKind.Offer,
+            offer.Step == 0 ? $"offered:{offer.EscalationId}:{offer.Level}" : $"offered:{offer.EscalationId}:{offer.Level}:{offer.Step}");
         if (offer.Level == OfferLevel.Owner && offer.Severity == Severity.S1)
         {
             notices.Add(known.Leadership, Audience.Leadership, NoticeKind.MajorIncidentOpened, $"s1-opened:{offer.EscalationId}");
@@ -35,6 +37,17 @@ public static class RecipientPolicy
         var eventKey = $"unroutable:{unroutable.EscalationId}:{unroutable.At.ToUnixTimeMilliseconds()}";
         notices.Add(unroutable.TeamLead?.Email, Audience.TeamLead, NoticeKind.Unroutable, eventKey);
         notices.Add(known.Leadership, Audience.Leadership, NoticeKind.Unroutable, eventKey);
+        return notices.List;
+    }
+
+    /// <summary>The top of the escalation policy: the team lead and leadership (the last person asked already has
+    /// the offer).</summary>
+    public static IReadOnlyList<Notice> ForPolicyExhausted(EscalationPolicyExhausted exhausted, CaseContacts known)
+    {
+        var notices = new Notices();
+        var eventKey = $"top-of-policy:{exhausted.EscalationId}:{exhausted.At.ToUnixTimeMilliseconds()}";
+        notices.Add(exhausted.TeamLead?.Email, Audience.TeamLead, NoticeKind.TopOfPolicy, eventKey);
+        notices.Add(known.Leadership, Audience.Leadership, NoticeKind.TopOfPolicy, eventKey);
         return notices.List;
     }
 

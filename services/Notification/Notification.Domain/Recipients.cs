@@ -36,6 +36,8 @@ public enum NoticeKind
     SeverityChanged,
     /// <summary>A handoff asks you to take a case, or says how yours was answered.</summary>
     Handoff,
+    /// <summary>Nobody acknowledged a case through its whole escalation policy: it is flagged.</summary>
+    TopOfPolicy,
 }
 
 /// <summary>One person to tell about one event. <paramref name="EventKey"/> names the event: with the recipient it

@@ -13,7 +13,8 @@ public sealed record TeamDraft(
     IReadOnlyList<MemberDraft?>? Members = null,
     string? Id = null,
     string? Strategy = null,
-    string? OnCallScheduleId = null);
+    string? OnCallScheduleId = null,
+    string? EscalationPolicyId = null);
 
 /// <summary>A member as written: <see cref="Capacity"/> null means no limit.</summary>
 public sealed record MemberDraft(
@@ -33,7 +34,8 @@ public sealed record WorkingHoursDraft(string? Day = null, string? Opens = null,
 public sealed record TeamSpec(
     string Id, string Name, string TimeZone, string LeadMemberId, IReadOnlyList<IssueType> DefaultFor, IReadOnlyList<MemberSpec> Members,
     AssignmentStrategy Strategy = AssignmentStrategy.RoundRobin,
-    string? OnCallScheduleId = null);
+    string? OnCallScheduleId = null,
+    string? EscalationPolicyId = null);
 
 /// <summary>A member that passed every check; <see cref="Capacity"/> null means no limit.</summary>
 public sealed record MemberSpec(
@@ -126,7 +128,8 @@ public static partial class TeamDirectory
         return errors.Count > 0
             ? (null, errors)
             : (new TeamSpec(teamId, name!, timeZone!, draft.LeadMemberId!, defaultFor, members, strategy,
-                string.IsNullOrWhiteSpace(draft.OnCallScheduleId) ? null : draft.OnCallScheduleId.Trim()), []);
+                string.IsNullOrWhiteSpace(draft.OnCallScheduleId) ? null : draft.OnCallScheduleId.Trim(),
+                string.IsNullOrWhiteSpace(draft.EscalationPolicyId) ? null : draft.EscalationPolicyId.Trim()), []);
     }
 
     /// <summary>Whether the text is a team's id as the directory allows it.</summary>

@@ -24,6 +24,7 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
         Event(() => Assessed, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Offered, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Unroutable, e => Correlate(e, context => context.Message.EscalationId));
+        Event(() => PolicyExhausted, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Handoff, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => ThresholdReached, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => AutoClose, e => Correlate(e, context => context.Message.EscalationId));
@@ -33,6 +34,7 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
             When(Assessed).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Assessed)),
             When(Offered).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Offered)),
             When(Unroutable).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Unroutable)),
+            When(PolicyExhausted).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.PolicyExhausted)),
             When(Handoff).ThenAsync(context => Steps(context).ApplyAsync(context, HandoffSteps.Apply)),
             When(ThresholdReached).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.ThresholdReached)),
             When(AutoClose).ThenAsync(context => Steps(context).AutoCloseAsync(context)),
@@ -44,6 +46,8 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
     public Event<EscalationOffered> Offered { get; private set; } = null!;
 
     public Event<EscalationUnroutable> Unroutable { get; private set; } = null!;
+
+    public Event<EscalationPolicyExhausted> PolicyExhausted { get; private set; } = null!;
 
     public Event<EscalationHandoff> Handoff { get; private set; } = null!;
 

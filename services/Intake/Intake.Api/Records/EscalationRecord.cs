@@ -99,6 +99,11 @@ public sealed class EscalationRecord : SagaStateMachineInstance
     /// <summary>owner, backup or team-lead: how far up the escalation policy the offer went.</summary>
     public OfferLevel? OfferLevel { get; set; }
 
+    public int OfferStep { get; set; }
+
+    /// <summary>Why the case is flagged for leadership (the top of its escalation policy was reached); null when not.</summary>
+    public string? Flag { get; set; }
+
     public DateTime? RespondBy { get; set; }
 
     /// <summary>Why routing could offer the case to nobody; null once offered.</summary>
@@ -170,6 +175,8 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         TeamLeadId = TeamLeadId,
         OfferedTo = Person(OfferedToId, OfferedToName),
         OfferLevel = OfferLevel,
+        OfferStep = OfferStep,
+        Flag = Flag,
         RespondBy = RespondBy,
         UnroutableReason = UnroutableReason,
         AcknowledgedAt = AcknowledgedAt,
@@ -206,6 +213,8 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         TeamLeadId = state.TeamLeadId;
         (OfferedToId, OfferedToName) = (state.OfferedTo?.Id, state.OfferedTo?.Name);
         OfferLevel = state.OfferLevel;
+        OfferStep = state.OfferStep;
+        Flag = state.Flag;
         RespondBy = state.RespondBy;
         UnroutableReason = state.UnroutableReason;
         AcknowledgedAt = state.AcknowledgedAt;

@@ -41,6 +41,7 @@ public sealed record EscalationView(
     int? MatrixVersion,
     bool HandoffIncomplete,
     string? UnroutableReason,
+    string? Flag,
     IReadOnlyList<MissingFact> MissingContext,
     CaseFacts Facts,
     TeamView? Team,

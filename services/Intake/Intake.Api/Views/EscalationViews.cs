@@ -27,6 +27,7 @@ public static class EscalationViews
             record.MatrixVersion,
             record.HandoffIncomplete,
             record.UnroutableReason,
+            record.Flag,
             record.MissingFacts,
             record.Facts,
             Team(line),

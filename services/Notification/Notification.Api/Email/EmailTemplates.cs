@@ -13,7 +13,7 @@ public static class EmailTemplates
 {
     public static EmailText Offered(EscalationProjection escalation, EscalationOffered offer)
     {
-        var why = offer.Level == OfferLevel.Owner
+        var why = offer.PreviouslyOfferedTo is null
             ? offer.Reason
             : $"{offer.Reason} (previously offered to {offer.PreviouslyOfferedTo?.Name ?? "someone else"})";
         return new(
@@ -43,6 +43,14 @@ public static class EmailTemplates
 
         Why: {unroutable.Reason}.
         It waits, triaged, until a team can take it: add members to the team, or a routing rule or default team for its kind of issue.
+        """);
+
+    public static EmailText PolicyExhausted(EscalationProjection escalation, EscalationPolicyExhausted exhausted) => new(
+        $"[{escalation.Key}] {Severity(escalation)} escalation unanswered at the top of its policy: {escalation.Title}",
+        $"""
+        {escalation.Key} "{escalation.Title}" for {escalation.CustomerName} ({Severity(escalation)}) went through every level of the {exhausted.Policy} escalation policy on {exhausted.Team.Name}: {exhausted.Offers} offers, none acknowledged.
+
+        It stays offered to {exhausted.LastOfferedTo.Name} and is flagged on the case. Take it, or hand it to someone who can.
         """);
 
     public static EmailText SeverityChanged(EscalationProjection escalation, EscalationSeverityChanged change) => new(

@@ -18,6 +18,7 @@ namespace Notification.Api.Projections;
 public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryPlanner planner, IOptions<NotificationOptions> options) :
     IConsumer<EscalationOffered>,
     IConsumer<EscalationUnroutable>,
+    IConsumer<EscalationPolicyExhausted>,
     IConsumer<EscalationSeverityChanged>,
     IConsumer<EscalationHandoff>,
     IConsumer<SlaThresholdReached>,
@@ -61,6 +62,12 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
 
         await planner.SaveAsync(context.CancellationToken);
     }
+
+    /// <summary>Rare (a whole policy unanswered), so one transaction per event is fine.</summary>
+    public Task Consume(ConsumeContext<EscalationPolicyExhausted> context) =>
+        EmailAsync(context.Message.TenantId, context.Message.EscalationId, "escalation.top_of_policy",
+            escalation => (EmailTemplates.PolicyExhausted(escalation, context.Message), RecipientPolicy.ForPolicyExhausted(context.Message, Contacts(escalation))),
+            context.CancellationToken);
 
     /// <summary>Rare (a person's decision, or new facts), so one transaction per change is fine.</summary>
     public Task Consume(ConsumeContext<EscalationSeverityChanged> context) =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Routing.Domain;
 using Routing.Api.Handoffs;
 using Routing.Api.Offers;
+using Routing.Api.Policies;
 using Routing.Api.Rules;
 using Routing.Api.Schedules;
 using Routing.Api.Teams;
@@ -33,6 +34,8 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<HandoffRow> Handoffs => Set<HandoffRow>();
 
     public DbSet<ScheduleRow> Schedules => Set<ScheduleRow>();
+
+    public DbSet<PolicyRow> EscalationPolicies => Set<PolicyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreKebabCase<OfferLevel>().StoreKebabCase<IssueType>().StoreKebabCase<CustomerTier>().StoreKebabCase<DayOfWeek>()
@@ -90,6 +93,13 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
             schedule.HasKey(row => new { row.TenantId, row.Id });
             schedule.Property(row => row.Definition).HasColumnType("jsonb");
             schedule.Property(row => row.RowVersion).IsRowVersion();
+        });
+        modelBuilder.Entity<PolicyRow>(policy =>
+        {
+            policy.ToTable("escalation_policy");
+            policy.HasKey(row => new { row.TenantId, row.Id });
+            policy.Property(row => row.Definition).HasColumnType("jsonb");
+            policy.Property(row => row.RowVersion).IsRowVersion();
         });
         modelBuilder.Entity<HandoffRow>(handoff =>
         {

@@ -40,6 +40,7 @@ public static class RoutingApi
         Rules.RuleEndpoints.Map(routing);
         Handoffs.HandoffEndpoints.Map(routing);
         Schedules.ScheduleEndpoints.Map(routing);
+        Policies.PolicyEndpoints.Map(routing);
         routing.MapGet("/escalations/{id:guid}/ownership", OwnershipAsync).WithSummary("Who owns the escalation now (the REST twin of gRPC WhoOwns).");
         routing.MapGet("/escalation-policy", GetPolicyAsync).WithSummary("How long an offer waits for an acknowledgement, per severity.");
         routing.MapPut("/escalation-policy", PutPolicyAsync).WithIdempotency<RoutingDbContext, RouteHandlerBuilder>().WithSummary("Sets the acknowledgement windows (the severities given; the others keep theirs).");

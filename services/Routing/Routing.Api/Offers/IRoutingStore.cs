@@ -24,6 +24,13 @@ public interface IRoutingStore
     /// that then fails is not given back; the rotation just moves on.</summary>
     Task<long> TakeTurnAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 
+    /// <summary>The member of any of the tenant's teams; null for nobody by that id.</summary>
+    Task<MemberRow?> MemberAsync(string tenantId, string memberId, CancellationToken cancellationToken);
+
+    /// <summary>The levels an unanswered offer climbs (<see cref="PolicyPlan.Of"/>) and the policy's name: the policy
+    /// named, else the tenant's "default" one; an empty plan for the built-in owner, backup, team lead.</summary>
+    Task<(IReadOnlyList<PlannedLevel> Plan, string Policy)> EscalationPlanAsync(string tenantId, string? policyId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 
     /// <summary>Who is on call in the schedule at <paramref name="at"/>, with the schedule's name; null when the schedule

@@ -60,7 +60,33 @@ public sealed class OfferState : SagaStateMachineInstance
 
     public string OfferedToId { get; set; } = null!;
 
+    /// <summary>The name and address of whoever is offered the escalation now: a policy level may name someone who is
+    /// neither owner, backup nor lead (null on offers made before they were kept).</summary>
+    public string? OfferedToName { get; set; }
+
+    public string? OfferedToEmail { get; set; }
+
     public string? PreviousOfferedToId { get; set; }
+
+    public string? PreviousOfferedToName { get; set; }
+
+    public string? PreviousOfferedToEmail { get; set; }
+
+    /// <summary>The escalation policy's levels as laid out when the case was routed (<see cref="Routing.Domain.PolicyPlan"/>),
+    /// as JSON; "[]" for the built-in owner, backup, team lead.</summary>
+    public string Plan { get; set; } = "[]";
+
+    /// <summary>The policy the plan starts with ("Default" for the built-in).</summary>
+    public string? PolicyName { get; set; }
+
+    /// <summary>The index in <see cref="Plan"/> of the level the offer stands at.</summary>
+    public int PolicyStep { get; set; }
+
+    /// <summary>How many times the offer has moved (0 at the first offer).</summary>
+    public int Moves { get; set; }
+
+    /// <summary>When the offer went through its whole policy unanswered; null before that.</summary>
+    public DateTime? TopOfPolicyAt { get; set; }
 
     /// <summary>Why the offer stands with its current person: the routing decision, or the unanswered window.</summary>
     public string Reason { get; set; } = null!;
@@ -91,6 +117,7 @@ public sealed class OfferStateMap : IEntityTypeConfiguration<OfferState>
         offer.Property(state => state.CurrentState).HasMaxLength(32);
         offer.Property(state => state.TenantId).HasMaxLength(63);
         offer.Property(state => state.Level).HasMaxLength(16);
+        offer.Property(state => state.Plan).HasColumnType("jsonb");
         offer.Property(state => state.RowVersion).IsRowVersion();
         offer.HasIndex(state => new { state.TenantId, state.OwnerId, state.CurrentState });
     }

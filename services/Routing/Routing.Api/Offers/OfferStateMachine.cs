@@ -4,8 +4,10 @@ using MassTransit;
 
 namespace Routing.Api.Offers;
 
-/// <summary>Offers a triaged escalation to the owner chosen by the team's round-robin; when no one acknowledges
-/// within the severity's window the offer moves to the backup, then to the team lead. An escalation nobody can be
+/// <summary>Offers a triaged escalation to the owner chosen by the team's strategy (or to whom the first level of its
+/// escalation policy names); when no one acknowledges within a level's window the offer moves up the policy (by
+/// default to the backup, then to the team lead), and at its top leadership is told and the case flagged, the offer
+/// staying with the last person asked. An escalation nobody can be
 /// offered is announced as unroutable, with the reason, and waits there. The offer completes when
 /// intake reports the escalation acknowledged; a resolution (an alert cleared at its source) or a cancellation
 /// ends it. A severity change re-plans an unanswered offer: the same person, with the new severity's window from now.</summary>
@@ -49,12 +51,13 @@ public sealed class OfferStateMachine : MassTransitStateMachine<OfferState>
 
         During(Offered,
             When(AcknowledgementTimeout.Received)
-                .IfElse(context => OfferPlanner.CanMoveUp(context.Saga),
+                .ThenAsync(context => context.GetServiceOrCreateInstance<OfferPlanner>().MoveUpAsync(context.Saga, context.CancellationToken))
+                .IfElse(context => context.Saga.TopOfPolicyAt is null,
                     moving => moving
-                        .Then(context => OfferPlanner.MoveUp(context.Saga, Now(context)))
                         .Publish(context => OfferPlanner.Offered(context.Saga, Now(context)))
                         .Schedule(AcknowledgementTimeout, context => new AcknowledgementDue(context.Saga.CorrelationId), context => context.Saga.RespondBy),
-                    topOfTheLadder => topOfTheLadder),
+                    topOfThePolicy => topOfThePolicy
+                        .Publish(context => OfferPlanner.Exhausted(context.Saga, Now(context)))),
             When(StatusChanged, context => SameTenant(context) && context.Message.To == EscalationStatus.Acknowledged)
                 .Then(context => context.Saga.AcceptedById = context.Message.Actor.Id)
                 .Unschedule(AcknowledgementTimeout)

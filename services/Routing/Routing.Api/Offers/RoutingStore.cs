@@ -50,6 +50,25 @@ public sealed class RoutingStore(RoutingDbContext db, OnCallLookup schedules) : 
         return (long)(await next.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"Team {teamId} of {tenantId} is gone."));
     }
 
+    public Task<MemberRow?> MemberAsync(string tenantId, string memberId, CancellationToken cancellationToken) =>
+        db.Members.AsNoTracking().SingleOrDefaultAsync(member => member.TenantId == tenantId && member.Id == memberId, cancellationToken);
+
+    /// <summary>One read for a policy that continues with no other (the usual case); the whole chain otherwise.</summary>
+    public async Task<(IReadOnlyList<PlannedLevel> Plan, string Policy)> EscalationPlanAsync(string tenantId, string? policyId, CancellationToken cancellationToken)
+    {
+        var id = policyId ?? EscalationPolicy.DefaultId;
+        if (await db.EscalationPolicies.AsNoTracking().SingleOrDefaultAsync(row => row.TenantId == tenantId && row.Id == id, cancellationToken) is not { } first)
+        {
+            return ([], EscalationPolicy.BuiltIn.Name);
+        }
+
+        var policy = first.Policy();
+        var chain = policy.ContinueWith is null
+            ? []
+            : (await db.EscalationPolicies.AsNoTracking().Where(row => row.TenantId == tenantId).ToListAsync(cancellationToken)).ToDictionary(row => row.Id, row => row.Policy());
+        return (PolicyPlan.Of(policy, next => chain.GetValueOrDefault(next)), policy.Name);
+    }
+
     public async Task<IReadOnlyList<MemberRow>> MembersAsync(string tenantId, string teamId, CancellationToken cancellationToken) =>
         await db.Members.AsNoTracking().Where(member => member.TenantId == tenantId && member.TeamId == teamId).ToListAsync(cancellationToken);
 

@@ -20,7 +20,7 @@ public sealed record MemberDocument(
 /// <summary>A team with its members, as GET answers it and PUT takes it (the id is the path's).</summary>
 public sealed record TeamDocument(
     string Id, string Name, string TimeZone, string LeadMemberId, IReadOnlyList<string> DefaultFor, IReadOnlyList<MemberDocument> Members, string Strategy,
-    string? OnCallScheduleId);
+    string? OnCallScheduleId, string? EscalationPolicyId);
 
 /// <summary>The tenant's teams as a directory managers keep (SPEC section 5): a team and its members are one document,
 /// read with its ETag and replaced whole with If-Match, so a change is checked as a whole (<see cref="TeamDirectory"/>)
@@ -74,6 +74,11 @@ public static class TeamEndpoints
         if (spec.OnCallScheduleId is { } scheduleId && !await db.Schedules.AnyAsync(schedule => schedule.TenantId == tenant.TenantId && schedule.Id == scheduleId, cancellationToken))
         {
             return FieldProblems.Result(StatusCodes.Status400BadRequest, "The team is not valid.", $"{scheduleId} is not one of the tenant's on-call schedules", "onCallScheduleId");
+        }
+
+        if (spec.EscalationPolicyId is { } policyId && !await db.EscalationPolicies.AnyAsync(policy => policy.TenantId == tenant.TenantId && policy.Id == policyId, cancellationToken))
+        {
+            return FieldProblems.Result(StatusCodes.Status400BadRequest, "The team is not valid.", $"{policyId} is not one of the tenant's escalation policies", "escalationPolicyId");
         }
 
         var ids = spec.Members.Select(member => member.Id).ToList();
@@ -182,6 +187,7 @@ public static class TeamEndpoints
         team.DefaultFor = [.. spec.DefaultFor.Select(KebabEnum<IssueType>.Name)];
         team.Strategy = WireNames<AssignmentStrategy>.Name(spec.Strategy);
         team.OnCallScheduleId = spec.OnCallScheduleId;
+        team.EscalationPolicyId = spec.EscalationPolicyId;
     }
 
     private static void Apply(MemberRow row, MemberSpec member)
@@ -202,5 +208,5 @@ public static class TeamEndpoints
             [.. member.WorkingHours.Select(day => new WorkingHoursDocument(
                 WireNames<DayOfWeek>.Name(day.Day), day.Opens.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 day.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)))]))],
-        team.Strategy, team.OnCallScheduleId);
+        team.Strategy, team.OnCallScheduleId, team.EscalationPolicyId);
 }

@@ -26,6 +26,10 @@ public sealed class TeamRow
     /// <summary>The schedule whose on-call responder is offered a case first after hours and for S1; null for none.</summary>
     public string? OnCallScheduleId { get; set; }
 
+    /// <summary>The escalation policy an unanswered offer climbs; null for the tenant's "default" policy (or, without
+    /// one, the built-in owner, backup, team lead).</summary>
+    public string? EscalationPolicyId { get; set; }
+
     public uint RowVersion { get; set; }
 }
 

@@ -380,6 +380,9 @@ namespace Intake.Api.Data.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("Flag")
+                        .HasColumnType("text");
+
                     b.Property<bool>("HandoffIncomplete")
                         .HasColumnType("boolean");
 
@@ -410,6 +413,9 @@ namespace Intake.Api.Data.Migrations
 
                     b.Property<string>("OfferLevel")
                         .HasColumnType("text");
+
+                    b.Property<int>("OfferStep")
+                        .HasColumnType("integer");
 
                     b.Property<string>("OfferedToId")
                         .HasColumnType("text");

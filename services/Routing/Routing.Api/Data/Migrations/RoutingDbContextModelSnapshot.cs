@@ -385,8 +385,17 @@ namespace Routing.Api.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Moves")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OfferedToEmail")
+                        .HasColumnType("text");
+
                     b.Property<string>("OfferedToId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OfferedToName")
                         .HasColumnType("text");
 
                     b.Property<string>("OwnerEmail")
@@ -401,7 +410,23 @@ namespace Routing.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("PolicyName")
+                        .HasColumnType("text");
+
+                    b.Property<int>("PolicyStep")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviousOfferedToEmail")
+                        .HasColumnType("text");
+
                     b.Property<string>("PreviousOfferedToId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreviousOfferedToName")
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
@@ -436,6 +461,9 @@ namespace Routing.Api.Data.Migrations
                     b.Property<string>("Title")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("TopOfPolicyAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("UnroutableReason")
                         .HasColumnType("text");
 
@@ -447,6 +475,36 @@ namespace Routing.Api.Data.Migrations
                     b.HasIndex("TenantId", "OwnerId", "CurrentState");
 
                     b.ToTable("offer_state", (string)null);
+                });
+
+            modelBuilder.Entity("Routing.Api.Policies.PolicyRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContinueWith")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.ToTable("escalation_policy", (string)null);
                 });
 
             modelBuilder.Entity("Routing.Api.Rules.RoutingRulesVersionRow", b =>
@@ -693,6 +751,9 @@ namespace Routing.Api.Data.Migrations
                     b.PrimitiveCollection<string[]>("DefaultFor")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("EscalationPolicyId")
+                        .HasColumnType("text");
 
                     b.Property<string>("LeadMemberId")
                         .IsRequired()

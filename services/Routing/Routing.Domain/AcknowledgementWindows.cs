@@ -15,15 +15,3 @@ public sealed record AcknowledgementWindows(IReadOnlyDictionary<Severity, TimeSp
 
     public TimeSpan For(Severity severity) => Windows.TryGetValue(severity, out var window) ? window : Default.Windows[severity];
 }
-
-/// <summary>The escalation policy's ladder (a first version of SPEC §5): owner, then backup, then team lead.</summary>
-public static class EscalationLadder
-{
-    /// <summary>The next level after an unanswered offer; null at the top of the ladder.</summary>
-    public static OfferLevel? Next(OfferLevel level) => level switch
-    {
-        OfferLevel.Owner => OfferLevel.Backup,
-        OfferLevel.Backup => OfferLevel.TeamLead,
-        _ => null,
-    };
-}

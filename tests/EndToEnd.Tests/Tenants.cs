@@ -52,6 +52,9 @@ public static class Tenants
     /// <summary>A tenant with an on-call schedule across two teams, set up through the API (never seeded).</summary>
     public const string OnCall = "e2e-oncall";
 
+    /// <summary>A tenant whose teams follow escalation policies, set up through the API (never seeded).</summary>
+    public const string Policies = "e2e-policies";
+
     /// <summary>A tenant whose manager sets up its first team in the portal (never seeded).</summary>
     public const string PortalDirectory = "e2e-portal-directory";
 

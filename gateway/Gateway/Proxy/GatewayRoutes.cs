@@ -55,6 +55,7 @@ public static class GatewayRoutes
             Route("routing-teams", "routing", "/api/v1/routing/teams/{teamId}", PlatformPolicies.Configure, ["PUT", "DELETE"]),
             Route("routing-rules", "routing", "/api/v1/routing/rules", PlatformPolicies.Configure, ["PUT"]),
             Route("routing-schedules", "routing", "/api/v1/routing/schedules/{scheduleId}", PlatformPolicies.Configure, ["PUT", "DELETE"]),
+            Route("routing-escalation-policies", "routing", "/api/v1/routing/escalation-policies/{policyId}", PlatformPolicies.Configure, ["PUT", "DELETE"]),
             Route("routing-handoffs", "routing", "/api/v1/routing/escalations/{id}/handoffs", PlatformPolicies.WorkTenant, ["POST"]),
             Route("routing-handoff-accept", "routing", "/api/v1/routing/escalations/{id}/handoffs/{handoffId}/accept", PlatformPolicies.WorkTenant, ["POST"]),
             Route("routing-handoff-reject", "routing", "/api/v1/routing/escalations/{id}/handoffs/{handoffId}/reject", PlatformPolicies.WorkTenant, ["POST"]),

@@ -53,6 +53,7 @@ public sealed record EscalationRecord(
     IReadOnlyList<RuleInfo> Rules,
     int? MatrixVersion,
     string? UnroutableReason,
+    string? Flag,
     IReadOnlyList<MissingFactInfo> MissingContext,
     JsonElement Facts,
     TeamRef? Team,

@@ -2,11 +2,11 @@ namespace EndToEnd.Tests.Hostile;
 
 /// <summary>Values for the path parameters of the API: whose escalation, webhook subscription, delivery or credential
 /// an operation's "{id}" names, the error-queue endpoint of the operations routes, and the team a directory route names
-/// and the customer a customer route names (seeded ones: replacing or removing them without If-Match is refused, so the
+/// the customer a customer route names, and the schedule and escalation policy (seeded ones: replacing or removing them without If-Match is refused, so the
 /// probes leave them as they are).</summary>
 public sealed record PathIds(
     Guid Escalation, Guid Webhook, Guid Delivery, Guid Credential, string Endpoint = "hostile-none", string Team = "technical-support",
-    string Customer = SeededTenant.Customer, string Schedule = "technical-support-on-call")
+    string Customer = SeededTenant.Customer, string Schedule = "technical-support-on-call", string Policy = "major-incident")
 {
     public static PathIds Of(SeededTenant tenant) => new(tenant.Escalation, tenant.Webhook, tenant.Delivery, tenant.WriteKey.Id);
 
@@ -17,6 +17,7 @@ public sealed record PathIds(
         : parameter.Name == "teamId" ? Team
         : parameter.Name == "customerId" ? Customer
         : parameter.Name == "scheduleId" ? Schedule
+        : parameter.Name == "policyId" ? Policy
         : operation.Template.Contains("/webhooks/", StringComparison.Ordinal) ? Webhook.ToString()
         : operation.Template.Contains("/api-keys/", StringComparison.Ordinal) ? Credential.ToString()
         : operation.Template.StartsWith("/api/v1/notifications/{", StringComparison.Ordinal) ? Delivery.ToString()

@@ -75,6 +75,8 @@ public sealed record SeededTenant(
             ["rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")).ToString(),
             ["customers"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/escalations/customers")).ToString(),
             ["schedules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/schedules/technical-support-on-call")).ToString(),
+            ["escalation policies"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies")).ToString()
+                + (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies/major-incident")).ToString(),
         });
     }
 

@@ -279,6 +279,37 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
+    public async Task A_manager_writes_an_escalation_policy_and_sees_how_an_unanswered_case_climbs_it()
+    {
+        var manager = await browser.SignInAsync(Portal, Tenants.Portal, "mia", "manager");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation policies" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("policy").Filter(new() { HasText = "Major incident" })).ToBeVisibleAsync(); // the demo's
+        await manager.GetByLabel("New policy's id").FillAsync("billing-policy");
+        await manager.GetByTestId("new-policy").ClickAsync();
+        await manager.WaitForURLAsync(new Regex("/admin/escalation-policies/billing-policy$"));
+        await Assertions.Expect(manager.GetByTestId("document-json")).ToBeEnabledAsync();
+        var policy = JsonNode.Parse(await manager.GetByTestId("document-json").InputValueAsync())!; // the template
+        policy["name"] = "Billing policy";
+        await manager.GetByTestId("document-json").FillAsync(policy.ToJsonString());
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("field-problem").First).ToContainTextAsync("levels[2].id: replace-with-a-member-id is a member of none of the tenant's teams");
+
+        policy["levels"]![2]!["id"] = "lovelock";
+        await manager.GetByTestId("document-json").FillAsync(policy.ToJsonString());
+        await manager.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("saved")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByTestId("policy-level")).ToHaveCountAsync(4);
+        await Assertions.Expect(manager.GetByTestId("policy-level").Nth(2)).ToContainTextAsync("person lovelock");
+        await Assertions.Expect(manager.GetByTestId("policy-level").Nth(2)).ToContainTextAsync("S1, S2");
+        await Assertions.Expect(manager.GetByTestId("policy-top")).ToContainTextAsync("Then once more from the first level. Then the case is flagged");
+        await Assertions.Expect(manager.GetByTestId("history")).ToContainTextAsync("created: Billing policy");
+        await Screenshots.TakeAsync(manager, "escalation-policy");
+
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Back to the escalation policies" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("policy").Filter(new() { HasText = "Billing policy" })).ToContainTextAsync("4 levels, 1 repeat");
+    }
+
+    [Fact]
     public async Task An_agent_sees_no_administration_and_is_answered_403_when_opening_it_directly()
     {
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-2", "agent");

@@ -2,13 +2,15 @@ using EscalationPlatform.Contracts;
 using EscalationPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Routing.Api.Data;
+using Routing.Api.Policies;
 using Routing.Api.Schedules;
 using Routing.Domain;
 
 namespace Routing.Api.Teams;
 
-/// <summary>Teams for every issue type, with members and a lead, and an on-call schedule for technical support (no
-/// team pages it until a manager says so), for each demo tenant.</summary>
+/// <summary>Teams for every issue type, with members and a lead, an on-call schedule for technical support and a
+/// "major incident" escalation policy (no team pages the schedule or follows the policy until a manager says so), for
+/// each demo tenant.</summary>
 public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoData> logger)
     : DemoDataSeeder<RoutingDbContext>(scopes, configuration, environment, logger)
 {
@@ -60,5 +62,9 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
             Definition = ScheduleRow.Serialize(new ScheduleDraft("Technical support on-call", "Europe/Berlin",
                 [new LayerDraft("weekly", "2026-01-05T09:00", TimeSpan.FromDays(7), ["ada", "grace", "linus"])])),
         });
+        var majorIncident = new PolicyDraft("Major incident", [
+            new("owner"), new("backup"), new("schedule", "technical-support-on-call", When: new(Severities: ["S1", "S2"])), new("team-lead"),
+        ], 1);
+        db.EscalationPolicies.Add(new PolicyRow { TenantId = tenant, Id = "major-incident", Name = majorIncident.Name!, Definition = PolicyRow.Serialize(majorIncident) });
     }
 }

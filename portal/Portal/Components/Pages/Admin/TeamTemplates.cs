@@ -14,6 +14,7 @@ public static class TeamTemplates
         leadMemberId = "lead",
         defaultFor = Array.Empty<string>(),
         strategy = "round-robin", // or "least-loaded", "skills-match"
+        escalationPolicyId = (string?)null, // an escalation policy's id; none: the tenant's "default" policy
         members = new[] { "lead", "first", "second" }.Select(id => new
         {
             id,

@@ -3,6 +3,7 @@ using EscalationPlatform.Gateway.Extensions;
 using EscalationPlatform.Gateway.Identity;
 using EscalationPlatform.Gateway.Middleware;
 using EscalationPlatform.Gateway.Proxy;
+using EscalationPlatform.Gateway.Tenants;
 using EscalationPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ app.MapDefaultEndpoints();
 app.MapDevTokenIssuer();
 app.MapWhoAmI();
 app.MapCredentialAdmin();
+app.MapTenantProvisioning();
 app.MapGatewayDocs();
 app.MapReverseProxy();
 

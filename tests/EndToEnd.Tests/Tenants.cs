@@ -55,6 +55,9 @@ public static class Tenants
     /// <summary>A tenant whose teams follow escalation policies, set up through the API (never seeded).</summary>
     public const string Policies = "e2e-policies";
 
+    /// <summary>A tenant the platform operator provisions through the gateway (never seeded).</summary>
+    public const string Provisioned = "e2e-provisioned";
+
     /// <summary>A tenant whose manager sets up its first team in the portal (never seeded).</summary>
     public const string PortalDirectory = "e2e-portal-directory";
 

@@ -1,14 +1,17 @@
 using EscalationPlatform.Gateway.Identity;
+using EscalationPlatform.Gateway.Tenants;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace EscalationPlatform.Gateway.Data;
 
-/// <summary>The gateway's own database: the partner credentials it authenticates, and idempotency keys of its
-/// own write endpoints.</summary>
+/// <summary>The gateway's own database: the partner credentials it authenticates, the tenants the operator
+/// provisioned, and idempotency keys of its own write endpoints.</summary>
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
 {
     public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<TenantRow> Tenants => Set<TenantRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +30,16 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
             credential.Property(row => row.CreatedBy).HasMaxLength(200);
             credential.HasIndex(row => row.Hash).IsUnique();
             credential.HasIndex(row => new { row.TenantId, row.Id });
+        });
+        modelBuilder.Entity<TenantRow>(tenant =>
+        {
+            tenant.ToTable("tenant");
+            tenant.HasKey(row => row.Id);
+            tenant.Property(row => row.Id).HasMaxLength(63);
+            tenant.Property(row => row.Name).HasMaxLength(200);
+            tenant.Property(row => row.TimeZone).HasMaxLength(64);
+            tenant.Property(row => row.CreatedBy).HasMaxLength(300);
+            tenant.Property(row => row.RowVersion).IsRowVersion();
         });
     }
 }

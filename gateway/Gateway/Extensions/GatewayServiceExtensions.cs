@@ -6,6 +6,7 @@ using EscalationPlatform.Gateway.Identity;
 using EscalationPlatform.Gateway.Limits;
 using EscalationPlatform.Gateway.Middleware;
 using EscalationPlatform.Gateway.Proxy;
+using EscalationPlatform.Gateway.Tenants;
 using EscalationPlatform.Web;
 using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.OpenApi;
@@ -36,6 +37,8 @@ public static class GatewayServiceExtensions
         builder.Services.Configure<KestrelServerOptions>(RequestLimits.Apply);
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<OperatorCredentials>();
+        builder.Services.AddHttpClient<ServiceCalls>();
+        builder.Services.AddScoped<TenantDefaults>();
         builder.Services.AddRequestTimeouts();
         builder.AddAuthentication();
         builder.Services.AddAuthorization(PlatformPolicies.Add);

@@ -82,6 +82,9 @@ public static class GatewayRoutes
     /// <summary>The service a cluster's requests are signed for (the name that service verifies them with).</summary>
     public static string ServiceOf(string clusterId) => clusterId == IntakeGrpcCluster ? "intake" : clusterId;
 
+    /// <summary>Where a cluster's service answers ("http://sla-api", resolved by service discovery).</summary>
+    public static string HostOf(string clusterId) => Services.First(service => service.Cluster == clusterId).Host;
+
     public static IReadOnlyList<ClusterConfig> Clusters() =>
     [
         .. Services.DistinctBy(service => service.Cluster).Select(service => new ClusterConfig

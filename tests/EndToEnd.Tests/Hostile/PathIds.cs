@@ -6,7 +6,8 @@ namespace EndToEnd.Tests.Hostile;
 /// probes leave them as they are).</summary>
 public sealed record PathIds(
     Guid Escalation, Guid Webhook, Guid Delivery, Guid Credential, string Endpoint = "hostile-none", string Team = "technical-support",
-    string Customer = SeededTenant.Customer, string Schedule = "technical-support-on-call", string Policy = "major-incident")
+    string Customer = SeededTenant.Customer, string Schedule = "technical-support-on-call", string Policy = "major-incident",
+    string ProvisionedTenant = "e2e-hostile-provisioned")
 {
     public static PathIds Of(SeededTenant tenant) => new(tenant.Escalation, tenant.Webhook, tenant.Delivery, tenant.WriteKey.Id);
 
@@ -18,6 +19,7 @@ public sealed record PathIds(
         : parameter.Name == "customerId" ? Customer
         : parameter.Name == "scheduleId" ? Schedule
         : parameter.Name == "policyId" ? Policy
+        : parameter.Name == "tenantId" ? ProvisionedTenant
         : operation.Template.Contains("/webhooks/", StringComparison.Ordinal) ? Webhook.ToString()
         : operation.Template.Contains("/api-keys/", StringComparison.Ordinal) ? Credential.ToString()
         : operation.Template.StartsWith("/api/v1/notifications/{", StringComparison.Ordinal) ? Delivery.ToString()

@@ -3,6 +3,7 @@ using EscalationPlatform.Gateway.Admin;
 using EscalationPlatform.Gateway.Authorization;
 using EscalationPlatform.Gateway.Identity;
 using EscalationPlatform.Gateway.Proxy;
+using EscalationPlatform.Gateway.Tenants;
 using Yarp.ReverseProxy.Configuration;
 
 namespace EndToEnd.Tests.Hostile;
@@ -20,6 +21,11 @@ public static partial class RoutePolicies
         if (path.StartsWith(CredentialEndpoints.Prefix, StringComparison.Ordinal))
         {
             return ("admin", PlatformPolicies.Admin);
+        }
+
+        if (path.StartsWith(TenantEndpoints.Prefix, StringComparison.Ordinal))
+        {
+            return ("ops-tenants", PlatformPolicies.Operations);
         }
 
         if (path == DevTokenIssuer.Path)

@@ -42,6 +42,7 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
             ["PUT /api/v1/routing/rules"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")),
             ["PUT /api/v1/routing/schedules/{scheduleId}"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/schedules/technical-support-on-call")),
             ["PUT /api/v1/routing/escalation-policies/{policyId}"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies/major-incident")),
+            ["PUT /api/v1/ops/tenants/{tenantId}"] = Node(new { name = "Hostile provisioned", timeZone = "Europe/Berlin" }),
             ["PUT /api/v1/routing/teams/{teamId}"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams/technical-support")),
             ["PUT /api/v1/escalations/customers/{customerId}"] = Node(await api.JsonAsync(HttpMethod.Get, $"/api/v1/escalations/customers/{SeededTenant.Customer}")),
             ["PUT /api/v1/sla/policy"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy")),

@@ -32,9 +32,8 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await agent.GetByTestId("preview").GetByTestId("severity").GetByText("S1").WaitForAsync();
         await Assertions.Expect(agent.GetByTestId("preview-missing")).ToHaveCountAsync(0);
         await Screenshots.TakeAsync(agent, "new-escalation");
-        await agent.GetByTestId("submit").ClickAsync();
+        await EscalateAsync(agent);
 
-        await agent.WaitForURLAsync(CasePath());
         var id = Guid.Parse(agent.Url.Split('/')[^1]);
         await agent.GetByTestId("live").WaitForAsync();
         // The lead's queue, opened before the case existed, shows it without a reload, and moves it as it is routed.
@@ -145,8 +144,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await agent.GetByLabel("Title").FillAsync("Exports fail for the reporting team");
         await ChooseAsync(agent, agent.GetByTestId("customer"), "Initech (standard)");
         await agent.GetByTestId("preview").GetByTestId("preview-missing").First.WaitForAsync();
-        await agent.GetByTestId("submit").ClickAsync();
-        await agent.WaitForURLAsync(CasePath());
+        await EscalateAsync(agent);
         await Assertions.Expect(agent.GetByTestId("status")).ToHaveTextAsync("needs information");
 
         var form = agent.GetByTestId("missing-facts-form");
@@ -545,6 +543,23 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         }
 
         await SubmitCommandAsync(page);
+    }
+
+    /// <summary>Sends the new escalation and waits for its page; a refusal fails the test with the portal's words (CI
+    /// once saw the page not open within 20 s without saying why).</summary>
+    private static async Task EscalateAsync(IPage agent)
+    {
+        await agent.GetByTestId("submit").ClickAsync();
+        try
+        {
+            await agent.WaitForURLAsync(CasePath(), new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var problem = agent.GetByTestId("problem");
+            var shown = await problem.CountAsync() > 0 ? await problem.InnerTextAsync() : await agent.InnerTextAsync("body");
+            Assert.Fail($"The case page did not open within 30 s at {agent.Url}; the page shows: {shown[..Math.Min(600, shown.Length)]}");
+        }
     }
 
     /// <summary>Sends the open command form and waits until it closes; a refusal fails the test with the portal's words.</summary>

@@ -125,15 +125,10 @@ public static class PolicyEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>A deleted policy's history stays readable; a policy that never was is not found.</summary>
-    private static async Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> ChangesAsync(
-        string policyId, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
-    {
-        var changes = await DirectoryChangeView.ListAsync(db, tenant.TenantId, "escalation-policy", policyId, cancellationToken);
-        return changes.Count > 0 || await FindAsync(db, tenant, policyId, cancellationToken) is not null
-            ? TypedResults.Ok(changes)
-            : Problems.NotFound("escalation policy", policyId);
-    }
+    private static Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> ChangesAsync(
+        string policyId, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
+        DirectoryChangeView.HistoryAsync(db, tenant.TenantId, "escalation-policy", policyId, "escalation policy",
+            async () => await FindAsync(db, tenant, policyId, cancellationToken) is not null, cancellationToken);
 
     /// <summary>"Owner (severity window) > Backup (10 minutes, S1 S2) > ..., 1 repeat, then leadership".</summary>
     private static string Summary(EscalationPolicy policy) =>

@@ -118,15 +118,10 @@ public static class ScheduleEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>A deleted schedule's history stays readable; a schedule that never was is not found.</summary>
-    private static async Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> ChangesAsync(
-        string scheduleId, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
-    {
-        var changes = await DirectoryChangeView.ListAsync(db, tenant.TenantId, "schedule", scheduleId, cancellationToken);
-        return changes.Count > 0 || await FindAsync(db, tenant, scheduleId, cancellationToken) is not null
-            ? TypedResults.Ok(changes)
-            : Problems.NotFound("schedule", scheduleId);
-    }
+    private static Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> ChangesAsync(
+        string scheduleId, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
+        DirectoryChangeView.HistoryAsync(db, tenant.TenantId, "schedule", scheduleId, "schedule",
+            async () => await FindAsync(db, tenant, scheduleId, cancellationToken) is not null, cancellationToken);
 
     private static async Task<Results<Ok<OnCallView>, ProblemHttpResult>> OnCallAsync(
         string scheduleId, OnCallLookup schedules, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken, DateTimeOffset? at = null)

@@ -1,4 +1,6 @@
+using EscalationPlatform.Web;
 using EscalationPlatform.Web.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Routing.Api.Data;
 
@@ -49,4 +51,13 @@ public sealed record DirectoryChangeView(DateTime At, string ActorId, string Act
             .OrderByDescending(change => change.Id).Take(100)
             .Select(change => new DirectoryChangeView(change.At, change.ActorId, change.ActorName, change.Change, change.Summary))
             .ToListAsync(cancellationToken);
+
+    /// <summary>The answer to GET .../changes of an entry (<paramref name="what"/>: "escalation policy"): a deleted
+    /// entry's history stays readable; an entry that never was (<paramref name="exists"/> says whether it is now) is not found.</summary>
+    public static async Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> HistoryAsync(
+        RoutingDbContext db, string tenantId, string entity, string entityId, string what, Func<Task<bool>> exists, CancellationToken cancellationToken)
+    {
+        var changes = await ListAsync(db, tenantId, entity, entityId, cancellationToken);
+        return changes.Count > 0 || await exists() ? TypedResults.Ok(changes) : Problems.NotFound(what, entityId);
+    }
 }

@@ -167,15 +167,10 @@ public static class TeamEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>A deleted team's history stays readable; a team that never was is not found.</summary>
-    private static async Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> ChangesAsync(
-        string teamId, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken)
-    {
-        var changes = await DirectoryChangeView.ListAsync(db, tenant.TenantId, "team", teamId, cancellationToken);
-        return changes.Count > 0 || await db.Teams.AnyAsync(team => team.TenantId == tenant.TenantId && team.Id == teamId, cancellationToken)
-            ? TypedResults.Ok(changes)
-            : Problems.NotFound("team", teamId);
-    }
+    private static Task<Results<Ok<List<DirectoryChangeView>>, ProblemHttpResult>> ChangesAsync(
+        string teamId, RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
+        DirectoryChangeView.HistoryAsync(db, tenant.TenantId, "team", teamId, "team",
+            () => db.Teams.AnyAsync(team => team.TenantId == tenant.TenantId && team.Id == teamId, cancellationToken), cancellationToken);
 
     private static string ETag(TeamRow team) => $"\"{team.RowVersion}\"";
 

@@ -25,10 +25,9 @@ public static class PlatformResources
             .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache)
             .WithHttpHealthCheck("/health")
             .WithTelemetryOnlyToADashboard()
-            .WithDemoTenants(builder.Configuration["Demo:Tenants"])
             .WithReplicas(int.TryParse(builder.Configuration["Platform:Replicas"], out var replicas) && replicas > 1 ? replicas : 1);
 
-    /// <summary>The tenants seeded with demo teams and customers ("Demo:Tenants", comma-separated; default "demo").</summary>
+    /// <summary>The tenants the gateway gives demo teams and customers through the APIs ("Demo:Tenants", comma-separated; default "demo").</summary>
     private static IResourceBuilder<ProjectResource> WithDemoTenants(this IResourceBuilder<ProjectResource> project, string? tenants) =>
         string.IsNullOrWhiteSpace(tenants) ? project : project.WithEnvironment("Demo__Tenants", tenants);
 
@@ -68,7 +67,8 @@ public static class PlatformResources
             .WithEndpoint("grpc", endpoint => endpoint.Port = ports.GatewayGrpc)
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck("/health", endpointName: "http")
-            .WithTelemetryOnlyToADashboard();
+            .WithTelemetryOnlyToADashboard()
+            .WithDemoTenants(builder.Configuration["Demo:Tenants"]);
         foreach (var service in services)
         {
             gateway.WithReference(service).WaitFor(service);

@@ -27,6 +27,7 @@ public sealed class AssignmentStrategyTests(PlatformFixture platform)
     [Fact]
     public async Task Least_loaded_and_skills_match_teams_name_owner_and_backup_by_their_strategy_and_say_when_nobody_has_the_skills()
     {
+        await platform.ProvisionAsync(Tenants.Strategies);
         using var api = platform.Escalations(Tenants.Strategies);
         using (var desk = await api.SendAsync(HttpMethod.Put, "/api/v1/routing/teams/desk", new
         {

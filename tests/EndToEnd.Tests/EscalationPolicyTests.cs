@@ -23,6 +23,7 @@ public sealed class EscalationPolicyTests(PlatformFixture platform)
     [Fact]
     public async Task A_team_follows_its_policy_through_skipped_levels_an_on_call_schedule_and_a_repeat_to_the_top_where_the_case_is_flagged_and_leadership_told()
     {
+        await platform.ProvisionAsync(Tenants.Policies);
         using var api = platform.Escalations(Tenants.Policies);
         Assert.True((await api.SendAsync(HttpMethod.Put, "/api/v1/routing/teams/managers", Team("Managers", "vera", ["vera", "carl", "cleo"], []))).IsSuccessStatusCode);
         Assert.True((await api.SendAsync(HttpMethod.Put, "/api/v1/routing/teams/ops", Team("Ops", "lars", ["lars", "ana", "ben"], ["other"]))).IsSuccessStatusCode);
@@ -81,6 +82,7 @@ public sealed class EscalationPolicyTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_policies_are_named_field_by_field_a_loop_is_refused_and_nothing_is_half_saved()
     {
+        await platform.ProvisionAsync(Tenants.Policies);
         using var api = platform.Escalations(Tenants.Policies);
         Assert.True((await api.SendAsync(HttpMethod.Put, "/api/v1/routing/teams/loopers", Team("Loopers", "lou", ["lou", "lia", "leo"], []))).IsSuccessStatusCode);
 

@@ -19,7 +19,8 @@ public sealed class HandoffTests(PlatformFixture platform) : IAsyncLifetime
         {
             if (!_teamsExist)
             {
-                using var api = platform.Escalations(Tenants.Handoffs);
+                await platform.ProvisionAsync(Tenants.Handoffs);
+        using var api = platform.Escalations(Tenants.Handoffs);
                 await PutTeamAsync(api, "support", "Support", "lena", ["lena", "ana", "ben"], defaultFor: ["other"]);
                 await PutTeamAsync(api, "database", "Database", "dora", ["dora", "dan", "dee"], defaultFor: []);
                 _teamsExist = true;
@@ -66,6 +67,7 @@ public sealed class HandoffTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task The_owner_hands_a_case_to_a_person_who_accepts_and_owns_it_from_then_on()
     {
+        await platform.ProvisionAsync(Tenants.Handoffs);
         using var api = platform.Escalations(Tenants.Handoffs);
         var (id, owner) = await OwnedCaseAsync(api, "Exports time out after the upgrade");
         var other = owner == "ana" ? "ben" : "ana";
@@ -117,6 +119,7 @@ public sealed class HandoffTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task A_team_member_rejects_a_handoff_with_a_reason_and_the_owner_keeps_the_case()
     {
+        await platform.ProvisionAsync(Tenants.Handoffs);
         using var api = platform.Escalations(Tenants.Handoffs);
         var (id, owner) = await OwnedCaseAsync(api, "Reports are slow");
         var handoff = await api.JsonAsync(HttpMethod.Post, Path(id), Handoff(toTeamId: "database"), actor: owner);
@@ -137,6 +140,7 @@ public sealed class HandoffTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task An_unanswered_handoff_asks_the_receiving_teams_lead_and_then_ends_with_the_owner_still_owning_the_case()
     {
+        await platform.ProvisionAsync(Tenants.Handoffs);
         using var api = platform.Escalations(Tenants.Handoffs);
         var (id, owner) = await OwnedCaseAsync(api, "Backups fail at night");
         await api.JsonAsync(HttpMethod.Post, Path(id), Handoff(toMemberId: "dan", respondWithin: "00:00:05"), actor: owner);

@@ -26,6 +26,7 @@ public sealed class OnCallTests(PlatformFixture platform)
     [Fact]
     public async Task An_S1_for_a_team_with_a_schedule_is_offered_first_to_whoever_is_on_call_and_every_reader_agrees_who_that_is()
     {
+        await platform.ProvisionAsync(Tenants.OnCall);
         using var api = platform.Escalations(Tenants.OnCall);
         Assert.True((await api.SendAsync(HttpMethod.Put, "/api/v1/routing/teams/night", Team("Night", "nina", ["nina", "ola", "oli"], []))).IsSuccessStatusCode);
         Assert.True((await api.SendAsync(HttpMethod.Put, "/api/v1/routing/teams/desk", Team("Desk", "lena", ["lena", "ana", "ben"], ["other"]))).IsSuccessStatusCode);

@@ -19,6 +19,6 @@ public sealed class DemoTenantsTests
             .Build();
         IHostEnvironment host = new HostingEnvironment { EnvironmentName = environment };
 
-        Assert.Equal(expected, DemoDataSeeder<Microsoft.EntityFrameworkCore.DbContext>.Tenants(configuration, host));
+        Assert.Equal(expected, DemoTenants.Of(configuration, host));
     }
 }

@@ -39,6 +39,10 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<OperatorCredentials>();
         builder.Services.AddHttpClient<ServiceCalls>();
         builder.Services.AddScoped<TenantDefaults>();
+        builder.Services.AddScoped<TenantProvisioning>();
+        builder.Services.AddSingleton<DemoData>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DemoData>());
+        builder.Services.AddHealthChecks().AddCheck<DemoData>("demo-data");
         builder.Services.AddRequestTimeouts();
         builder.AddAuthentication();
         builder.Services.AddAuthorization(PlatformPolicies.Add);

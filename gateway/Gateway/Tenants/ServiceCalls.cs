@@ -11,13 +11,18 @@ public sealed class ServiceCalls(HttpClient http, GatewayTrust trust, TimeProvid
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public async Task<HttpResponseMessage> SendAsync(
-        string cluster, HttpMethod method, string path, object? body, PlatformIdentity identity, CancellationToken cancellationToken)
+        string cluster, HttpMethod method, string path, object? body, PlatformIdentity identity, CancellationToken cancellationToken, string? ifMatch = null)
     {
         var bytes = body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, Web);
         using var request = new HttpRequestMessage(method, new Uri(new Uri(GatewayRoutes.HostOf(cluster)), path));
         if (body is not null)
         {
             request.Content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } };
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
         var signed = new SignedRequest(method.Method, GatewayRoutes.ServiceOf(cluster), path, SignedRequest.HashOf(bytes));

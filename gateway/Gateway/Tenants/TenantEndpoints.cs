@@ -1,6 +1,7 @@
 using EscalationPlatform.Gateway.Authorization;
 using EscalationPlatform.Gateway.Data;
 using EscalationPlatform.Gateway.Identity;
+using EscalationPlatform.ServiceDefaults;
 using EscalationPlatform.Web;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
@@ -15,9 +16,8 @@ public sealed record TenantDraft(string? Name = null, string? TimeZone = null, C
 
 public sealed record TenantView(string Id, string Name, string TimeZone, DateTime CreatedAt, string CreatedBy, DateTime UpdatedAt);
 
-/// <summary>Tenant provisioning, for the platform operator only: creating a tenant creates its defaults in the
-/// services first (<see cref="TenantDefaults"/>), and the tenant is recorded only once they all exist, so a refused
-/// calendar or a service that does not answer leaves no tenant behind (and a PUT again finishes the job).</summary>
+/// <summary>Tenant provisioning (<see cref="TenantProvisioning"/>), for the platform operator only; a tenant's name and
+/// time zone can be changed later with If-Match.</summary>
 public static class TenantEndpoints
 {
     public const string Prefix = "/api/v1/ops/tenants";
@@ -31,7 +31,7 @@ public static class TenantEndpoints
         tenants.MapGet("/{tenantId}", GetAsync).WithSummary("A provisioned tenant, with its ETag.");
         tenants.MapPut("/{tenantId}", PutAsync)
             .WithSummary("Provisions a tenant with its defaults (SLA policy with its calendar, escalation matrix, escalation policy), or renames it (If-Match required); the platform operator only.")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
@@ -73,7 +73,7 @@ public static class TenantEndpoints
     }
 
     private static async Task<Results<Ok<TenantView>, Created<TenantView>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string tenantId, TenantDraft draft, GatewayDbContext db, TenantDefaults defaults, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+        string tenantId, TenantDraft draft, GatewayDbContext db, TenantProvisioning provisioning, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Text("name", draft.Name, 200, required: true);
         if (!Tenant.IsValid(tenantId))
@@ -102,30 +102,30 @@ public static class TenantEndpoints
             return refused;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         if (row is null)
         {
-            if (await defaults.CreateAsync(tenantId, draft.DefaultCalendar, cancellationToken) is { } problem)
+            var createdBy = http.User.FindFirst(PlatformClaims.Subject)?.Value ?? "operator";
+            var (outcome, tenant, refusal) = await provisioning.ProvisionAsync(tenantId, draft.Name!.Trim(), draft.TimeZone!, draft.DefaultCalendar, createdBy, cancellationToken);
+            if (outcome == Provisioned.Refused)
             {
-                return problem.Errors is { } calendar
+                return refusal!.Errors is { } calendar
                     ? new ValidationErrors().AddAll(calendar).ToProblem("The tenant's default calendar is not valid.")
                     : TypedResults.Problem(
-                        $"The {problem.Unavailable} service could not create the tenant's defaults, so the tenant was not created. Send the same request again.",
+                        $"The {refusal.Unavailable} service could not create the tenant's defaults, so the tenant was not created. Send the same request again.",
                         statusCode: StatusCodes.Status503ServiceUnavailable, title: "A service is unavailable.");
             }
 
-            row = new TenantRow
+            if (outcome == Provisioned.Existed)
             {
-                Id = tenantId, Name = draft.Name!.Trim(), TimeZone = draft.TimeZone!, CreatedAt = now, UpdatedAt = now,
-                CreatedBy = http.User.FindFirst(PlatformClaims.Subject)?.Value ?? "operator",
-            };
-            db.Tenants.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
-            http.Response.Headers.ETag = ETag(row);
-            return TypedResults.Created($"{Prefix}/{tenantId}", View(row));
+                return FieldProblems.Result(StatusCodes.Status409Conflict, "The tenant exists.",
+                    "Another request provisioned the tenant at the same moment: read it, then send If-Match to change it.", "tenantId");
+            }
+
+            http.Response.Headers.ETag = ETag(tenant!);
+            return TypedResults.Created($"{Prefix}/{tenantId}", View(tenant!));
         }
 
-        (row.Name, row.TimeZone, row.UpdatedAt) = (draft.Name!.Trim(), draft.TimeZone!, now);
+        (row.Name, row.TimeZone, row.UpdatedAt) = (draft.Name!.Trim(), draft.TimeZone!, clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

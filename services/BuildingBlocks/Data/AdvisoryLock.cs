@@ -13,9 +13,6 @@ public static class AdvisoryLock
     /// <summary>Held while a replica applies migrations.</summary>
     public static readonly long Migrations = Key("escalation-platform:migrations");
 
-    /// <summary>Held while a replica seeds demo data.</summary>
-    public static readonly long DemoData = Key("escalation-platform:demo-data");
-
     /// <summary>A stable key for a purpose: the first 8 bytes of its SHA-256 (string.GetHashCode differs per process).</summary>
     public static long Key(string purpose) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(purpose)));
 

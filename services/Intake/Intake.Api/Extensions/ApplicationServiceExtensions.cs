@@ -1,9 +1,7 @@
 using EscalationPlatform.Contracts.Sla.V1;
 using EscalationPlatform.Contracts.Triage.V1;
-using EscalationPlatform.Data;
 using EscalationPlatform.Hosting;
 using Intake.Api.Commands;
-using Intake.Api.Customers;
 using Intake.Api.Data;
 using Intake.Api.Endpoints;
 using Intake.Api.Integrations;
@@ -50,7 +48,6 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<EscalationCommands>();
         builder.Services.AddScoped<CommandEndpoints.Services>();
         builder.Services.AddScoped<SlaClocks>();
-        builder.AddDemoData<DemoCustomers>();
         return builder;
     }
 }

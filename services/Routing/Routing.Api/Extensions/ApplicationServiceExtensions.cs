@@ -1,10 +1,8 @@
-using EscalationPlatform.Data;
 using EscalationPlatform.Hosting;
 using Routing.Api.Data;
 using Routing.Api.Handoffs;
 using Routing.Api.Offers;
 using Routing.Api.Schedules;
-using Routing.Api.Teams;
 
 namespace Routing.Api.Extensions;
 
@@ -21,7 +19,6 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<OfferPlanner>();
         builder.Services.AddScoped<Ownerships>();
         builder.Services.AddScoped<OnCallLookup>();
-        builder.AddDemoData<DemoData>();
         return builder;
     }
 }

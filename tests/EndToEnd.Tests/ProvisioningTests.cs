@@ -78,7 +78,8 @@ public sealed class ProvisioningTests(PlatformFixture platform)
         }
 
         var list = await (await @operator.GetAsync("/api/v1/ops/tenants?limit=1000", cancellation)).Content.ReadFromJsonAsync<JsonElement>(cancellation);
-        Assert.Contains(list.EnumerateArray(), tenant => tenant.Text("id") == Tenants.Provisioned && tenant.Text("name") == "Provisioned GmbH");
+        var listed = Assert.Single(list.EnumerateArray(), tenant => tenant.Text("id") == Tenants.Provisioned);
+        Assert.Equal(("Provisioned GmbH", "operator:local-operator", "operator:local-operator"), (listed.Text("name"), listed.Text("createdBy"), listed.Text("updatedBy")));
 
         using var admin = await api.SendAsync(HttpMethod.Get, "/api/v1/ops/tenants");
         Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode); // the tenant's admins cannot provision tenants

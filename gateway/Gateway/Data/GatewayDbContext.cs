@@ -39,6 +39,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
             tenant.Property(row => row.Name).HasMaxLength(200);
             tenant.Property(row => row.TimeZone).HasMaxLength(64);
             tenant.Property(row => row.CreatedBy).HasMaxLength(300);
+            tenant.Property(row => row.UpdatedBy).HasMaxLength(300);
             tenant.Property(row => row.RowVersion).IsRowVersion();
         });
     }

@@ -14,7 +14,7 @@ namespace EscalationPlatform.Gateway.Tenants;
 /// calendar (the business hours and holidays its SLA clocks start from).</summary>
 public sealed record TenantDraft(string? Name = null, string? TimeZone = null, CalendarDraft? DefaultCalendar = null);
 
-public sealed record TenantView(string Id, string Name, string TimeZone, DateTime CreatedAt, string CreatedBy, DateTime UpdatedAt);
+public sealed record TenantView(string Id, string Name, string TimeZone, DateTime CreatedAt, string CreatedBy, DateTime UpdatedAt, string UpdatedBy);
 
 /// <summary>Tenant provisioning (<see cref="TenantProvisioning"/>), for the platform operator only; a tenant's name and
 /// time zone can be changed later with If-Match.</summary>
@@ -104,8 +104,7 @@ public static class TenantEndpoints
 
         if (row is null)
         {
-            var createdBy = http.User.FindFirst(PlatformClaims.Subject)?.Value ?? "operator";
-            var (outcome, tenant, refusal) = await provisioning.ProvisionAsync(tenantId, draft.Name!.Trim(), draft.TimeZone!, draft.DefaultCalendar, createdBy, cancellationToken);
+            var (outcome, tenant, refusal) = await provisioning.ProvisionAsync(tenantId, draft.Name!.Trim(), draft.TimeZone!, draft.DefaultCalendar, Operator(http), cancellationToken);
             if (outcome == Provisioned.Refused)
             {
                 return refusal!.Errors is { } calendar
@@ -125,7 +124,7 @@ public static class TenantEndpoints
             return TypedResults.Created($"{Prefix}/{tenantId}", View(tenant!));
         }
 
-        (row.Name, row.TimeZone, row.UpdatedAt) = (draft.Name!.Trim(), draft.TimeZone!, clock.GetUtcNow().UtcDateTime);
+        (row.Name, row.TimeZone, row.UpdatedAt, row.UpdatedBy) = (draft.Name!.Trim(), draft.TimeZone!, clock.GetUtcNow().UtcDateTime, Operator(http));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -139,7 +138,9 @@ public static class TenantEndpoints
         return TypedResults.Ok(View(row));
     }
 
-    private static TenantView View(TenantRow row) => new(row.Id, row.Name, row.TimeZone, row.CreatedAt, row.CreatedBy, row.UpdatedAt);
+    private static TenantView View(TenantRow row) => new(row.Id, row.Name, row.TimeZone, row.CreatedAt, row.CreatedBy, row.UpdatedAt, row.UpdatedBy);
+
+    private static string Operator(HttpContext http) => http.User.FindFirst(PlatformClaims.Subject)?.Value ?? "operator";
 
     private static string ETag(TenantRow row) => $"\"{row.RowVersion}\"";
 }

@@ -35,7 +35,7 @@ public sealed class TenantProvisioning(GatewayDbContext db, TenantDefaults defau
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = new TenantRow { Id = tenantId, Name = name, TimeZone = timeZone, CreatedAt = now, UpdatedAt = now, CreatedBy = createdBy };
+        var row = new TenantRow { Id = tenantId, Name = name, TimeZone = timeZone, CreatedAt = now, UpdatedAt = now, CreatedBy = createdBy, UpdatedBy = createdBy };
         db.Tenants.Add(row);
         try
         {

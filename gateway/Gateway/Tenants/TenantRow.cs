@@ -1,6 +1,6 @@
 namespace EscalationPlatform.Gateway.Tenants;
 
-/// <summary>A tenant the platform operator provisioned: its name and time zone, and who created it when. Its default
+/// <summary>A tenant the platform operator provisioned: its name and time zone, who created it when, and who changed it last. Its default
 /// calendar went into its SLA policy when it was provisioned; the tenant's admins change it there.</summary>
 public sealed class TenantRow
 {
@@ -15,6 +15,9 @@ public sealed class TenantRow
     public required string CreatedBy { get; init; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Who last changed its name or time zone (who created it, until then).</summary>
+    public required string UpdatedBy { get; set; }
 
     public uint RowVersion { get; set; }
 }

@@ -52,7 +52,6 @@ public class PortalBrowser : IAsyncDisposable
         await page.Locator("#role").SelectOptionAsync(role);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByTestId("signed-in-as").WaitForAsync();
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached }); // typing before that can be lost
         return page;
     }
 

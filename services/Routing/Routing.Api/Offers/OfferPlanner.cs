@@ -81,7 +81,7 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
 
         // The first level that applies and names someone available takes the first offer, and that person owns the
         // case until someone accepts (the strategy's owner becomes the backup when it is somebody else).
-        var steps = PlanJson.Read(offer.Plan);
+        var steps = plan.Count == 0 ? PlanJson.BuiltIn : plan;
         var local = TeamLocal(team.TimeZone, now);
         for (var step = PolicyPlan.Next(steps, -1, triaged.Severity, local); step is { } index; step = PolicyPlan.Next(steps, index, triaged.Severity, local))
         {

@@ -58,23 +58,23 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, IConfiguration
         foreach (var (cluster, path, document) in DemoDirectory.For(tenant))
         {
             using var answer = await services.SendAsync(cluster, HttpMethod.Put, path, document, admin, cancellationToken);
-            Ensure(answer, path, HttpStatusCode.PreconditionRequired); // 428: it exists, and stays as it is
+            Ensure(answer, $"PUT {path}", HttpStatusCode.PreconditionRequired); // 428: it exists, and stays as it is
         }
 
         using var rules = await services.SendAsync("routing", HttpMethod.Get, "/api/v1/routing/rules", null, admin, cancellationToken);
-        Ensure(rules, "/api/v1/routing/rules");
+        Ensure(rules, "GET /api/v1/routing/rules");
         if (rules.Headers.ETag?.Tag == "\"0\"")
         {
             using var saved = await services.SendAsync("routing", HttpMethod.Put, "/api/v1/routing/rules", DemoDirectory.Rules, admin, cancellationToken, ifMatch: "\"0\"");
-            Ensure(saved, "/api/v1/routing/rules", HttpStatusCode.PreconditionFailed); // 412: another replica saved them first
+            Ensure(saved, "PUT /api/v1/routing/rules", HttpStatusCode.PreconditionFailed); // 412: another replica saved them first
         }
     }
 
-    private static void Ensure(HttpResponseMessage answer, string path, HttpStatusCode? alsoFine = null)
+    private static void Ensure(HttpResponseMessage answer, string request, HttpStatusCode? alsoFine = null)
     {
         if (!answer.IsSuccessStatusCode && answer.StatusCode != alsoFine)
         {
-            throw new InvalidOperationException($"PUT {path} answered {(int)answer.StatusCode}.");
+            throw new InvalidOperationException($"{request} answered {(int)answer.StatusCode}.");
         }
     }
 

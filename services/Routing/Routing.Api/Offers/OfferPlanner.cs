@@ -83,13 +83,8 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         // case until someone accepts (the strategy's owner becomes the backup when it is somebody else).
         var steps = plan.Count == 0 ? PlanJson.BuiltIn : plan;
         var local = TeamLocal(team.TimeZone, now);
-        for (var step = PolicyPlan.Next(steps, -1, triaged.Severity, local); step is { } index; step = PolicyPlan.Next(steps, index, triaged.Severity, local))
+        if (await NextReachableAsync(offer, steps, -1, local, now, cancellationToken) is var (index, first))
         {
-            if (await ResolveAsync(offer, steps[index], now, cancellationToken) is not { } first)
-            {
-                continue;
-            }
-
             if (first.Id != offer.OwnerId)
             {
                 (offer.BackupId, offer.BackupName, offer.BackupEmail) = (offer.OwnerId, offer.OwnerName, offer.OwnerEmail);
@@ -167,19 +162,12 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
     public async Task MoveUpAsync(OfferState offer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var severity = (Severity)offer.Severity;
         var steps = PlanJson.Read(offer.Plan);
         var team = await store.TeamAsync(offer.TenantId, offer.TeamId, cancellationToken);
-        var local = TeamLocal(team?.TimeZone, now);
-        for (var step = PolicyPlan.Next(steps, offer.PolicyStep, severity, local); step is { } index; step = PolicyPlan.Next(steps, index, severity, local))
+        if (await NextReachableAsync(offer, steps, offer.PolicyStep, TeamLocal(team?.TimeZone, now), now, cancellationToken) is var (index, next))
         {
-            if (await ResolveAsync(offer, steps[index], now, cancellationToken) is not { } next || next.Id == offer.OfferedToId)
-            {
-                continue;
-            }
-
             var waited = offer.Window;
-            offer.Window = PolicyPlan.Delay(steps[index], (await store.WindowsAsync(offer.TenantId, cancellationToken)).For(severity));
+            offer.Window = PolicyPlan.Delay(steps[index], (await store.WindowsAsync(offer.TenantId, cancellationToken)).For((Severity)offer.Severity));
             (offer.PreviousOfferedToId, offer.PreviousOfferedToName, offer.PreviousOfferedToEmail) = (offer.OfferedToId, Current(offer).Name, Current(offer).Email);
             offer.PolicyStep = index;
             offer.Moves++;
@@ -190,6 +178,23 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
 
         offer.PolicyStep = steps.Count;
         offer.TopOfPolicyAt = now.UtcDateTime;
+    }
+
+    /// <summary>The first level after <paramref name="after"/> that applies now and names someone available other
+    /// than whoever has the offer, with that person; null at the top of the plan.</summary>
+    private async Task<(int Index, MemberRef Person)?> NextReachableAsync(
+        OfferState offer, IReadOnlyList<PlannedLevel> steps, int after, DateTime teamLocal, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var severity = (Severity)offer.Severity;
+        for (var step = PolicyPlan.Next(steps, after, severity, teamLocal); step is { } index; step = PolicyPlan.Next(steps, index, severity, teamLocal))
+        {
+            if (await ResolveAsync(offer, steps[index], now, cancellationToken) is { } person && person.Id != offer.OfferedToId)
+            {
+                return (index, person);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Who a level names now: the offer's owner, backup or lead; a member; whoever is on call in a schedule;

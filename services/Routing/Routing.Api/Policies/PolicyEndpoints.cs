@@ -38,7 +38,11 @@ public static class PolicyEndpoints
     private static async Task<Ok<List<PolicyListItem>>> ListAsync(RoutingDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
         TypedResults.Ok((await db.EscalationPolicies.AsNoTracking().Where(row => row.TenantId == tenant.TenantId).OrderBy(row => row.Id).Take(MaxPolicies)
             .ToListAsync(cancellationToken))
-            .Select(row => row.Draft() is var draft ? new PolicyListItem(row.Id, row.Name, draft.Levels?.Count ?? 0, draft.Repeats ?? 0, row.ContinueWith) : null!)
+            .Select(row =>
+            {
+                var draft = row.Draft();
+                return new PolicyListItem(row.Id, row.Name, draft.Levels?.Count ?? 0, draft.Repeats ?? 0, row.ContinueWith);
+            })
             .ToList());
 
     private static async Task<Results<Ok<PolicyDraft>, ProblemHttpResult>> GetAsync(

@@ -21,6 +21,8 @@ try
         .WithReference(mail).WaitFor(mail);
     intake.WithReference(sla); // the record shows each clock, asked of sla over gRPC
     intake.WithReference(triage); // a submission is assessed at once when triage answers in time
+    triage.WithReference(intake); // a what-if replays a draft matrix over the cases intake keeps, asked over gRPC
+    sla.WithReference(routing); // a calendar in the team's time zone asks routing who owns the case
 
     // Gateway: the only way in from outside; it authenticates, limits and vouches for every caller.
     var gateway = builder.AddGateway<Projects.EscalationPlatform_Gateway>(

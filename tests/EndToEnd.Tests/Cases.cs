@@ -49,6 +49,24 @@ public static class Cases
         },
     };
 
+    /// <summary>A team's technical problem for a tenant without a customer directory (the customer is described in full):
+    /// S2 by the default matrix without a workaround (a team blocked), S3 with one (a team degraded).</summary>
+    public static object TeamBlocked(string customerId, bool workaround = false) => new
+    {
+        title = $"Exports {(workaround ? "slow" : "blocked")} for {customerId}",
+        issueType = "technical",
+        customer = new { id = customerId, name = customerId, tier = "standard", timeZone = "UTC" },
+        impact = new { scope = "team", affectedCount = 12 },
+        urgency = new { workaroundAvailable = workaround },
+        context = new
+        {
+            errorMessages = new[] { "504 Gateway Timeout" },
+            reproductionSteps = "Reports > Export > CSV",
+            affectedServices = new[] { "reporting" },
+            firstSeenAt = DateTimeOffset.UtcNow.AddHours(-1),
+        },
+    };
+
     /// <summary>The same technical problem without the facts the technical checklist requires.</summary>
     public static object TeamProblemWithoutFacts(string customerId = "initech") => new
     {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EscalationPlatform.Testing;
 
 namespace EndToEnd.Tests;
@@ -43,6 +44,19 @@ public sealed class EscalationsClient(HttpClient gateway, PlatformFixture platfo
         return response.IsSuccessStatusCode
             ? json
             : throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {json}");
+    }
+
+    /// <summary>Publishes a configuration document (the matrix, the checklists, the SLA policy) as a person editing it
+    /// would: reads the version in force, edits it, and sends it back with If-Match and a reason. Returns the new version.</summary>
+    public async Task<JsonElement> PublishAsync(string path, Action<JsonObject> edit, string reason = "changed by a test")
+    {
+        using var read = await SendAsync(HttpMethod.Get, path);
+        var document = JsonNode.Parse(await read.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
+        edit(document);
+        document["reason"] = reason;
+        using var response = await SendAsync(HttpMethod.Put, path, document, ifMatch: read.Headers.ETag!.Tag);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return response.IsSuccessStatusCode ? json : throw new HttpRequestException($"PUT {path} answered {(int)response.StatusCode}: {json}");
     }
 
     public async Task<Guid> SubmitAsync(object escalation)

@@ -16,6 +16,9 @@ public static class GatewayEndpoints
 
     public static readonly string[] Services = ["escalations", "triage", "routing", "sla", "notifications"];
 
+    /// <summary>The versioned configuration documents, each with the same routes.</summary>
+    public static readonly string[] Documents = ["/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy"];
+
     public static IEnumerable<Endpoint> All()
     {
         yield return new("GET", "/api/v1/escalations");
@@ -30,16 +33,30 @@ public static class GatewayEndpoints
         }
 
         yield return new("POST", "/api/v1/triage/preview");
-        yield return new("GET", "/api/v1/triage/checklists");
-        yield return new("GET", "/api/v1/triage/matrix");
-        yield return new("PUT", "/api/v1/triage/matrix");
+        foreach (var document in Documents)
+        {
+            yield return new("GET", document);
+            yield return new("PUT", document);
+            yield return new("GET", $"{document}/versions");
+            yield return new("GET", $"{document}/versions/1");
+            yield return new("GET", $"{document}/versions/1/diff");
+            yield return new("POST", $"{document}/versions/1/restore");
+            yield return new("GET", $"{document}/drafts");
+            yield return new("POST", $"{document}/drafts");
+            yield return new("GET", $"{document}/drafts/{Id}");
+            yield return new("PUT", $"{document}/drafts/{Id}");
+            yield return new("DELETE", $"{document}/drafts/{Id}");
+            yield return new("GET", $"{document}/drafts/{Id}/diff");
+            yield return new("POST", $"{document}/drafts/{Id}/publish");
+        }
+
+        yield return new("POST", $"/api/v1/triage/matrix/drafts/{Id}/what-if");
+        yield return new("POST", $"/api/v1/sla/policy/drafts/{Id}/preview");
         yield return new("GET", "/api/v1/routing/teams");
         yield return new("GET", $"/api/v1/routing/escalations/{Id}/ownership");
         yield return new("GET", "/api/v1/routing/escalation-policy");
         yield return new("PUT", "/api/v1/routing/escalation-policy");
         yield return new("GET", $"/api/v1/sla/escalations/{Id}/clocks");
-        yield return new("GET", "/api/v1/sla/policy");
-        yield return new("PUT", "/api/v1/sla/policy");
         yield return new("GET", "/api/v1/notifications");
         yield return new("POST", $"/api/v1/notifications/{Id}/replay");
         yield return new("GET", "/api/v1/notifications/webhooks");

@@ -233,16 +233,17 @@ public sealed class MalformedRequestTests(PlatformFixture platform)
             Utf8($$"""{"holidays":["{{new string('x', 1_200_000)}}"]}"""), "application/json", Status: 413, Chunked: true);
 
         const string sla = "/api/v1/sla/policy";
-        yield return new("no open day", HttpMethod.Put, sla, Utf8("""{"businessHours":{}}"""), "application/json", Field: "businessHours");
-        yield return new("unknown day", HttpMethod.Put, sla, Utf8("""{"businessHours":{"funday":["09:00","17:00"]}}"""), "application/json", Field: "businessHours.funday");
-        yield return new("day twice", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":["09:00","17:00"],"Monday":["10:00","12:00"]}}"""), "application/json",
-            Field: "businessHours.Monday");
-        yield return new("day twice, same spelling", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":["09:00","17:00"],"monday":["10:00","12:00"]}}"""),
+        static byte[] Calendar(string hours) => Utf8($$"""{"calendars":[{"id":"office","kind":"business-hours","hours":{{hours}}}]}""");
+        yield return new("no open day", HttpMethod.Put, sla, Calendar("{}"), "application/json", Field: "calendars[0].hours");
+        yield return new("unknown day", HttpMethod.Put, sla, Calendar("""{"funday":["09:00","17:00"]}"""), "application/json", Field: "calendars[0].hours.funday");
+        yield return new("day twice", HttpMethod.Put, sla, Calendar("""{"monday":["09:00","17:00"],"Monday":["10:00","12:00"]}"""), "application/json",
+            Field: "calendars[0].hours.Monday");
+        yield return new("day twice, same spelling", HttpMethod.Put, sla, Calendar("""{"monday":["09:00","17:00"],"monday":["10:00","12:00"]}"""),
             "application/json");
-        yield return new("opens when it closes", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":["09:00","09:00"]}}"""), "application/json",
-            Field: "businessHours.monday");
-        yield return new("closes at 24:00", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":["09:00","24:00"]}}"""), "application/json");
-        yield return new("hours as a number", HttpMethod.Put, sla, Utf8("""{"businessHours":{"monday":5}}"""), "application/json", Field: "businessHours.monday");
+        yield return new("opens when it closes", HttpMethod.Put, sla, Calendar("""{"monday":["09:00","09:00"]}"""), "application/json",
+            Field: "calendars[0].hours.monday");
+        yield return new("closes at 24:00", HttpMethod.Put, sla, Calendar("""{"monday":["09:00","24:00"]}"""), "application/json");
+        yield return new("hours as a number", HttpMethod.Put, sla, Calendar("""{"monday":5}"""), "application/json", Field: "calendars[0].hours.monday");
 
         const string submit = "/api/v1/escalations";
         yield return new("integer enum", HttpMethod.Post, submit, Utf8("""{"issueType":5}"""), "application/json", Field: "issueType");

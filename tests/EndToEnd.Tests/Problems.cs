@@ -21,4 +21,13 @@ public static class Problems
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(body).RootElement;
     }
+
+    /// <summary>The answer has the expected status and problem details naming <paramref name="field"/> among its errors.</summary>
+    public static async Task<JsonElement> AssertAsync(HttpResponseMessage response, HttpStatusCode expected, string field)
+    {
+        var problem = await AssertProblemAsync(response, expected);
+        Assert.True(problem.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Any(error => error.Name == field),
+            $"the problem names {field}: {problem}");
+        return problem;
+    }
 }

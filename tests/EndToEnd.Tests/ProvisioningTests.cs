@@ -57,9 +57,11 @@ public sealed class ProvisioningTests(PlatformFixture platform)
 
         using var api = platform.Escalations(Tenants.Provisioned);
         var sla = await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy");
-        Assert.Equal(["08:00:00", "14:00:00"], sla.GetProperty("businessHours").GetProperty("friday").EnumerateArray().Select(time => time.GetString()));
-        Assert.False(sla.GetProperty("businessHours").TryGetProperty("saturday", out _));
-        Assert.Equal(["2026-12-25", "2026-12-26"], sla.GetProperty("holidays").EnumerateArray().Select(day => day.GetString()));
+        var business = sla.GetProperty("calendars").EnumerateArray().Single(calendar => calendar.Text("id") == "business-hours");
+        Assert.Equal(["08:00", "14:00"], business.GetProperty("hours").GetProperty("friday").EnumerateArray().Select(time => time.GetString()));
+        Assert.False(business.GetProperty("hours").TryGetProperty("saturday", out _));
+        Assert.Equal(["2026-12-25", "2026-12-26"], business.GetProperty("holidays").EnumerateArray().Select(day => day.GetString()));
+        Assert.Equal((2, "the tenant's calendar, given when it was provisioned"), (sla.GetProperty("version").GetInt32(), sla.Text("reason")));
         Assert.Equal(1, (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/matrix")).GetProperty("version").GetInt32());
         var policy = await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies/default");
         Assert.Equal(["owner", "backup", "team-lead"], policy.GetProperty("levels").EnumerateArray().Select(level => level.Text("target")));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EscalationPlatform.Testing;
 
 namespace EndToEnd.Tests;
@@ -10,18 +11,22 @@ public sealed class SlaTests(PlatformFixture platform)
     {
         using var api = platform.Escalations(Tenants.FastClocks);
         using var mail = platform.Mail();
-        var seconds = new Dictionary<string, object>();
-        foreach (var severity in new[] { "S1", "S2", "S3", "S4" })
+        await api.PublishAsync("/api/v1/sla/policy", policy =>
         {
-            seconds[severity] = new
+            foreach (var severity in new[] { "S1", "S2", "S3", "S4" })
             {
-                firstResponse = new { duration = "00:00:04", calendar = "always-open" },
-                customerUpdate = new { duration = "00:10:00", calendar = "always-open" },
-                resolution = new { duration = "01:00:00", calendar = "always-open" },
-            };
-        }
+                policy["targets"]![severity] = JsonNode.Parse("""
+                    {
+                      "firstResponse": { "duration": "00:00:04", "calendar": "always-open" },
+                      "customerUpdate": { "duration": "00:10:00", "calendar": "always-open" },
+                      "resolution": { "duration": "01:00:00", "calendar": "always-open" }
+                    }
+                    """);
+            }
 
-        await api.JsonAsync(HttpMethod.Put, "/api/v1/sla/policy", new { targets = seconds, warningPercents = new[] { 50 } });
+            policy["tierTargets"] = new JsonObject();
+            policy["warningPercents"] = new JsonArray(50);
+        }, "seconds, so that a test sees warnings and breaches");
         var id = await api.SubmitAsync(Cases.TeamProblem());
 
         var breached = await api.WaitForAsync(id, r => r.Timeline("sla-breached").Any(), "the first response breach", TimeSpan.FromSeconds(20));

@@ -140,8 +140,10 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform) : IAsyn
                         // A team's id is a name within its tenant: the other tenant's "technical-support" names the caller's
                         // own team of that name, which a PUT or DELETE without If-Match leaves as it is (428). The other
                         // tenant's teams are in its snapshot, which must not change.
-                        // So are a customer's, a schedule's and an escalation policy's ids.
-                        Expected = operation.PathParameters.Any(parameter => parameter.Name is "teamId" or "customerId" or "scheduleId" or "policyId") ? [200, 403, 404, 428] : [403, 404],
+                        // So are a customer's, a schedule's and an escalation policy's ids, and a configuration document's version
+                        // numbers (every tenant has a version 1 of its own; a roll back without If-Match is 428).
+                        Expected = operation.PathParameters.Any(parameter => parameter.Name is "teamId" or "customerId" or "scheduleId" or "policyId" or "version")
+                            ? [200, 403, 404, 428] : [403, 404],
                     };
                 }
                 else if (operation.Method == HttpMethod.Get)

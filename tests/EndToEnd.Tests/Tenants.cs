@@ -61,6 +61,21 @@ public static class Tenants
     /// <summary>A tenant whose manager sets up its first team in the portal (never seeded).</summary>
     public const string PortalDirectory = "e2e-portal-directory";
 
+    /// <summary>A tenant whose manager tries a draft matrix on its cases before publishing it (never seeded).</summary>
+    public const string WhatIf = "e2e-what-if";
+
+    /// <summary>A tenant whose SLA policy changes while cases run (never seeded).</summary>
+    public const string SlaReplan = "e2e-sla-replan";
+
+    /// <summary>A tenant whose configuration is given bad input (never seeded).</summary>
+    public const string BadConfiguration = "e2e-bad-configuration";
+
+    /// <summary>A tenant whose manager previews and publishes an SLA policy in the portal (never seeded).</summary>
+    public const string PortalSla = "e2e-portal-sla";
+
+    /// <summary>A tenant whose checklists require a screenshot (never seeded).</summary>
+    public const string Checklists = "e2e-checklists";
+
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,

@@ -4,37 +4,37 @@ namespace Portal.UnitTests;
 
 public sealed class ChecklistEditorsTests
 {
-    private static object? Answer(string item, string? text, TimeZoneInfo? zone = null) =>
-        ChecklistEditors.ById[item].Value(text, zone ?? Zones.PlusTwo);
+    private static object? Answer(string fact, string? text, TimeZoneInfo? zone = null) =>
+        ChecklistEditors.ByFact[fact].Value(text, zone ?? Zones.PlusTwo);
 
     [Fact]
     public void A_list_is_split_on_commas_trimmed_and_without_empty_entries() =>
-        Assert.Equal(["api", "web console", "billing"], Assert.IsType<string[]>(Answer("affected-service", " api,web console ,, billing,")));
+        Assert.Equal(["api", "web console", "billing"], Assert.IsType<string[]>(Answer("context.affectedServices", " api,web console ,, billing,")));
 
     [Theory]
     [InlineData("yes", true)]
     [InlineData("no", false)]
     public void Yes_and_no_are_true_and_false(string text, bool expected) =>
-        Assert.Equal(expected, Answer("mfa-involved", text));
+        Assert.Equal(expected, Answer("context.mfaInvolved", text));
 
     [Theory]
     [InlineData("1250.75", 1250.75)]
     [InlineData(" 42 ", 42)]
     [InlineData("1,000", 1000)]
     public void A_number_is_read_whatever_the_viewers_culture(string text, double expected) =>
-        Assert.Equal((decimal)expected, Answer("amount", text));
+        Assert.Equal((decimal)expected, Answer("context.amount", text));
 
     [Theory]
     [InlineData("lots")]
     [InlineData("12 EUR")]
     public void A_number_that_is_not_one_is_no_answer(string text) =>
-        Assert.Null(Answer("amount", text));
+        Assert.Null(Answer("context.amount", text));
 
     [Fact]
     public void A_date_and_time_is_taken_in_the_viewers_time_zone()
     {
-        Assert.Equal(new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(2)), Answer("first-seen", "2026-03-10T09:30"));
-        Assert.Equal(new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(-5)), Answer("first-seen", "2026-03-10T09:30", Zones.MinusFive));
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(2)), Answer("context.firstSeenAt", "2026-03-10T09:30"));
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(-5)), Answer("context.firstSeenAt", "2026-03-10T09:30", Zones.MinusFive));
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class ChecklistEditorsTests
     [InlineData("2026-03-10T09:30:00+05:30", 4, 0)]
     public void A_date_and_time_that_names_its_own_offset_keeps_its_instant(string text, int utcHour, int utcMinute)
     {
-        var at = Assert.IsType<DateTimeOffset>(Answer("detected-at", text));
+        var at = Assert.IsType<DateTimeOffset>(Answer("context.detectedAt", text));
 
         Assert.Equal(new DateTimeOffset(2026, 3, 10, utcHour, utcMinute, 0, TimeSpan.Zero), at);
     }
@@ -52,35 +52,36 @@ public sealed class ChecklistEditorsTests
     [InlineData("2026-02-30T10:00")]
     [InlineData("10:99")]
     public void A_date_that_is_not_one_is_no_answer(string text) =>
-        Assert.Null(Answer("deadline", text));
+        Assert.Null(Answer("urgency.deadline", text));
 
     [Theory]
-    [InlineData("error-or-logs")]
-    [InlineData("affected-service")]
-    [InlineData("first-seen")]
-    [InlineData("mfa-involved")]
-    [InlineData("amount")]
-    public void An_empty_answer_is_no_answer(string item)
+    [InlineData("context.errorMessages")]
+    [InlineData("context.affectedServices")]
+    [InlineData("context.firstSeenAt")]
+    [InlineData("context.mfaInvolved")]
+    [InlineData("context.amount")]
+    public void An_empty_answer_is_no_answer(string fact)
     {
-        Assert.Null(Answer(item, null));
-        Assert.Null(Answer(item, "   "));
+        Assert.Null(Answer(fact, null));
+        Assert.Null(Answer(fact, "   "));
     }
 
     [Fact]
     public void Text_is_trimmed() =>
-        Assert.Equal("Pressed save twice", Answer("attempted", "  Pressed save twice \n"));
+        Assert.Equal("Pressed save twice", Answer("context.attempted", "  Pressed save twice \n"));
 
     [Fact]
     public void Every_answer_goes_to_the_context_or_the_urgency()
     {
-        Assert.All(ChecklistEditors.ById.Values, editor => Assert.Contains(editor.Section, new[] { "context", "urgency" }));
-        Assert.Equal("urgency", ChecklistEditors.ById["deadline"].Section);
+        Assert.All(ChecklistEditors.ByFact, pair => Assert.Equal(pair.Key, $"{pair.Value.Section}.{pair.Value.Field}"));
+        Assert.Equal("urgency", ChecklistEditors.ByFact["urgency.deadline"].Section);
     }
 
     [Fact]
-    public void The_impact_scope_is_asked_elsewhere_and_nothing_else_is()
+    public void The_impact_scope_is_asked_elsewhere_and_an_item_is_asked_by_the_first_fact_with_an_editor()
     {
-        Assert.True(ChecklistEditors.AskedElsewhere("impact-scope"));
-        Assert.False(ChecklistEditors.AskedElsewhere("error-or-logs"));
+        Assert.Null(ChecklistEditors.For(new("impact-scope", "the impact scope", ["impact.scope"])));
+        Assert.Equal("context.logLinks", ChecklistEditors.For(new("evidence", "logs or a reproduction", ["context.nothingKnown", "context.logLinks"]))!.Value.Fact);
+        Assert.Null(ChecklistEditors.For(new("vague", "something the portal cannot ask for", ["productArea"])));
     }
 }

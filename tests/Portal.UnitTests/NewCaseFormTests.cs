@@ -95,12 +95,12 @@ public sealed class NewCaseFormTests
     public void Checklist_answers_go_to_the_context_or_the_urgency_in_the_apis_shape()
     {
         var form = new NewCaseForm();
-        form.Checklist["error-or-logs"] = "HTTP 500 on export";
-        form.Checklist["affected-service"] = "exports, api";
-        form.Checklist["mfa-involved"] = "no";
-        form.Checklist["amount"] = "99.90";
-        form.Checklist["first-seen"] = "2026-03-10T09:30";
-        form.Checklist["deadline"] = "2026-03-12T17:00";
+        form.Checklist["context.errorMessages"] = "HTTP 500 on export";
+        form.Checklist["context.affectedServices"] = "exports, api";
+        form.Checklist["context.mfaInvolved"] = "no";
+        form.Checklist["context.amount"] = "99.90";
+        form.Checklist["context.firstSeenAt"] = "2026-03-10T09:30";
+        form.Checklist["urgency.deadline"] = "2026-03-12T17:00";
 
         var facts = Sent(form.Facts(Zones.PlusTwo));
 
@@ -118,8 +118,8 @@ public sealed class NewCaseFormTests
     public void Empty_not_understood_and_unknown_checklist_answers_are_left_out()
     {
         var form = new NewCaseForm();
-        form.Checklist["attempted"] = "  ";
-        form.Checklist["first-seen"] = "last tuesday";
+        form.Checklist["context.attempted"] = "  ";
+        form.Checklist["context.firstSeenAt"] = "last tuesday";
         form.Checklist["no-such-item"] = "whatever";
 
         var facts = Sent(form.Facts(Zones.PlusTwo));
@@ -132,7 +132,7 @@ public sealed class NewCaseFormTests
     public void The_same_wall_clock_time_is_another_instant_for_a_viewer_elsewhere()
     {
         var form = new NewCaseForm();
-        form.Checklist["detected-at"] = "2026-03-10T09:30";
+        form.Checklist["context.detectedAt"] = "2026-03-10T09:30";
 
         var east = Sent(form.Facts(Zones.PlusTwo)).GetProperty("context").GetProperty("detectedAt").GetDateTimeOffset();
         var west = Sent(form.Facts(Zones.MinusFive)).GetProperty("context").GetProperty("detectedAt").GetDateTimeOffset();

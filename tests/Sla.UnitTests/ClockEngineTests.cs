@@ -5,7 +5,8 @@ namespace Sla.UnitTests;
 
 public sealed class ClockEngineTests
 {
-    private static readonly SlaPolicy Policy = DefaultPolicy.Create();
+    /// <summary>The default policy with one warning, at 75 %, so that each test follows one threshold.</summary>
+    private static readonly SlaPolicy Policy = DefaultPolicy.Create() with { WarningPercents = [75] };
     private static readonly DateTimeOffset Opened = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero); // a Tuesday
     private const string Utc = "UTC";
 

@@ -3,11 +3,12 @@ using EscalationPlatform.SagaTesting;
 using Microsoft.Extensions.DependencyInjection;
 using Sla.Api.Clocks;
 using Sla.Api.Policies;
+using EscalationPlatform.Web.Configuration;
 using Sla.Domain;
 
 namespace Sla.UnitTests;
 
-/// <summary>The clocks saga on MassTransit's test harness, with the default policy: an S1 (every hour counts) has
+/// <summary>The clocks saga on MassTransit's test harness, with the default policy (one warning, at 75 %): an S1 (every hour counts) has
 /// a first response due in 15 minutes, an update every 30 and resolution in 4 hours, with warnings at 75 %.</summary>
 public sealed class ClocksStateMachineTests : IAsyncLifetime
 {
@@ -16,13 +17,16 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
     private static readonly TimeSpan FirstResponseWarning = TimeSpan.FromMinutes(11.25);
 
     private readonly Guid _id = Guid.CreateVersion7();
+    private readonly TestPolicies _policies = new();
+    private readonly TestTeamZones _teams = new();
     private SagaHarness<ClocksStateMachine, ClocksState> _harness = null!;
 
     public async ValueTask InitializeAsync() =>
         _harness = await SagaHarness<ClocksStateMachine, ClocksState>.StartAsync<ClocksStateDefinition>(Start, services =>
         {
-            services.AddSingleton<ISlaPolicies, DefaultPolicies>();
+            services.AddSingleton<ISlaPolicies>(_policies);
             services.AddScoped<ClockKeeper>();
+            services.AddSingleton<ITeamZones>(_teams);
         });
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
@@ -283,6 +287,83 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
         Assert.Equal([(Start + FirstResponseWarning / 2).UtcDateTime], _harness.Timers.DueAt<EvaluateClocks>());
     }
 
+    [Fact]
+    public async Task When_a_stricter_policy_is_published_Should_move_the_timer_announce_the_warning_now_due_once_and_say_what_moved()
+    {
+        await _harness.PublishAsync(Triaged());
+        _harness.Time.Advance(TimeSpan.FromMinutes(5));
+        var stricter = _policies.Publish(WithFirstResponse(_policies.Current, TimeSpan.FromMinutes(6)));
+
+        await _harness.PublishAsync(new ReplanClocks(_id, Tenant, stricter, stricter - 1, "Maria", "first response in six minutes"));
+        await _harness.PublishAsync(new ReplanClocks(_id, Tenant, stricter, stricter - 1, "Maria", "first response in six minutes")); // redelivered
+
+        var warning = Assert.Single(await Thresholds());
+        Assert.Equal((ClockKind.FirstResponse, 75, Start + TimeSpan.FromMinutes(6)), (warning.Clock, warning.PercentElapsed, warning.DueAt));
+        Assert.Equal([(Start + TimeSpan.FromMinutes(6)).UtcDateTime], _harness.Timers.DueAt<EvaluateClocks>());
+        var changed = (await TargetsChanged())[0];
+        Assert.Equal((2, "Maria", "first response in six minutes"), (changed.PolicyVersion, changed.PublishedBy, changed.Reason));
+        Assert.Equal([new SlaClockChange(ClockKind.FirstResponse, Start + TimeSpan.FromMinutes(15), Start + TimeSpan.FromMinutes(6))], changed.Changes);
+        Assert.Equal(Start + TimeSpan.FromMinutes(6), changed.Clocks.Single(clock => clock.Kind == ClockKind.FirstResponse).DueAt);
+    }
+
+    [Fact]
+    public async Task When_a_policy_is_rolled_back_Should_move_the_timer_back_and_not_announce_again_what_was_announced()
+    {
+        await _harness.PublishAsync(Triaged());
+        _harness.Time.Advance(TimeSpan.FromMinutes(5));
+        var stricter = _policies.Publish(WithFirstResponse(_policies.Current, TimeSpan.FromMinutes(6)));
+        await _harness.PublishAsync(new ReplanClocks(_id, Tenant, stricter, stricter - 1, "Maria", "stricter"));
+        var rolledBack = _policies.Publish(WithFirstResponse(_policies.Current, TimeSpan.FromMinutes(15)));
+
+        await _harness.PublishAsync(new ReplanClocks(_id, Tenant, rolledBack, rolledBack - 1, "Maria", "back to version 1"));
+
+        Assert.Equal([(Start + FirstResponseWarning).UtcDateTime], _harness.Timers.DueAt<EvaluateClocks>());
+        Assert.Equal([Start + TimeSpan.FromMinutes(15)], (await TargetsChanged())[^1].Changes.Select(change => change.DueAfter));
+        await _harness.AdvanceAsync(TimeSpan.FromMinutes(7)); // past the 75 % of the old target: announced already
+        Assert.Single(await Thresholds());
+    }
+
+    [Fact]
+    public async Task When_a_policy_leaves_the_targets_of_a_case_as_they_were_Should_not_tell_its_record()
+    {
+        await _harness.PublishAsync(Triaged());
+        var other = _policies.Publish(_policies.Current with
+        {
+            Targets = _policies.Current.Targets.ToDictionary(pair => pair.Key, pair => pair.Key == Severity.S4
+                ? pair.Value with { Resolution = pair.Value.Resolution with { Duration = TimeSpan.FromDays(20) } }
+                : pair.Value),
+        });
+
+        await _harness.PublishAsync(new ReplanClocks(_id, Tenant, other, other - 1, "Maria", "S4 only"));
+
+        Assert.Empty(await TargetsChanged());
+        Assert.Equal([(Start + FirstResponseWarning).UtcDateTime], _harness.Timers.DueAt<EvaluateClocks>());
+    }
+
+    [Fact]
+    public async Task When_a_calendar_counts_in_the_teams_zone_Should_follow_the_owning_teams_zone_and_ask_nobody_otherwise()
+    {
+        await _harness.PublishAsync(Triaged());
+        Assert.Equal(0, _teams.Asked); // the default policy counts in the customer's zone
+
+        var teamHours = _policies.Publish(_policies.Current with
+        {
+            Calendars = [.. _policies.Current.Calendars.Select(calendar => calendar.Kind == CalendarKind.BusinessHours ? calendar with { TimeZone = "team" } : calendar)],
+            Targets = _policies.Current.Targets.ToDictionary(pair => pair.Key, pair => pair.Key == Severity.S1
+                ? pair.Value with { Resolution = new ClockTarget(TimeSpan.FromHours(4), DefaultPolicy.BusinessHoursCalendar) }
+                : pair.Value),
+        });
+        _teams.Zone = "America/New_York";
+        await _harness.PublishAsync(new ReplanClocks(_id, Tenant, teamHours, teamHours - 1, "Maria", "business hours of the owning team"));
+
+        Assert.Equal("America/New_York", (await _harness.InstanceAsync(_id))!.TeamTimeZone);
+        var resolution = (await TargetsChanged())[^1].Clocks.Single(clock => clock.Kind == ClockKind.Resolution);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 0, 0, TimeSpan.FromHours(-5)), resolution.DueAt); // 09:00-13:00 in New York
+    }
+
+    private async Task<List<SlaTargetsChanged>> TargetsChanged() =>
+        [.. await _harness.PublishedAsync<SlaTargetsChanged>(changed => changed.EscalationId == _id)];
+
     private async Task<List<CustomerCommitmentUpdated>> Commitments() =>
         [.. await _harness.PublishedAsync<CustomerCommitmentUpdated>(commitment => commitment.EscalationId == _id)];
 
@@ -342,9 +423,46 @@ public sealed class ClocksStateMachineTests : IAsyncLifetime
         At = _harness.Time.GetUtcNow(),
     };
 
-    /// <summary>Every tenant has the default policy.</summary>
-    private sealed class DefaultPolicies : ISlaPolicies
+    private static SlaPolicy WithFirstResponse(SlaPolicy policy, TimeSpan target) => policy with
     {
-        public Task<SlaPolicy> ForAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(DefaultPolicy.Create());
+        Targets = policy.Targets.ToDictionary(pair => pair.Key, pair => pair.Key == Severity.S1
+            ? pair.Value with { FirstResponse = pair.Value.FirstResponse with { Duration = target } }
+            : pair.Value),
+    };
+
+    /// <summary>The owning team's zone, as routing would say it (none until a test sets one).</summary>
+    private sealed class TestTeamZones : ITeamZones
+    {
+        public string? Zone { get; set; }
+
+        public int Asked { get; private set; }
+
+        public Task<string?> ZoneOfAsync(string tenantId, Guid escalationId, CancellationToken cancellationToken)
+        {
+            Asked++;
+            return Task.FromResult(Zone);
+        }
+    }
+
+    /// <summary>Every tenant has the default policy with a single 75 % warning, as its version 1; a test may publish more.</summary>
+    private sealed class TestPolicies : ISlaPolicies
+    {
+        private readonly List<SlaPolicy> _versions = [DefaultPolicy.Create() with { WarningPercents = [75] }];
+
+        public SlaPolicy Current => _versions[^1];
+
+        public int Publish(SlaPolicy policy)
+        {
+            _versions.Add(policy);
+            return _versions.Count;
+        }
+
+        public Task<Published<SlaPolicy>> CurrentAsync(string tenantId, CancellationToken cancellationToken, int atLeast = 0) =>
+            Task.FromResult(Of(_versions.Count));
+
+        public Task<Published<SlaPolicy>?> VersionAsync(string tenantId, int version, CancellationToken cancellationToken) =>
+            Task.FromResult(version >= 1 && version <= _versions.Count ? Of(version) : null);
+
+        private Published<SlaPolicy> Of(int version) => new(version, _versions[version - 1], [], DateTimeOffset.UnixEpoch, "Maria", null, null);
     }
 }

@@ -123,7 +123,7 @@ public sealed class ThresholdAnnouncementsTests
     [Fact]
     public void Over_a_real_report_a_missed_first_response_announces_its_warning_and_its_breach_once()
     {
-        var policy = DefaultPolicy.Create();
+        var policy = DefaultPolicy.Create() with { WarningPercents = [75] };
         var report = ClockEngine.Evaluate([new CaseOpened(Opened)], policy.For(Severity.S1, CustomerTier.Standard), policy, "UTC", Opened.AddMinutes(16));
 
         var plan = ThresholdAnnouncements.Plan(report, [], Opened.AddMinutes(16));
@@ -139,7 +139,7 @@ public sealed class ThresholdAnnouncementsTests
     [Fact]
     public void Over_a_real_report_an_acknowledgement_after_the_warning_silences_it()
     {
-        var policy = DefaultPolicy.Create();
+        var policy = DefaultPolicy.Create() with { WarningPercents = [75] };
         ClockEvent[] history = [new CaseOpened(Opened), new FirstResponded(Opened.AddMinutes(12))];
         var report = ClockEngine.Evaluate(history, policy.For(Severity.S1, CustomerTier.Standard), policy, "UTC", Opened.AddMinutes(13));
 
@@ -147,5 +147,30 @@ public sealed class ThresholdAnnouncementsTests
 
         Assert.Empty(plan.Announcements);
         Assert.Contains("FirstResponse:0:75", plan.Announced);
+    }
+
+    [Fact]
+    public void Re_planned_under_a_stricter_policy_only_thresholds_not_yet_announced_are_news_and_each_once()
+    {
+        var lenient = DefaultPolicy.Create() with { WarningPercents = [50, 75] };
+        var strict = lenient with
+        {
+            Targets = lenient.Targets.ToDictionary(pair => pair.Key, pair => pair.Key == Severity.S1
+                ? pair.Value with { FirstResponse = pair.Value.FirstResponse with { Duration = TimeSpan.FromMinutes(8) } }
+                : pair.Value),
+        };
+        var now = Opened.AddMinutes(8);
+        var before = ThresholdAnnouncements.Plan(
+            ClockEngine.Evaluate([new CaseOpened(Opened)], lenient.For(Severity.S1, CustomerTier.Standard), lenient, "UTC", now), [], now);
+
+        var after = ThresholdAnnouncements.Plan(
+            ClockEngine.Evaluate([new CaseOpened(Opened)], strict.For(Severity.S1, CustomerTier.Standard), strict, "UTC", now), before.Announced, now);
+        var again = ThresholdAnnouncements.Plan(
+            ClockEngine.Evaluate([new CaseOpened(Opened)], strict.For(Severity.S1, CustomerTier.Standard), strict, "UTC", now), after.Announced, now);
+
+        Assert.Equal([50], before.Announcements.Select(announcement => announcement.PercentElapsed)); // 7.5 of 15 minutes
+        Assert.Equal([(75, ThresholdKind.Warning), (100, ThresholdKind.Breach)],
+            after.Announcements.Where(announcement => announcement.Clock == ClockKind.FirstResponse).Select(announcement => (announcement.PercentElapsed, announcement.Kind)));
+        Assert.Empty(again.Announcements);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ChecklistTests
     [InlineData(IssueType.Other, new string[0])]
     public void Each_issue_type_asks_for_its_own_facts(IssueType issueType, string[] expected)
     {
-        var missing = ContextChecklist.Missing(Cases.Technical(issueType: issueType, context: _ => Nothing));
+        var missing = ContextChecklist.Default.Missing(Cases.Technical(issueType: issueType, context: _ => Nothing));
 
         Assert.Equal(expected, missing.Select(fact => fact.Id));
     }
@@ -32,13 +32,13 @@ public sealed class ChecklistTests
     {
         var empty = Cases.Technical(issueType: issueType, scope: null, context: _ => Nothing);
 
-        Assert.Equal(ContextChecklist.Missing(empty), ContextChecklist.For(issueType));
+        Assert.Equal(ContextChecklist.Default.Missing(empty), ContextChecklist.Default.For(issueType).Select(item => new MissingFact(item.Id, item.Description)));
     }
 
     [Fact]
     public void A_technical_case_without_a_scope_asks_for_it()
     {
-        Assert.Equal(["impact-scope"], ContextChecklist.Missing(Cases.Technical(scope: null)).Select(fact => fact.Id));
+        Assert.Equal(["impact-scope"], ContextChecklist.Default.Missing(Cases.Technical(scope: null)).Select(fact => fact.Id));
     }
 
     [Fact]
@@ -46,13 +46,13 @@ public sealed class ChecklistTests
     {
         var withLogs = Cases.Technical(context: context => context with { ErrorMessages = [], LogLinks = ["https://logs.example/123"] });
 
-        Assert.Empty(ContextChecklist.Missing(withLogs));
+        Assert.Empty(ContextChecklist.Default.Missing(withLogs));
     }
 
     [Fact]
     public void A_complete_case_is_triaged()
     {
-        var result = Assessor.Assess(DefaultMatrix.Create(), Cases.Technical(workaround: false));
+        var result = Assessor.Assess(DefaultMatrix.Create(), ContextChecklist.Default, Cases.Technical(workaround: false));
 
         Assert.Equal(AssessmentOutcome.Triaged, result.Outcome);
         Assert.False(result.HandoffIncomplete);
@@ -62,7 +62,7 @@ public sealed class ChecklistTests
     [Fact]
     public void An_incomplete_case_below_S1_needs_information_and_says_which()
     {
-        var result = Assessor.Assess(DefaultMatrix.Create(), Cases.Technical(workaround: false, context: context => context with { ReproductionSteps = null }));
+        var result = Assessor.Assess(DefaultMatrix.Create(), ContextChecklist.Default, Cases.Technical(workaround: false, context: context => context with { ReproductionSteps = null }));
 
         Assert.Equal(AssessmentOutcome.NeedsInformation, result.Outcome);
         Assert.Equal(["reproduction-steps"], result.Missing.Select(fact => fact.Id));
@@ -71,7 +71,7 @@ public sealed class ChecklistTests
     [Fact]
     public void An_incomplete_S1_is_routed_at_once_flagged_handoff_incomplete()
     {
-        var result = Assessor.Assess(DefaultMatrix.Create(),
+        var result = Assessor.Assess(DefaultMatrix.Create(), ContextChecklist.Default,
             Cases.Technical(issueType: IssueType.Security, urgency: u => u with { SecurityExposure = true }, context: _ => Nothing));
 
         Assert.Equal(Severity.S1, result.Severity);

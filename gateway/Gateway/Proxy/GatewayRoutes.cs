@@ -50,7 +50,8 @@ public static class GatewayRoutes
             Route("escalations-write", "intake", "/api/v1/escalations/{**rest}", PlatformPolicies.Work, ["POST"], order: 10),
             Route("escalations-customers", "intake", "/api/v1/escalations/customers/{customerId}", PlatformPolicies.Configure, ["PUT"]),
             Route("triage-preview", "triage", "/api/v1/triage/preview", PlatformPolicies.ReadTenant, ["POST"]),
-            Route("triage-matrix", "triage", "/api/v1/triage/matrix", PlatformPolicies.Configure, ["PUT"]),
+            Route("triage-matrix", "triage", "/api/v1/triage/matrix/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
+            Route("triage-checklists", "triage", "/api/v1/triage/checklists/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
             Route("routing-policy", "routing", "/api/v1/routing/escalation-policy", PlatformPolicies.ConfigureRouting, ["PUT"]),
             Route("routing-teams", "routing", "/api/v1/routing/teams/{teamId}", PlatformPolicies.Configure, ["PUT", "DELETE"]),
             Route("routing-rules", "routing", "/api/v1/routing/rules", PlatformPolicies.Configure, ["PUT"]),
@@ -59,7 +60,7 @@ public static class GatewayRoutes
             Route("routing-handoffs", "routing", "/api/v1/routing/escalations/{id}/handoffs", PlatformPolicies.WorkTenant, ["POST"]),
             Route("routing-handoff-accept", "routing", "/api/v1/routing/escalations/{id}/handoffs/{handoffId}/accept", PlatformPolicies.WorkTenant, ["POST"]),
             Route("routing-handoff-reject", "routing", "/api/v1/routing/escalations/{id}/handoffs/{handoffId}/reject", PlatformPolicies.WorkTenant, ["POST"]),
-            Route("sla-policy", "sla", "/api/v1/sla/policy", PlatformPolicies.Configure, ["PUT"]),
+            Route("sla-policy", "sla", "/api/v1/sla/policy/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
             Route("notifications-webhooks", "notification", "/api/v1/notifications/webhooks/{**rest}", PlatformPolicies.Webhooks, ["POST", "DELETE"]),
             Route("notifications-replay", "notification", "/api/v1/notifications/{id}/replay", PlatformPolicies.Webhooks, ["POST"]),
             Route("pagerduty", "intake", "/v2/enqueue", PlatformPolicies.PagerDuty, ["POST"]) with

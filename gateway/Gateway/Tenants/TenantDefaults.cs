@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Gateway.Identity;
 using EscalationPlatform.Web.Tenancy;
@@ -17,9 +19,12 @@ public sealed record DefaultsRefused(IReadOnlyDictionary<string, string[]>? Erro
 /// <summary>Creates a new tenant's defaults through the services' own APIs, as the tenant's provisioning service acting
 /// as its admin: the SLA policy with the tenant's calendar (sla checks it), version 1 of the escalation matrix (the
 /// platform's rules, which triage saves when it first reads a tenant's matrix), and the "default" escalation policy
-/// (owner, backup, team lead). Each step is safe to repeat: the SLA policy takes the same parts again, reading the matrix saves nothing more, and an existing default policy is left as it is.</summary>
-public sealed class TenantDefaults(ServiceCalls services)
+/// (owner, backup, team lead). Each step is safe to repeat: the same calendar again publishes nothing new, reading the matrix saves nothing more, and an existing default policy is left as it is.</summary>
+public sealed partial class TenantDefaults(ServiceCalls services)
 {
+    private const string SlaPolicyPath = "/api/v1/sla/policy";
+    private const string BusinessHoursCalendar = "business-hours";
+
     private static readonly object DefaultPolicy = new
     {
         name = "Default",
@@ -28,22 +33,55 @@ public sealed class TenantDefaults(ServiceCalls services)
 
     private sealed record Problem(Dictionary<string, string[]>? Errors);
 
+    /// <summary>Reading the SLA policy saves its version 1 (the platform's defaults); a calendar given replaces the hours
+    /// and holidays of its business-hours calendar as version 2 (sla checks them; the same calendar again adds nothing).</summary>
+    private async Task<DefaultsRefused?> CalendarAsync(CalendarDraft? calendar, PlatformIdentity identity, CancellationToken cancellationToken)
+    {
+        using var read = await services.SendAsync("sla", HttpMethod.Get, SlaPolicyPath, null, identity, cancellationToken);
+        if (!read.IsSuccessStatusCode || await ServiceCalls.ReadAsync<JsonObject>(read, cancellationToken) is not { } policy)
+        {
+            return new(null, "sla");
+        }
+
+        if (calendar is not { BusinessHours: not null } and not { Holidays: not null }
+            || policy["calendars"] is not JsonArray calendars
+            || calendars.OfType<JsonObject>().FirstOrDefault(known => (string?)known["id"] == BusinessHoursCalendar) is not { } business)
+        {
+            return null;
+        }
+
+        if (calendar.BusinessHours is { } hours)
+        {
+            business["hours"] = JsonNode.Parse(hours.GetRawText());
+        }
+
+        if (calendar.Holidays is { } holidays)
+        {
+            business["holidays"] = JsonNode.Parse(holidays.GetRawText());
+        }
+
+        policy["reason"] = "the tenant's calendar, given when it was provisioned";
+        using var publish = await services.SendAsync("sla", HttpMethod.Put, SlaPolicyPath, policy, identity, cancellationToken, read.Headers.ETag?.Tag);
+        if (publish.StatusCode == HttpStatusCode.BadRequest && await ServiceCalls.ReadAsync<Problem>(publish, cancellationToken) is { Errors: { } errors })
+        {
+            return new(errors.ToDictionary(error => $"defaultCalendar.{CalendarField().Replace(error.Key, match => match.Groups[1].Value == "hours" ? "businessHours" : match.Groups[1].Value)}",
+                error => error.Value), null);
+        }
+
+        return publish.IsSuccessStatusCode ? null : new(null, "sla");
+    }
+
+    /// <summary>"calendars[1].hours.someday" as the operator wrote it: "businessHours.someday".</summary>
+    [GeneratedRegex(@"^calendars\[[^\]]+\]\.(\w+)")]
+    private static partial Regex CalendarField();
+
     public async Task<DefaultsRefused?> CreateAsync(string tenantId, CalendarDraft? calendar, CancellationToken cancellationToken)
     {
         var identity = new PlatformIdentity(tenantId, Actor.Service("provisioning"), Roles: [Roles.Admin]);
 
-        using (var sla = await services.SendAsync("sla", HttpMethod.Put, "/api/v1/sla/policy",
-            new { calendar?.BusinessHours, calendar?.Holidays }, identity, cancellationToken))
+        if (await CalendarAsync(calendar, identity, cancellationToken) is { } refused)
         {
-            if (sla.StatusCode == HttpStatusCode.BadRequest && await ServiceCalls.ReadAsync<Problem>(sla, cancellationToken) is { Errors: { } errors })
-            {
-                return new(errors.ToDictionary(error => $"defaultCalendar.{error.Key}", error => error.Value), null);
-            }
-
-            if (!sla.IsSuccessStatusCode)
-            {
-                return new(null, "sla");
-            }
+            return refused;
         }
 
         // Triage saves version 1 of the tenant's matrix (the platform's rules) when it first reads it.

@@ -28,11 +28,13 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
     public Task<GatewayResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 
-    /// <summary>A command or submission; the key makes a repeated click or a retry have one effect.</summary>
-    public Task<GatewayResult<T>> PostAsync<T>(string path, object? body, string idempotencyKey, CancellationToken cancellationToken = default)
+    /// <summary>A command or submission; the key makes a repeated click or a retry have one effect, and
+    /// <paramref name="ifMatch"/> (the ETag read) makes it apply only to the version the person saw.</summary>
+    public Task<GatewayResult<T>> PostAsync<T>(string path, object? body, string idempotencyKey, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
         request.Headers.Add(IdempotencyHeader, idempotencyKey);
+        IfMatch(request, ifMatch);
         return SendAsync<T>(request, cancellationToken);
     }
 

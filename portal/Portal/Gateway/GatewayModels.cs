@@ -39,6 +39,18 @@ public sealed record RuleInfo(string Id, Severity Severity, string Description);
 
 public sealed record MissingFactInfo(string Id, string Description);
 
+/// <summary>One item of a checklist: satisfied by any of the facts it names ("context.errorMessages").</summary>
+public sealed record ChecklistItemInfo(string Id, string Description, IReadOnlyList<string> AnyOf);
+
+/// <summary>The context checklists in force (GET /api/v1/triage/checklists): items by issue type ("technical").</summary>
+public sealed record ChecklistsInfo(int Version, IReadOnlyDictionary<string, IReadOnlyList<ChecklistItemInfo>> IssueTypes)
+{
+    public IReadOnlyList<ChecklistItemInfo> For(IssueType issueType) => For(Components.Shared.Labels.Kebab(issueType));
+
+    /// <summary>The items of an issue type as the API names it ("technical").</summary>
+    public IReadOnlyList<ChecklistItemInfo> For(string issueType) => IssueTypes.TryGetValue(issueType, out var items) ? items : [];
+}
+
 public sealed record ResolutionInfo(string Kind, string Summary, string? RootCause, DateTimeOffset ResolvedAt, string ResolvedBy);
 
 /// <summary>One escalation as GET /api/v1/escalations/{id} shows it.</summary>

@@ -71,3 +71,31 @@ public sealed record CustomerCommitmentUpdated
     /// <summary>Whether a clock had breached by <see cref="At"/>.</summary>
     public bool Breached { get; init; }
 }
+
+/// <summary>One clock whose due time a new SLA policy moved.</summary>
+public sealed record SlaClockChange(ClockKind Clock, DateTimeOffset? DueBefore, DateTimeOffset? DueAfter);
+
+/// <summary>A newly published SLA policy (or a roll back) moved the due times of an escalation's running clocks: which,
+/// from when to when, and why (the version, who published it and what they said). Each affected escalation gets one;
+/// thresholds the new times make due are announced by <see cref="SlaThresholdReached"/> as usual, once.</summary>
+public sealed record SlaTargetsChanged
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required int PolicyVersion { get; init; }
+
+    public required string PublishedBy { get; init; }
+
+    public string? Reason { get; init; }
+
+    public required IReadOnlyList<SlaClockChange> Changes { get; init; }
+
+    /// <summary>The clocks as they stand now, under the new policy.</summary>
+    public required IReadOnlyList<SlaClock> Clocks { get; init; }
+
+    public DateTimeOffset? NextUpdateDue { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+}

@@ -13,5 +13,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapIntakeApi();
 app.MapGrpcService<EscalationsGrpcService>();
+app.MapGrpcService<CaseFactsGrpcService>();
 
 app.Run();

@@ -214,6 +214,24 @@ public static class LifecycleEvents
         return decision.Note(Actors.Sla, "clocks-started", $"{update}{resolution}", "the SLA policy of this severity and customer tier");
     }
 
+    /// <summary>A new SLA policy moved the record's clocks: the clocks are replaced, and the timeline says which due times
+    /// moved and why (in any status: a resolved case's clocks may still be met late).</summary>
+    public static Decision TargetsChanged(EscalationState state, SlaTargetsChanged changed, DateTimeOffset now)
+    {
+        var decision = Decision.On(state, now);
+        if (state.TenantId != changed.TenantId)
+        {
+            return decision.Ignore(OtherTenant);
+        }
+
+        var moves = string.Join("; ", changed.Changes.Select(change =>
+            $"{Text.Kebab(change.Clock)} due {(change.DueBefore is { } before ? Text.Utc(before) : "never")} -> {(change.DueAfter is { } after ? Text.Utc(after) : "never")}"));
+        return decision
+            .With(current => current with { Clocks = changed.Clocks, NextUpdateDue = changed.NextUpdateDue?.UtcDateTime })
+            .Note(Actors.Sla, "sla-targets-changed", moves,
+                $"SLA policy version {changed.PolicyVersion}, published by {changed.PublishedBy}" + (changed.Reason is { } reason ? $": {reason}" : ""));
+    }
+
     /// <summary>The auto-close timer fired: a resolution nobody answered closes, unless it was confirmed, reopened or
     /// resolved again since the timer was set.</summary>
     public static Decision AutoClose(EscalationState state, AutoCloseDue due, DateTimeOffset now, TimeSpan autoCloseAfter)

@@ -43,7 +43,7 @@ public static class ClockEngine
 {
     private sealed record Segment(DateTimeOffset Start, DateTimeOffset? End);
 
-    public static ClockReport Evaluate(IReadOnlyList<ClockEvent> history, SeverityTargets targets, SlaPolicy policy, string timeZone, DateTimeOffset now)
+    public static ClockReport Evaluate(IReadOnlyList<ClockEvent> history, SeverityTargets targets, SlaPolicy policy, ClockZones zones, DateTimeOffset now)
     {
         var events = history.OrderBy(e => e.At).ToList();
         if (events.OfType<CaseOpened>().FirstOrDefault() is not { } opened)
@@ -53,12 +53,12 @@ public static class ClockEngine
 
         var clocks = new List<(ClockStatus Status, IReadOnlyList<Threshold> Thresholds)>
         {
-            FirstResponse(events, opened.At, targets.FirstResponse, policy, timeZone, now),
-            Resolution(events, opened.At, targets.Resolution, policy, timeZone, now),
+            FirstResponse(events, opened.At, targets.FirstResponse, policy, zones, now),
+            Resolution(events, opened.At, targets.Resolution, policy, zones, now),
         };
         if (targets.CustomerUpdate is { } cadence)
         {
-            clocks.Insert(1, CustomerUpdate(events, opened.At, cadence, policy, timeZone, now));
+            clocks.Insert(1, CustomerUpdate(events, opened.At, cadence, policy, zones, now));
         }
 
         var thresholds = clocks.SelectMany(clock => clock.Thresholds).ToList();
@@ -69,12 +69,12 @@ public static class ClockEngine
     }
 
     private static (ClockStatus, IReadOnlyList<Threshold>) FirstResponse(
-        List<ClockEvent> events, DateTimeOffset opened, ClockTarget target, SlaPolicy policy, string timeZone, DateTimeOffset now)
+        List<ClockEvent> events, DateTimeOffset opened, ClockTarget target, SlaPolicy policy, ClockZones zones, DateTimeOffset now)
     {
         var responded = events.FirstOrDefault(e => e is FirstResponded or CustomerUpdated)?.At;
         var ended = events.OfType<Ended>().FirstOrDefault()?.At;
         var stop = Earliest(responded, ended);
-        var clock = Clock(ClockKind.FirstResponse, 0, [new(opened, stop)], target, policy, timeZone, now);
+        var clock = Clock(ClockKind.FirstResponse, 0, [new(opened, stop)], target, policy, zones, now);
         var state = responded is not null && (clock.BreachedAt is null || clock.BreachedAt > responded) ? ClockState.Met
             : clock.BreachedAt is not null ? ClockState.Breached
             : stop is not null ? ClockState.Stopped
@@ -83,11 +83,11 @@ public static class ClockEngine
     }
 
     private static (ClockStatus, IReadOnlyList<Threshold>) Resolution(
-        List<ClockEvent> events, DateTimeOffset opened, ClockTarget target, SlaPolicy policy, string timeZone, DateTimeOffset now)
+        List<ClockEvent> events, DateTimeOffset opened, ClockTarget target, SlaPolicy policy, ClockZones zones, DateTimeOffset now)
     {
         var active = ActivePeriods(events, opened);
         var last = events.LastOrDefault(e => e is Resolved or Reopened or Ended or Paused or Resumed);
-        var clock = Clock(ClockKind.Resolution, 0, active, target, policy, timeZone, now);
+        var clock = Clock(ClockKind.Resolution, 0, active, target, policy, zones, now);
         var state = last switch
         {
             Resolved when clock.BreachedAt is null => ClockState.Met,
@@ -103,7 +103,7 @@ public static class ClockEngine
     /// <summary>One cycle per update: the current cycle runs from the last update (or the submission, or the last
     /// reopen) over the active periods after it.</summary>
     private static (ClockStatus, IReadOnlyList<Threshold>) CustomerUpdate(
-        List<ClockEvent> events, DateTimeOffset opened, ClockTarget target, SlaPolicy policy, string timeZone, DateTimeOffset now)
+        List<ClockEvent> events, DateTimeOffset opened, ClockTarget target, SlaPolicy policy, ClockZones zones, DateTimeOffset now)
     {
         var active = ActivePeriods(events, opened);
         var starts = new List<DateTimeOffset> { opened };
@@ -114,7 +114,7 @@ public static class ClockEngine
         {
             var cycleEnd = cycle + 1 < starts.Count ? starts[cycle + 1] : (DateTimeOffset?)null;
             var segments = Clip(active, starts[cycle], cycleEnd);
-            var clock = Clock(ClockKind.CustomerUpdate, cycle, segments, target, policy, timeZone, now);
+            var clock = Clock(ClockKind.CustomerUpdate, cycle, segments, target, policy, zones, now);
             thresholds.AddRange(clock.Thresholds.Where(threshold => cycleEnd is null || threshold.At <= cycleEnd));
             current = clock.Status;
         }
@@ -134,9 +134,9 @@ public static class ClockEngine
 
     /// <summary>Elapsed working time over the segments, the due time, and each threshold's instant.</summary>
     private static Counted Clock(ClockKind kind, int cycle, IReadOnlyList<Segment> segments, ClockTarget target, SlaPolicy policy,
-        string timeZone, DateTimeOffset now)
+        ClockZones zones, DateTimeOffset now)
     {
-        var calendar = policy.Calendar(target.Calendar, timeZone);
+        var calendar = policy.Calendar(target.Calendar, zones);
         var elapsed = segments.Aggregate(TimeSpan.Zero, (sum, segment) =>
             sum + calendar.WorkingTimeBetween(segment.Start, Min(segment.End ?? now, now)));
         var due = InstantWhen(segments, target.Duration, calendar);
@@ -148,7 +148,7 @@ public static class ClockEngine
         var breachedAt = due is { } dueAt && dueAt <= now ? dueAt : (DateTimeOffset?)null;
         var start = segments.Count > 0 ? segments[0].Start : now;
         return new(
-            new(kind, ClockState.Running, cycle, start, due, target.Duration, elapsed, TimeSpan.Zero, null, breachedAt, target.Calendar),
+            new(kind, ClockState.Running, cycle, start, due, target.Duration, elapsed, TimeSpan.Zero, null, breachedAt, policy.CalendarNamed(target.Calendar).Kind),
             thresholds,
             breachedAt);
     }

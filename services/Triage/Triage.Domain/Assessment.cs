@@ -14,10 +14,10 @@ public static class Assessor
 {
     /// <summary>The matrix decides severity; the checklist decides whether the case can move on. Missing facts
     /// hold a case in NeedsInformation, except an S1, which is routed at once and flagged "handoff incomplete".</summary>
-    public static AssessmentResult Assess(EscalationMatrix matrix, CaseFacts facts)
+    public static AssessmentResult Assess(EscalationMatrix matrix, ContextChecklist checklist, CaseFacts facts)
     {
         var decision = matrix.Evaluate(FactSheet.From(facts));
-        var missing = ContextChecklist.Missing(facts);
+        var missing = checklist.Missing(facts);
         var critical = decision.Severity == Severity.S1;
         return new(
             decision.Severity,

@@ -11,9 +11,12 @@ namespace Benchmarks.Micro;
 public class SlaBenchmarks
 {
     private static readonly DateTimeOffset Friday = new(2026, 12, 18, 15, 0, 0, TimeSpan.Zero);
-    private readonly SlaPolicy _policy = DefaultPolicy.Create() with
+    private static readonly SlaPolicy Default = DefaultPolicy.Create();
+    private readonly SlaPolicy _policy = Default with
     {
-        Holidays = new HashSet<DateOnly> { new(2026, 12, 24), new(2026, 12, 25), new(2026, 12, 26), new(2027, 1, 1) },
+        Calendars = [.. Default.Calendars.Select(calendar => calendar.Kind == CalendarKind.BusinessHours
+            ? calendar with { Holidays = new HashSet<DateOnly> { new(2026, 12, 24), new(2026, 12, 25), new(2026, 12, 26), new(2027, 1, 1) } }
+            : calendar)],
     };
 
     private BusinessHoursCalendar _calendar = null!;
@@ -22,7 +25,7 @@ public class SlaBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _calendar = new BusinessHoursCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), _policy.Hours, _policy.Holidays);
+        _calendar = (BusinessHoursCalendar)_policy.Calendar(DefaultPolicy.BusinessHoursCalendar, "Europe/Berlin");
         _history =
         [
             new CaseOpened(Friday),

@@ -33,7 +33,7 @@ public class TriageBenchmarks
     public MatrixDecision Matrix_evaluation() => _matrix.Evaluate(_sheet);
 
     [Benchmark]
-    public AssessmentResult Assessment_with_fact_sheet_and_checklist() => Assessor.Assess(_matrix, _facts);
+    public AssessmentResult Assessment_with_fact_sheet_and_checklist() => Assessor.Assess(_matrix, ContextChecklist.Default, _facts);
 
     private static CaseFacts Facts(IssueType issueType, ImpactScope scope, UrgencyFacts urgency) => new()
     {

@@ -20,6 +20,7 @@ public sealed record PathIds(
         : parameter.Name == "scheduleId" ? Schedule
         : parameter.Name == "policyId" ? Policy
         : parameter.Name == "tenantId" ? ProvisionedTenant
+        : parameter.Name == "version" ? "1"
         : operation.Template.Contains("/webhooks/", StringComparison.Ordinal) ? Webhook.ToString()
         : operation.Template.Contains("/api-keys/", StringComparison.Ordinal) ? Credential.ToString()
         : operation.Template.StartsWith("/api/v1/notifications/{", StringComparison.Ordinal) ? Delivery.ToString()

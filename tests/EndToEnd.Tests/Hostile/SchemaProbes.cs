@@ -13,7 +13,14 @@ public static class SchemaProbes
         ["POST /api/v1/notifications/webhooks"] = "webhooks",
         ["POST /api/v1/admin/api-keys"] = "keys",
         ["PUT /api/v1/triage/matrix"] = "matrix",
+        ["POST /api/v1/triage/matrix/drafts/{draftId}/publish"] = "matrix",
+        ["POST /api/v1/triage/matrix/versions/{version}/restore"] = "matrix",
+        ["PUT /api/v1/triage/checklists"] = "checklists",
+        ["POST /api/v1/triage/checklists/drafts/{draftId}/publish"] = "checklists",
+        ["POST /api/v1/triage/checklists/versions/{version}/restore"] = "checklists",
         ["PUT /api/v1/sla/policy"] = "sla",
+        ["POST /api/v1/sla/policy/drafts/{draftId}/publish"] = "sla",
+        ["POST /api/v1/sla/policy/versions/{version}/restore"] = "sla",
         ["PUT /api/v1/routing/escalation-policy"] = "routing",
     };
 

@@ -70,6 +70,7 @@ public sealed record SeededTenant(
             ["keys"] = Ids(await api.JsonAsync(HttpMethod.Get, "/api/v1/admin/api-keys"), "id", "revokedAt"),
             ["matrix"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/matrix")).GetProperty("version").ToString(),
             ["sla"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy")).ToString(),
+            ["checklists"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/checklists")).GetProperty("version").ToString(),
             ["routing"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policy")).ToString(),
             ["teams"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams")).ToString(),
             ["rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")).ToString(),

@@ -37,7 +37,6 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
         {
             ["POST /api/v1/escalations"] = Node(Cases.TeamProblem()),
             ["POST /api/v1/triage/preview"] = preview,
-            ["PUT /api/v1/triage/matrix"] = new JsonObject { ["rules"] = Node((await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/matrix")).GetProperty("rules")) },
             ["PUT /api/v1/routing/escalation-policy"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policy")),
             ["PUT /api/v1/routing/rules"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")),
             ["PUT /api/v1/routing/schedules/{scheduleId}"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/schedules/technical-support-on-call")),
@@ -45,7 +44,6 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
             ["PUT /api/v1/ops/tenants/{tenantId}"] = Node(new { name = "Hostile provisioned", timeZone = "Europe/Berlin" }),
             ["PUT /api/v1/routing/teams/{teamId}"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams/technical-support")),
             ["PUT /api/v1/escalations/customers/{customerId}"] = Node(await api.JsonAsync(HttpMethod.Get, $"/api/v1/escalations/customers/{SeededTenant.Customer}")),
-            ["PUT /api/v1/sla/policy"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy")),
             ["POST /api/v1/notifications/webhooks"] = Node(new { url = SeededTenant.WebhookUrl }),
             ["POST /api/v1/routing/escalations/{id}/handoffs"] = Node(new
             {
@@ -61,6 +59,16 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
                 alerts = new[] { new { status = "firing", labels = new { alertname = "HostileProbe" }, annotations = new { summary = "probe" } } },
             }),
         };
+        foreach (var document in new[] { "/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy" })
+        {
+            var inForce = Node(await api.JsonAsync(HttpMethod.Get, document));
+            bodies[$"PUT {document}"] = inForce;
+            bodies[$"POST {document}/drafts"] = new JsonObject { ["document"] = inForce.DeepClone() };
+            bodies[$"PUT {document}/drafts/{{draftId}}"] = new JsonObject { ["document"] = inForce.DeepClone() };
+            bodies[$"POST {document}/drafts/{{draftId}}/publish"] = Node(new { reason = "probe" });
+            bodies[$"POST {document}/versions/{{version}}/restore"] = Node(new { reason = "probe" });
+        }
+
         foreach (var (command, body) in CommandBodies)
         {
             bodies[$"POST /api/v1/escalations/{{id}}/{command}"] = JsonNode.Parse(body)!;

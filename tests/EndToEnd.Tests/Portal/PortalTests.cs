@@ -335,28 +335,41 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
-    public async Task A_manager_saves_the_matrix_as_a_new_version_that_changes_the_preview_and_an_invalid_one_is_explained()
+    public async Task A_manager_tries_a_draft_matrix_on_the_cases_publishes_it_with_a_reason_and_rolls_it_back_from_the_history()
     {
         const string TryOut = "Every case is S1 while this rule is tried out";
         var manager = await browser.SignInAsync(Portal, Tenants.PortalAdmin, "mia", "manager");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation matrix" }).ClickAsync();
-        await Assertions.Expect(manager.GetByTestId("document-version")).ToContainTextAsync("Version");
-        var version = int.Parse(VersionNumber().Match(await manager.GetByTestId("document-version").InnerTextAsync()).Value);
-        var rules = await manager.GetByTestId("document-json").InputValueAsync();
+        await Assertions.Expect(manager.GetByTestId("version-in-force")).ToContainTextAsync("is in force");
+        var version = int.Parse(VersionNumber().Match(await manager.GetByTestId("version-in-force").InnerTextAsync()).Value);
+        await manager.GetByTestId("start-draft").ClickAsync();
+        var draft = manager.GetByTestId("draft-json");
+        await Assertions.Expect(draft).ToHaveValueAsync(new Regex("\"rules\""));
 
-        await manager.GetByTestId("document-json").FillAsync("[{\"id\": \"\"}]");
-        await manager.GetByTestId("save").ClickAsync();
-        await Assertions.Expect(manager.GetByTestId("problem")).ToContainTextAsync("The matrix is not valid.");
+        var original = await draft.InputValueAsync();
 
-        var everythingS1 = JsonNode.Parse(rules)!.AsArray();
-        everythingS1.Insert(0, new JsonObject
+        await draft.FillAsync("{\"rules\": [{\"id\": \"\"}]}");
+        await manager.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("problem")).ToContainTextAsync("The escalation matrix is not valid.");
+
+        var everythingS1 = JsonNode.Parse(original)!;
+        everythingS1["rules"]!.AsArray().Insert(0, new JsonObject
         {
             ["id"] = "portal-try-out", ["severity"] = "S1", ["description"] = TryOut, ["when"] = new JsonObject { ["always"] = true },
         });
-        await manager.GetByTestId("document-json").FillAsync(everythingS1.ToJsonString());
-        await manager.GetByTestId("save").ClickAsync();
-        await Assertions.Expect(manager.GetByTestId("saved")).ToContainTextAsync($"Saved as version {version + 1}");
+        await draft.FillAsync(everythingS1.ToJsonString());
+        await manager.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync("The draft is saved.");
+        await manager.GetByTestId("diff-draft").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("draft-diff").GetByTestId("change")).ToContainTextAsync("rules[portal-try-out]");
+        await manager.GetByTestId("run-what-if").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("what-if-open").GetByTestId("what-if-summary")).ToContainTextAsync("would change severity");
+        await Assertions.Expect(manager.GetByTestId("what-if-open").GetByTestId("what-if-rule").Filter(new() { HasText = "portal-try-out" })).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(manager, "matrix");
+        await manager.GetByTestId("publish-reason").Locator("input").FillAsync("trying out S1 for everything");
+        await manager.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync($"Published as version {version + 1}");
+        await Assertions.Expect(manager.GetByTestId("version").First).ToContainTextAsync("trying out S1 for everything");
 
         await manager.GetByRole(AriaRole.Link, new() { Name = "New escalation" }).ClickAsync();
         await ChooseAsync(manager, manager.GetByTestId("customer"), "Initech (standard)");
@@ -364,11 +377,13 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await Assertions.Expect(manager.GetByTestId("preview").GetByTestId("severity")).ToHaveTextAsync("S1");
         await Assertions.Expect(manager.GetByTestId("preview-rule").Filter(new() { HasText = TryOut })).ToHaveCountAsync(1);
 
-        // Back to the rules as they were: a version of its own, and the preview follows.
+        // Back to the rules as they were, from the history: a version of its own, and the preview follows.
         await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation matrix" }).ClickAsync();
-        await manager.GetByTestId("document-json").FillAsync(rules);
-        await manager.GetByTestId("save").ClickAsync();
-        await Assertions.Expect(manager.GetByTestId("saved")).ToContainTextAsync($"Saved as version {version + 2}");
+        await manager.GetByTestId("version").First.GetByTestId("diff-version").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("version-diff").GetByTestId("change")).ToContainTextAsync("rules[portal-try-out]");
+        await manager.GetByTestId("roll-back-reason").Locator("input").FillAsync("the try-out is over");
+        await manager.GetByTestId("version").Nth(1).GetByTestId("roll-back").ClickAsync(); // newest first: the version before the try-out
+        await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync($"Version {version} is in force again, as version {version + 2}");
         await manager.GetByRole(AriaRole.Link, new() { Name = "New escalation" }).ClickAsync();
         await ChooseAsync(manager, manager.GetByTestId("customer"), "Initech (standard)");
         await Assertions.Expect(manager.GetByTestId("preview")).ToContainTextAsync($"matrix v{version + 2}");
@@ -378,6 +393,44 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await Assertions.Expect(manager.GetByTestId("count")).ToHaveCountAsync(7); // open S1-S4, breached, waiting to be acknowledged, needs information
         await manager.GetByRole(AriaRole.Link, new() { Name = "Teams" }).ClickAsync();
         await Assertions.Expect(manager.GetByTestId("team").First).ToContainTextAsync("(lead)");
+    }
+
+    [Fact]
+    public async Task A_manager_previews_a_stricter_SLA_policy_on_the_running_clocks_and_publishing_it_moves_them()
+    {
+        await platform.ProvisionAsync(Tenants.PortalSla);
+        using var api = platform.Escalations(Tenants.PortalSla);
+        var ids = new[] { await api.SubmitAsync(Cases.TeamBlocked("initech", workaround: true)), await api.SubmitAsync(Cases.TeamBlocked("globex", workaround: true)) };
+        foreach (var id in ids)
+        {
+            await api.WaitForAsync(id, record => record.Timeline("clocks-started").Any(), "the clocks started");
+        }
+
+        var manager = await browser.SignInAsync(Portal, Tenants.PortalSla, "sam", "manager");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "SLA policy" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("version-in-force")).ToContainTextAsync("Version 1 is in force");
+        await manager.GetByTestId("start-draft").ClickAsync();
+        var draft = manager.GetByTestId("draft-json");
+        await Assertions.Expect(draft).ToHaveValueAsync(new Regex("\"calendars\""));
+        var policy = JsonNode.Parse(await draft.InputValueAsync())!;
+        policy["targets"]!["S3"]!["firstResponse"]!["duration"] = "01:00:00";
+        await draft.FillAsync(policy.ToJsonString());
+        await manager.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync("The draft is saved.");
+
+        await manager.GetByTestId("run-preview").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("preview-summary")).ToContainTextAsync("2 running under version 1: 2 would move");
+        await Assertions.Expect(manager.GetByTestId("preview-row")).ToHaveCountAsync(2);
+        await Screenshots.TakeAsync(manager, "sla-preview");
+        await manager.GetByTestId("publish-reason").Locator("input").FillAsync("S3 answered within the hour");
+        await manager.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync("Published as version 2");
+
+        foreach (var id in ids)
+        {
+            var moved = await api.WaitForAsync(id, record => record.Timeline("sla-targets-changed").Any(), "the clocks re-planned");
+            Assert.Contains("S3 answered within the hour", moved.Timeline("sla-targets-changed").Single().Text("reason"), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class NewCaseForm
     public bool ComplianceRisk { get; set; }
     public bool PaymentAffected { get; set; }
 
-    /// <summary>The checklist answers as typed, by checklist item id.</summary>
+    /// <summary>The checklist answers as typed, by the fact each answers ("context.errorMessages").</summary>
     public Dictionary<string, string?> Checklist { get; } = [];
 
     /// <summary>The facts; with the customer's directory entry for the triage preview, which does not look it up (a

@@ -29,6 +29,7 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
         Event(() => ThresholdReached, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => AutoClose, e => Correlate(e, context => context.Message.EscalationId));
         Event(() => Commitment, e => Correlate(e, context => context.Message.EscalationId));
+        Event(() => TargetsChanged, e => Correlate(e, context => context.Message.EscalationId));
 
         DuringAny(
             When(Assessed).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.Assessed)),
@@ -38,7 +39,8 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
             When(Handoff).ThenAsync(context => Steps(context).ApplyAsync(context, HandoffSteps.Apply)),
             When(ThresholdReached).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.ThresholdReached)),
             When(AutoClose).ThenAsync(context => Steps(context).AutoCloseAsync(context)),
-            When(Commitment).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.CommitmentUpdated)));
+            When(Commitment).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.CommitmentUpdated)),
+            When(TargetsChanged).ThenAsync(context => Steps(context).ApplyAsync(context, LifecycleEvents.TargetsChanged)));
     }
 
     public Event<EscalationAssessed> Assessed { get; private set; } = null!;
@@ -56,6 +58,9 @@ public sealed class LifecycleStateMachine : MassTransitStateMachine<EscalationRe
     public Event<AutoCloseDue> AutoClose { get; private set; } = null!;
 
     public Event<CustomerCommitmentUpdated> Commitment { get; private set; } = null!;
+
+    /// <summary>A new SLA policy moved the clocks (rare: only when a policy is published).</summary>
+    public Event<SlaTargetsChanged> TargetsChanged { get; private set; } = null!;
 
     /// <summary>Every record is created by submission, so an event for an unknown one is a fault, not a new record.</summary>
     private static void Correlate<T>(IEventCorrelationConfigurator<EscalationRecord, T> configurator, Func<ConsumeContext<T>, Guid> id) where T : class

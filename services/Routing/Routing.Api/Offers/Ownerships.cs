@@ -8,7 +8,7 @@ namespace Routing.Api.Offers;
 
 public sealed record OwnershipView(
     Guid EscalationId, TeamRef Team, MemberRef Owner, bool Accepted, MemberRef OfferedTo, MemberRef Backup, MemberRef? TeamLead,
-    OfferLevel OfferLevel, DateTimeOffset RespondBy, string State)
+    OfferLevel OfferLevel, DateTimeOffset RespondBy, string State, string? TeamTimeZone = null)
 {
     public EscalationPlatform.Contracts.Routing.V1.Ownership ToGrpc()
     {
@@ -25,6 +25,7 @@ public sealed record OwnershipView(
             Backup = Member(Backup),
             OfferLevel = KebabEnum<OfferLevel>.Name(OfferLevel),
             RespondBy = Timestamp.FromDateTimeOffset(RespondBy),
+            TeamTimeZone = TeamTimeZone ?? "",
         };
         if (TeamLead is not null)
         {
@@ -55,6 +56,8 @@ public sealed class Ownerships(RoutingDbContext db)
         };
         MemberRef? lead = offer.LeadId is null ? null : members[offer.LeadId] = new(offer.LeadId, offer.LeadName!, offer.LeadEmail!);
         var ownerId = offer.AcceptedById is { } accepted && members.ContainsKey(accepted) ? accepted : offer.OwnerId;
+        var zone = await db.Teams.AsNoTracking().Where(team => team.TenantId == tenantId && team.Id == offer.TeamId).Select(team => team.TimeZone)
+            .SingleOrDefaultAsync(cancellationToken);
         return new(
             offer.CorrelationId,
             new TeamRef(offer.TeamId, offer.TeamName),
@@ -65,6 +68,7 @@ public sealed class Ownerships(RoutingDbContext db)
             lead,
             offer.Level,
             new DateTimeOffset(DateTime.SpecifyKind(offer.RespondBy, DateTimeKind.Utc)),
-            offer.CurrentState);
+            offer.CurrentState,
+            zone);
     }
 }

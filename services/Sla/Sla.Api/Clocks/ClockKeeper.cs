@@ -9,26 +9,77 @@ namespace Sla.Api.Clocks;
 /// announces the thresholds <see cref="ThresholdAnnouncements"/> picks, and says when to look again. Announcing is
 /// idempotent: the keys announced are saved with the clocks. The rules are in Sla.Domain; here are persistence and
 /// publishing.</summary>
-public sealed class ClockKeeper(ISlaPolicies policies, TimeProvider clock)
+public sealed class ClockKeeper(ISlaPolicies policies, ITeamZones teams, TimeProvider clock)
 {
-    public async Task<ClockReport> ReportAsync(ClocksState state, CancellationToken cancellationToken)
+    /// <summary>The clocks as of now under the policy in force (at least version <paramref name="atLeast"/>).</summary>
+    public async Task<ClockReport> ReportAsync(ClocksState state, CancellationToken cancellationToken, int atLeast = 0) =>
+        Report(state, (await policies.CurrentAsync(state.TenantId, cancellationToken, atLeast)).Value);
+
+    public ClockReport Report(ClocksState state, SlaPolicy policy)
     {
-        var policy = await policies.ForAsync(state.TenantId, cancellationToken);
-        return ClockEngine.Evaluate(
-            [.. state.History.Select(entry => entry.ToEvent())],
-            policy.For((Severity)state.Severity, state.Tier),
-            policy,
-            state.TimeZone,
-            clock.GetUtcNow());
+        var @case = Case(state);
+        return ClockEngine.Evaluate(@case.History, policy.For(@case.Severity, @case.Tier), policy, @case.Zones, clock.GetUtcNow());
+    }
+
+    /// <summary>What the clocks of an escalation are derived from.</summary>
+    public static ClockedCase Case(ClocksState state) => new(
+        state.CorrelationId, state.Key, state.Title, (Severity)state.Severity, state.Tier, new ClockZones(state.TimeZone, state.TeamTimeZone),
+        [.. state.History.Select(entry => entry.ToEvent())]);
+
+    /// <summary>After a policy was published: which due times it moved from the version before (null when none moved, or
+    /// when either version is unknown here), with the clocks as they now stand.</summary>
+    public async Task<SlaTargetsChanged?> TargetsChangedAsync(ClocksState state, ReplanClocks replan, CancellationToken cancellationToken)
+    {
+        var previous = await policies.VersionAsync(state.TenantId, replan.PreviousVersion, cancellationToken);
+        var published = await policies.VersionAsync(state.TenantId, replan.Version, cancellationToken);
+        if (previous is null || published is null)
+        {
+            return null;
+        }
+
+        await FollowTeamAsync(state, published.Value, cancellationToken);
+        var now = clock.GetUtcNow();
+        var moved = PolicyPreview.Of(Case(state), previous.Value, published.Value, now).Clocks.Where(move => move.DueBefore != move.DueAfter).ToList();
+        if (moved.Count == 0)
+        {
+            return null;
+        }
+
+        var report = await ReportAsync(state, cancellationToken, replan.Version);
+        return new()
+        {
+            EscalationId = state.CorrelationId,
+            TenantId = state.TenantId,
+            PolicyVersion = replan.Version,
+            PublishedBy = replan.PublishedBy,
+            Reason = replan.Reason,
+            Changes = [.. moved.Select(move => new SlaClockChange(move.Clock, move.DueBefore, move.DueAfter))],
+            Clocks = [.. report.Clocks.Select(Clock)],
+            NextUpdateDue = report.NextUpdateDue,
+            At = now,
+        };
     }
 
     public void Record(ClocksState state, ClockEvent happened) =>
         state.History = [.. state.History, ClockHistoryEntry.From(happened)];
 
-    /// <summary>Announces new thresholds and plans the next look; returns the report for the commitment.</summary>
-    public async Task<ClockReport> KeepAsync(ClocksState state, IPublishEndpoint publish, CancellationToken cancellationToken)
+    /// <summary>When the case's targets count in the owning team's zone, takes that zone as routing says it now: at every
+    /// look, as a handoff may have moved the case to another team (the last zone known stays when routing cannot say).</summary>
+    private async Task FollowTeamAsync(ClocksState state, SlaPolicy policy, CancellationToken cancellationToken)
     {
-        var report = await ReportAsync(state, cancellationToken);
+        if (policy.CountsInTeamZone(policy.For((Severity)state.Severity, state.Tier))
+            && await teams.ZoneOfAsync(state.TenantId, state.CorrelationId, cancellationToken) is { } zone)
+        {
+            state.TeamTimeZone = zone;
+        }
+    }
+
+    /// <summary>Announces new thresholds and plans the next look; returns the report for the commitment.</summary>
+    public async Task<ClockReport> KeepAsync(ClocksState state, IPublishEndpoint publish, CancellationToken cancellationToken, int atLeast = 0)
+    {
+        var policy = (await policies.CurrentAsync(state.TenantId, cancellationToken, atLeast)).Value;
+        await FollowTeamAsync(state, policy, cancellationToken);
+        var report = Report(state, policy);
         var plan = ThresholdAnnouncements.Plan(report, state.Announced, clock.GetUtcNow());
         foreach (var announcement in plan.Announcements)
         {

@@ -32,6 +32,10 @@ public sealed class ClocksState : SagaStateMachineInstance
 
     public string TimeZone { get; set; } = null!;
 
+    /// <summary>The time zone of the team the escalation is offered to (null until routing names one): a calendar of
+    /// the policy may count in it.</summary>
+    public string? TeamTimeZone { get; set; }
+
     /// <summary>The escalation's status, as last reported by intake.</summary>
     public EscalationStatus Status { get; set; }
 
@@ -62,3 +66,9 @@ public sealed class ClocksState : SagaStateMachineInstance
 
 /// <summary>Time to look at the clocks again: a threshold falls due.</summary>
 public sealed record EvaluateClocks(Guid EscalationId);
+
+/// <summary>A tenant's SLA policy was published (or rolled back): its running clocks are re-planned.</summary>
+public sealed record SlaPolicyPublished(string TenantId, int Version, int PreviousVersion, string PublishedBy, string? Reason);
+
+/// <summary>Re-plan one escalation's clocks under version <see cref="Version"/> of its tenant's SLA policy.</summary>
+public sealed record ReplanClocks(Guid EscalationId, string TenantId, int Version, int PreviousVersion, string PublishedBy, string? Reason);

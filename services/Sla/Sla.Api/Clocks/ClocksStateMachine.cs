@@ -29,6 +29,11 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
             e.CorrelateById(context => context.Message.EscalationId);
             e.OnMissingInstance(missing => missing.Discard());
         });
+        Event(() => Replan, e =>
+        {
+            e.CorrelateById(context => context.Message.EscalationId);
+            e.OnMissingInstance(missing => missing.Discard());
+        });
         Schedule(() => Timer, clocks => clocks.TimerTokenId, schedule =>
         {
             schedule.Received = received => received.CorrelateById(context => context.Message.EscalationId);
@@ -59,7 +64,17 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
                 .Then(context => Keeper(context).Record(context.Saga, new CustomerUpdated(context.Message.At)))
                 .ThenAsync(context => KeepAndCommit(context, context.Message.Message))),
             PlanNextLook(When(Timer.Received)
-                .ThenAsync(context => Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken))));
+                .ThenAsync(context => Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken))),
+            PlanNextLook(When(Replan, context => context.Message.TenantId == context.Saga.TenantId)
+                .ThenAsync(async context =>
+                {
+                    if (await Keeper(context).TargetsChangedAsync(context.Saga, context.Message, context.CancellationToken) is { } changed)
+                    {
+                        await context.Publish(changed);
+                    }
+                })
+                .ThenAsync(context => KeepAndCommit(context, message: null, atLeast: context.Message.Version))),
+            Ignore(Replan));
 
         During(Ended,
             PlanNextLook(When(StatusChanged, context => SameTenant(context) && IsNews(context) && context.Message.To == EscalationStatus.Reopened)
@@ -70,7 +85,8 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
             Ignore(CustomerUpdate),
             When(SeverityChanged, context => context.Message.TenantId == context.Saga.TenantId)
                 .Then(context => context.Saga.Severity = (int)context.Message.To), // for a reopening: clocks resume under it
-            Ignore(Timer.Received));
+            Ignore(Timer.Received),
+            Ignore(Replan));
 
         DuringAny(Ignore(Triaged)); // a re-triage keeps the clocks that are running
     }
@@ -82,6 +98,9 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
     private static bool IsNews(BehaviorContext<ClocksState, EscalationStatusChanged> context) =>
         context.Message.To != context.Saga.Status
         && (context.Saga.StatusAt is not { } known || context.Message.At.UtcDateTime >= known);
+
+    /// <summary>The name the state of running clocks is stored by.</summary>
+    public const string TrackingState = nameof(Tracking);
 
     public State Tracking { get; private set; } = null!;
 
@@ -97,6 +116,9 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
     public Event<EscalationSeverityChanged> SeverityChanged { get; private set; } = null!;
 
     public Schedule<ClocksState, EvaluateClocks> Timer { get; private set; } = null!;
+
+    /// <summary>A new SLA policy was published: the clocks are derived again under it and the timer moved.</summary>
+    public Event<ReplanClocks> Replan { get; private set; } = null!;
 
     /// <summary>Puts the one timer at the next threshold the keeper found (moving it, or removing it when none is left).</summary>
     private EventActivityBinder<ClocksState, T> PlanNextLook<T>(EventActivityBinder<ClocksState, T> binder) where T : class =>
@@ -128,9 +150,9 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
         }
     }
 
-    private static async Task KeepAndCommit(BehaviorContext<ClocksState> context, string? message)
+    private static async Task KeepAndCommit(BehaviorContext<ClocksState> context, string? message, int atLeast = 0)
     {
-        var report = await Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken);
+        var report = await Keeper(context).KeepAsync(context.Saga, context, context.CancellationToken, atLeast);
         if (ClockKeeper.Commitment(context.Saga, report, message, context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow()) is { } commitment)
         {
             await context.Publish(commitment);

@@ -1,17 +1,17 @@
 using EscalationPlatform.Contracts;
 using MassTransit;
 using Triage.Api.Data;
-using Triage.Api.Matrix;
+using Triage.Api.Configuration;
 using Triage.Domain;
 
 namespace Triage.Api.Assessments;
 
-/// <summary>Assesses a case against the tenant's matrix and checklist. A preview changes nothing; a decision is
+/// <summary>Assesses a case against the tenant's matrix and checklists in force. A preview changes nothing; a decision is
 /// recorded and published (EscalationAssessed) through the outbox, saved by the caller's unit of work.</summary>
-public sealed class AssessmentService(TriageDbContext db, MatrixStore matrices, IPublishEndpoint publish, TimeProvider clock)
+public sealed class AssessmentService(TriageDbContext db, TriageRules rules, IPublishEndpoint publish, TimeProvider clock)
 {
     public async Task<AssessmentResult> PreviewAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken) =>
-        Assessor.Assess(await matrices.ActiveAsync(tenantId, cancellationToken), facts);
+        Assessor.Assess(await rules.MatrixAsync(tenantId, cancellationToken), await rules.ChecklistAsync(tenantId, cancellationToken), facts);
 
     public async Task<EscalationAssessed> DecideAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Data;
 using EscalationPlatform.Messaging.Persistence;
+using EscalationPlatform.Web.Configuration;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,6 @@ namespace Triage.Api.Data;
 
 public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options)
 {
-    public DbSet<MatrixVersionRow> MatrixVersions => Set<MatrixVersionRow>();
-
     public DbSet<AssessmentRow> Assessments => Set<AssessmentRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -20,14 +19,7 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddMessagingTables().AddIdempotencyTable();
-        modelBuilder.Entity<MatrixVersionRow>(matrix =>
-        {
-            matrix.ToTable("matrix_version");
-            matrix.HasKey(row => new { row.TenantId, row.Version });
-            matrix.Property(row => row.TenantId).HasMaxLength(63);
-            matrix.Property(row => row.Rules).HasColumnType("jsonb");
-        });
+        modelBuilder.AddMessagingTables().AddIdempotencyTable().AddConfigurationTables();
         modelBuilder.Entity<AssessmentRow>(assessment =>
         {
             assessment.ToTable("assessment");
@@ -38,19 +30,6 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
             assessment.HasIndex(row => new { row.TenantId, row.EscalationId });
         });
     }
-}
-
-/// <summary>One version of a tenant's escalation matrix; the highest version is the one in force.</summary>
-public sealed class MatrixVersionRow
-{
-    public required string TenantId { get; init; }
-
-    public required int Version { get; init; }
-
-    /// <summary>The rules as JSON: [{ id, severity, description, when }].</summary>
-    public required string Rules { get; init; }
-
-    public required DateTime CreatedAt { get; init; }
 }
 
 /// <summary>A decision triage made about an escalation, kept as its history (each re-assessment adds one).</summary>

@@ -1,28 +1,20 @@
-using EscalationPlatform.Hosting;
-using System.Text.Json;
 using EscalationPlatform.Contracts;
+using EscalationPlatform.Hosting;
+using EscalationPlatform.Web;
+using EscalationPlatform.Web.Configuration;
 using EscalationPlatform.Web.Facts;
-using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Triage.Api.Assessments;
+using Triage.Api.Configuration;
 using Triage.Api.Data;
-using Triage.Api.Matrix;
-using Triage.Domain;
 
 namespace Triage.Api.Endpoints;
 
 public sealed record AssessmentView(
     Severity Severity, IReadOnlyList<FiredRule> Rules, IReadOnlyList<MissingFact> MissingFacts, AssessmentOutcome Outcome,
     bool HandoffIncomplete, int MatrixVersion);
-
-public sealed record MatrixView(int Version, JsonElement Rules);
-
-public sealed record MatrixRequest(JsonElement Rules);
-
-/// <summary>The facts a case of one issue type must carry before it can be owned.</summary>
-public sealed record ChecklistView(IssueType IssueType, IReadOnlyList<MissingFact> Items);
 
 public static class TriageApi
 {
@@ -36,12 +28,11 @@ public static class TriageApi
         var triage = endpoints.MapGroup(Prefix).WithTags("Triage");
         triage.MapPost("/preview", PreviewAsync)
             .WithSummary("The severity a case would get (with the rules that fired) and the facts it still lacks. Changes nothing.");
-        triage.MapGet("/checklists", Checklists)
-            .WithSummary("The facts each issue type requires before a case can be owned (a case without them waits in needs-information).");
-        triage.MapGet("/matrix", GetMatrixAsync)
-            .WithSummary("The tenant's escalation matrix in force.");
-        triage.MapPut("/matrix", PutMatrixAsync).WithIdempotency<TriageDbContext, RouteHandlerBuilder>()
-            .WithSummary("Saves new rules as the next version of the tenant's escalation matrix.");
+        triage.MapConfigDocument<TriageDbContext, Domain.EscalationMatrix>("/matrix", MatrixDocument.Instance);
+        triage.MapPost("/matrix/drafts/{draftId:guid}/what-if", WhatIfAsync)
+            .WithSummary($"What the draft would change if it were in force: over the open escalations and those submitted in the last days (0 to {MatrixWhatIf.MaxDays}, 30 when left out). Changes nothing.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        triage.MapConfigDocument<TriageDbContext, Domain.ContextChecklist>("/checklists", ChecklistDocument.Instance);
         return endpoints;
     }
 
@@ -65,35 +56,22 @@ public static class TriageApi
             result.MatrixVersion));
     }
 
-    private static Ok<ChecklistView[]> Checklists() =>
-        TypedResults.Ok(Enum.GetValues<IssueType>().Select(type => new ChecklistView(type, ContextChecklist.For(type))).ToArray());
-
-    private static async Task<Ok<MatrixView>> GetMatrixAsync(MatrixStore matrices, ITenantContext tenant, CancellationToken cancellationToken) =>
-        TypedResults.Ok(View(await matrices.ActiveAsync(tenant.TenantId, cancellationToken)));
-
-    private static async Task<Results<Ok<MatrixView>, ValidationProblem>> PutMatrixAsync(
-        MatrixRequest request, MatrixStore matrices, ITenantContext tenant, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WhatIfView>, ValidationProblem, ProblemHttpResult>> WhatIfAsync(
+        Guid draftId, int? days, TriageDbContext db, MatrixWhatIf whatIf, ITenantContext tenant, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        IReadOnlyList<MatrixRule> rules;
-        try
+        if (days is < 0 or > MatrixWhatIf.MaxDays)
         {
-            rules = MatrixJson.Read(request.Rules);
-        }
-        catch (MatrixFormatException error)
-        {
-            return errors.Add(error.Path, error.Reason).ToProblem("The matrix is not valid.");
+            return new ValidationErrors().Add("days", $"0 to {MatrixWhatIf.MaxDays}: how many days of submitted cases to include").ToProblem("The what-if is not valid.");
         }
 
-        errors.AddAll(MatrixValidation.Validate(rules));
-        if (!errors.IsValid)
+        if (await ConfigEndpoints.DraftValueAsync(db, MatrixDocument.Instance, tenant.TenantId, draftId, cancellationToken) is not { } draft)
         {
-            return errors.ToProblem("The matrix is not valid.");
+            return Problems.NotFound("draft of the escalation matrix", draftId.ToString());
         }
 
-        return TypedResults.Ok(View(await matrices.SaveAsync(tenant.TenantId, rules, cancellationToken)));
+        return await whatIf.RunAsync(draft, days ?? 30, cancellationToken) is { } result
+            ? TypedResults.Ok(result)
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The cases could not be read.",
+                detail: "Intake, which keeps the cases, did not answer in time: try the what-if again shortly.");
     }
-
-    private static MatrixView View(EscalationMatrix matrix) =>
-        new(matrix.Version, JsonDocument.Parse(MatrixJson.Write(matrix.Rules)).RootElement.Clone());
 }

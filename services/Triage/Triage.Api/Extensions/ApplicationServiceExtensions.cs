@@ -1,7 +1,9 @@
 using EscalationPlatform.Hosting;
 using Triage.Api.Assessments;
 using Triage.Api.Data;
-using Triage.Api.Matrix;
+using EscalationPlatform.Contracts.Intake.V1;
+using EscalationPlatform.Web.Configuration;
+using Triage.Api.Configuration;
 
 namespace Triage.Api.Extensions;
 
@@ -9,11 +11,16 @@ public static class ApplicationServiceExtensions
 {
     public const string DatabaseName = "triagedb";
 
+    /// <summary>Intake's gRPC endpoint ("grpc" endpoint of "intake-api"), asked for the cases a what-if replays.</summary>
+    public const string IntakeAddress = "http://_grpc.intake-api";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<TriageDbContext>("triage", DatabaseName, messaging => messaging.AddConsumer<AssessEscalationConsumer>());
-        builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<MatrixStore>();
+        builder.Services.AddConfigStore<TriageDbContext>();
+        builder.Services.AddScoped<TriageRules>();
+        builder.Services.AddScoped<MatrixWhatIf>();
+        builder.Services.AddGrpcClient<Intake.IntakeClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:IntakeGrpc"] ?? IntakeAddress));
         builder.Services.AddScoped<AssessmentService>();
         return builder;
     }

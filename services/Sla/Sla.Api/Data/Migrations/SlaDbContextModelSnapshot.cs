@@ -149,6 +149,102 @@ namespace Sla.Api.Data.Migrations
                     b.ToTable("outbox_message", (string)null);
                 });
 
+            modelBuilder.Entity("EscalationPlatform.Web.Configuration.ConfigDraftRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("PublishedAs")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Document", "UpdatedAt");
+
+                    b.ToTable("config_draft", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationPlatform.Web.Configuration.ConfigVersionRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Document", "Version");
+
+                    b.ToTable("config_version", (string)null);
+                });
+
             modelBuilder.Entity("EscalationPlatform.Web.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("TenantId")
@@ -252,6 +348,10 @@ namespace Sla.Api.Data.Migrations
                     b.Property<DateTime?>("StatusAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TeamTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(63)
@@ -290,186 +390,6 @@ namespace Sla.Api.Data.Migrations
                     b.HasIndex("TenantId");
 
                     b.ToTable("clock_state", (string)null);
-                });
-
-            modelBuilder.Entity("Sla.Api.Data.PolicyRow", b =>
-                {
-                    b.Property<string>("TenantId")
-                        .HasMaxLength(63)
-                        .HasColumnType("character varying(63)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Policy", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.PrimitiveCollection<string>("Holidays")
-                                .IsRequired();
-
-                            b1.Property<double>("StrategicResponseFactor");
-
-                            b1.PrimitiveCollection<string>("WarningPercents")
-                                .IsRequired();
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "BusinessHours", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.BusinessHours#OpeningHours", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<TimeOnly>("Closes");
-
-                                    b2.Property<string>("Day")
-                                        .IsRequired();
-
-                                    b2.Property<TimeOnly>("Opens");
-                                });
-
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Targets", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.ComplexProperty(typeof(Dictionary<string, object>), "S1", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S1#StoredTargets", b3 =>
-                                        {
-                                            b3.IsRequired();
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "CustomerUpdate", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S1#StoredTargets.CustomerUpdate#ClockTarget", b4 =>
-                                                {
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "FirstResponse", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S1#StoredTargets.FirstResponse#ClockTarget", b4 =>
-                                                {
-                                                    b4.IsRequired();
-
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "Resolution", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S1#StoredTargets.Resolution#ClockTarget", b4 =>
-                                                {
-                                                    b4.IsRequired();
-
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-                                        });
-
-                                    b2.ComplexProperty(typeof(Dictionary<string, object>), "S2", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S2#StoredTargets", b3 =>
-                                        {
-                                            b3.IsRequired();
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "CustomerUpdate", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S2#StoredTargets.CustomerUpdate#ClockTarget", b4 =>
-                                                {
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "FirstResponse", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S2#StoredTargets.FirstResponse#ClockTarget", b4 =>
-                                                {
-                                                    b4.IsRequired();
-
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "Resolution", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S2#StoredTargets.Resolution#ClockTarget", b4 =>
-                                                {
-                                                    b4.IsRequired();
-
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-                                        });
-
-                                    b2.ComplexProperty(typeof(Dictionary<string, object>), "S3", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S3#StoredTargets", b3 =>
-                                        {
-                                            b3.IsRequired();
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "CustomerUpdate", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S3#StoredTargets.CustomerUpdate#ClockTarget", b4 =>
-                                                {
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "FirstResponse", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S3#StoredTargets.FirstResponse#ClockTarget", b4 =>
-                                                {
-                                                    b4.IsRequired();
-
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "Resolution", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S3#StoredTargets.Resolution#ClockTarget", b4 =>
-                                                {
-                                                    b4.IsRequired();
-
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-                                        });
-
-                                    b2.ComplexProperty(typeof(Dictionary<string, object>), "S4", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S4#StoredTargets", b3 =>
-                                        {
-                                            b3.IsRequired();
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "CustomerUpdate", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S4#StoredTargets.CustomerUpdate#ClockTarget", b4 =>
-                                                {
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "FirstResponse", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S4#StoredTargets.FirstResponse#ClockTarget", b4 =>
-                                                {
-                                                    b4.IsRequired();
-
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-
-                                            b3.ComplexProperty(typeof(Dictionary<string, object>), "Resolution", "Sla.Api.Data.PolicyRow.Policy#StoredPolicy.Targets#TargetsBySeverity.S4#StoredTargets.Resolution#ClockTarget", b4 =>
-                                                {
-                                                    b4.IsRequired();
-
-                                                    b4.Property<string>("Calendar")
-                                                        .IsRequired();
-
-                                                    b4.Property<TimeSpan>("Duration");
-                                                });
-                                        });
-                                });
-
-                            b1
-                                .ToJson("Policy")
-                                .HasColumnType("jsonb");
-                        });
-
-                    b.HasKey("TenantId");
-
-                    b.ToTable("sla_policy", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using EscalationPlatform.Contracts;
 using Triage.Domain;
 
-namespace Triage.Api.Matrix;
+namespace Triage.Api.Configuration;
 
 /// <summary>Matrix rules as stored and as the API shows them: [{ "id", "severity": "S1", "description", "when" }].</summary>
 public static class MatrixJson

@@ -75,7 +75,9 @@ public sealed class ConfigurationTests(PlatformFixture platform)
         var diff = Assert.Single((await api.JsonAsync(HttpMethod.Get, $"{Matrix}/versions/2/diff")).GetProperty("changes").EnumerateArray());
         Assert.Equal(($"rules[{DemotedRule}].severity", "S2", "S3"), (diff.Text("path"), diff.Text("before"), diff.Text("after")));
 
-        var assessed = await api.JsonAsync(HttpMethod.Post, "/api/v1/triage/preview", Cases.TeamBlocked("initech"));
+        var facts = JsonSerializer.SerializeToNode(Cases.TeamBlocked("initech"))!.AsObject();
+        facts.Remove("title"); // a preview takes the facts alone
+        var assessed = await api.JsonAsync(HttpMethod.Post, "/api/v1/triage/preview", facts);
         Assert.Equal(("S3", 2), (assessed.Text("severity"), assessed.GetProperty("matrixVersion").GetInt32()));
     }
 
@@ -240,7 +242,7 @@ public sealed class ConfigurationTests(PlatformFixture platform)
         var id = await api.SubmitAsync(Cases.TeamBlocked("initech", workaround: true));
 
         var held = await api.WaitForAsync(id, record => record.Text("status") == "needs-information", "the case held for the screenshot");
-        Assert.Equal(["screenshot"], held.GetProperty("missingFacts").EnumerateArray().Select(fact => fact.Text("id")));
+        Assert.Equal(["screenshot"], held.GetProperty("missingContext").EnumerateArray().Select(fact => fact.Text("id")));
     }
 
     private static JsonNode Demoted(JsonElement document)

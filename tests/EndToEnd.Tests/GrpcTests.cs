@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EscalationPlatform.Contracts.Intake.V1;
 using EscalationPlatform.Contracts.Routing.V1;
 using EscalationPlatform.Contracts.Sla.V1;
 using EscalationPlatform.Contracts.Triage.V1;
@@ -9,7 +10,8 @@ using EscalationPlatform.Web.Tenancy;
 
 namespace EndToEnd.Tests;
 
-/// <summary>The internal gRPC services (Assess, WhoOwns, GetStatus) answer for the same record the REST API shows.</summary>
+/// <summary>The internal gRPC services (Assess, WhoOwns, GetStatus, ListFacts) answer for the same record the REST API shows, to the
+/// tenant of the signed identity only.</summary>
 public sealed class GrpcTests(PlatformFixture platform)
 {
     /// <summary>Assess takes the facts whole: a known customer id does not fill them in there.</summary>
@@ -61,6 +63,7 @@ public sealed class GrpcTests(PlatformFixture platform)
         Assert.Equal(record.PersonId("owner"), ownership.Owner.Id);
         Assert.Equal(record.PersonId("backup"), ownership.Backup.Id);
         Assert.False(ownership.Accepted);
+        Assert.NotEmpty(ownership.TeamTimeZone); // for an SLA calendar in the team's zone
         var clocks = Assert.Single(status.Escalations);
         Assert.Equal(["customer-update", "first-response", "resolution"], clocks.Clocks.Select(clock => clock.Kind).Order());
         Assert.Equal(record.Clock("first-response").GetProperty("dueAt").GetDateTimeOffset(), clocks.Clocks.Single(clock => clock.Kind == "first-response").DueAt.ToDateTimeOffset());
@@ -79,5 +82,40 @@ public sealed class GrpcTests(PlatformFixture platform)
                 For(Tenants.Queue, "routing", Routing.Descriptor, "WhoOwns", new WhoOwnsRequest { EscalationId = id.ToString() })));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListFacts_gives_the_signed_tenants_open_cases_only_and_refuses_an_unsigned_call_or_a_bad_page()
+    {
+        using var api = platform.Escalations(Tenants.Grpc);
+        var id = await api.SubmitAsync(Cases.TeamProblem());
+        await api.WaitForAsync(id, r => r.Status() == "assigned", "assigned");
+        using var channel = GrpcChannel.ForAddress(platform.Endpoint("intake-api", "grpc"));
+        var intake = new Intake.IntakeClient(channel);
+        var open = new ListFactsRequest { Open = true, Limit = 500 };
+
+        var listed = new List<CaseFactsItem>();
+        var request = open;
+        do
+        {
+            var page = await intake.ListFactsAsync(request, For(Tenants.Grpc, "intake", Intake.Descriptor, "ListFacts", request));
+            listed.AddRange(page.Items);
+            request = new ListFactsRequest { Open = true, Limit = 500, Cursor = page.NextCursor };
+        }
+        while (request.Cursor.Length > 0);
+        var others = await intake.ListFactsAsync(open, For(Tenants.Queue, "intake", Intake.Descriptor, "ListFacts", open));
+
+        var mine = Assert.Single(listed, item => item.EscalationId == id.ToString());
+        Assert.True(mine.Open);
+        Assert.Equal("technical", JsonDocument.Parse(mine.FactsJson).RootElement.GetProperty("issueType").GetString());
+        Assert.DoesNotContain(others.Items, item => item.EscalationId == id.ToString());
+        var unsigned = await Assert.ThrowsAsync<RpcException>(async () => await intake.ListFactsAsync(open,
+            new CallOptions(new Metadata { { "x-tenant-id", Tenants.Grpc } }, DateTime.UtcNow.AddSeconds(10), TestContext.Current.CancellationToken)));
+        Assert.Equal(StatusCode.Unauthenticated, unsigned.StatusCode);
+        foreach (var bad in new[] { new ListFactsRequest { Open = true, Limit = 501 }, new ListFactsRequest { Open = true, Cursor = "not-a-cursor" }, new ListFactsRequest() })
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(async () => await intake.ListFactsAsync(bad, For(Tenants.Grpc, "intake", Intake.Descriptor, "ListFacts", bad)));
+            Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        }
     }
 }

@@ -204,6 +204,7 @@ public sealed class LifecycleEventsTests
             LifecycleEvents.Unroutable(In(Triaged), Unroutable(tenant: other), Now),
             LifecycleEvents.ThresholdReached(In(InProgress), Threshold(ThresholdKind.Breach, 100, tenant: other), Now),
             LifecycleEvents.CommitmentUpdated(In(InProgress), Commitment(Now, Now.AddHours(1), tenant: other), Now),
+            LifecycleEvents.TargetsChanged(In(InProgress), TargetsChanged(tenant: other), Now),
         };
 
         Assert.All(decisions, decision =>
@@ -408,6 +409,33 @@ public sealed class LifecycleEventsTests
                 "the SLA policy of this severity and customer tier"),
             Assert.Single(decision.Timeline));
     }
+
+    [Fact]
+    public void New_targets_replace_the_clocks_and_the_timeline_says_what_moved_and_why()
+    {
+        var decision = LifecycleEvents.TargetsChanged(In(InProgress), TargetsChanged(), Now);
+
+        Assert.Equal(Now.AddMinutes(30).UtcDateTime, decision.State.NextUpdateDue);
+        Assert.Equal(ClockKind.FirstResponse, Assert.Single(decision.State.Clocks).Kind);
+        Assert.Equal(
+            new TimelineNote(Actors.Sla, "sla-targets-changed", "first-response due 2026-11-29T11:00:00Z -> 2026-11-29T10:15:00Z",
+                "SLA policy version 3, published by Maria: S2 answered within 15 minutes"),
+            Assert.Single(decision.Timeline));
+        Assert.Empty(decision.Messages);
+    }
+
+    private static SlaTargetsChanged TargetsChanged(string tenant = Tenant) => new()
+    {
+        EscalationId = Guid.Empty,
+        TenantId = tenant,
+        PolicyVersion = 3,
+        PublishedBy = "Maria",
+        Reason = "S2 answered within 15 minutes",
+        Changes = [new SlaClockChange(ClockKind.FirstResponse, Now.AddHours(1), Now.AddMinutes(15))],
+        Clocks = [new SlaClock(ClockKind.FirstResponse, ClockState.Running, Now, Now.AddMinutes(15), TimeSpan.FromMinutes(15), null, null, CalendarKind.AlwaysOpen)],
+        NextUpdateDue = Now.AddMinutes(30),
+        At = Now,
+    };
 
     [Fact]
     public void A_first_commitment_without_cadence_says_so()

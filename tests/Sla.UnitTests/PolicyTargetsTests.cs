@@ -34,6 +34,20 @@ public sealed class PolicyTargetsTests
         Assert.Equal(Default.Targets[Severity.S3], policy.For(Severity.S3, CustomerTier.Premium));
     }
 
+    [Fact]
+    public void A_contractual_SLA_replaces_what_the_tier_gives_and_only_for_a_customer_under_contract()
+    {
+        var policy = Default with
+        {
+            ContractTargets = new Dictionary<Severity, TargetOverride> { [Severity.S1] = new(FirstResponse: new(TimeSpan.FromMinutes(5), "always-open")) },
+        };
+
+        Assert.Equal(TimeSpan.FromMinutes(5), policy.For(Severity.S1, CustomerTier.Strategic, contractual: true).FirstResponse.Duration);
+        Assert.Equal(TimeSpan.FromMinutes(7.5), policy.For(Severity.S1, CustomerTier.Strategic).FirstResponse.Duration); // the tier's
+        Assert.Equal(TimeSpan.FromMinutes(15), policy.For(Severity.S1, CustomerTier.Strategic, contractual: true).CustomerUpdate!.Duration); // the tier's, kept
+        Assert.Equal(Default.Targets[Severity.S2], policy.For(Severity.S2, CustomerTier.Standard, contractual: true));
+    }
+
     [Theory]
     [InlineData(Severity.S1, 15, 7.5)]
     [InlineData(Severity.S2, 60, 30)]

@@ -104,6 +104,25 @@ public sealed class SlaPoliciesTests
     }
 
     [Fact]
+    public void Contract_targets_are_read_and_written_back_and_named_when_wrong()
+    {
+        var withContract = Default with
+        {
+            ContractTargets = new Dictionary<string, SeverityTargetsDraft?> { ["S1"] = new(new TargetDraft("00:05:00", "always-open")) },
+        };
+
+        var (policy, problems) = SlaPolicies.Check(withContract);
+
+        Assert.Empty(problems);
+        Assert.Equal(TimeSpan.FromMinutes(5), policy!.ContractTargets[EscalationPlatform.Contracts.Severity.S1].FirstResponse!.Duration);
+        Assert.Equal("00:05:00", SlaPolicyDraft.From(policy).ContractTargets!["S1"]!.FirstResponse!.Duration);
+        Assert.Contains("replace at least one", Problems(Default with
+        {
+            ContractTargets = new Dictionary<string, SeverityTargetsDraft?> { ["S2"] = new() },
+        })["contractTargets.S2"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Warnings_are_up_to_five_different_percentages_below_a_hundred()
     {
         Assert.Contains("up to 5 different", Problems(Default with { WarningPercents = [50, 50] })["warningPercents"], StringComparison.Ordinal);

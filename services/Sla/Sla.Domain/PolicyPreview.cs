@@ -3,7 +3,11 @@ using EscalationPlatform.Contracts;
 namespace Sla.Domain;
 
 /// <summary>An escalation whose clocks run: what they are derived from.</summary>
-public sealed record ClockedCase(Guid EscalationId, string Key, string? Title, Severity Severity, CustomerTier Tier, ClockZones Zones, IReadOnlyList<ClockEvent> History);
+public sealed record ClockedCase(
+    Guid EscalationId, string Key, string? Title, Severity Severity, CustomerTier Tier, ClockZones Zones, IReadOnlyList<ClockEvent> History, bool Contractual = false)
+{
+    public SeverityTargets TargetsUnder(SlaPolicy policy) => policy.For(Severity, Tier, Contractual);
+}
 
 /// <summary>One clock under two policies: when it is due, and whether it has breached, under each.</summary>
 public sealed record ClockMove(ClockKind Clock, DateTimeOffset? DueBefore, DateTimeOffset? DueAfter, bool BreachedBefore, bool BreachedAfter)
@@ -45,8 +49,8 @@ public static class PolicyPreview
     /// update cadence one adds, is due under that one only).</summary>
     public static CasePreview Of(ClockedCase @case, SlaPolicy current, SlaPolicy next, DateTimeOffset now)
     {
-        var before = ClockEngine.Evaluate(@case.History, current.For(@case.Severity, @case.Tier), current, @case.Zones, now).Clocks;
-        var after = ClockEngine.Evaluate(@case.History, next.For(@case.Severity, @case.Tier), next, @case.Zones, now).Clocks;
+        var before = ClockEngine.Evaluate(@case.History, @case.TargetsUnder(current), current, @case.Zones, now).Clocks;
+        var after = ClockEngine.Evaluate(@case.History, @case.TargetsUnder(next), next, @case.Zones, now).Clocks;
         var clocks = Enum.GetValues<ClockKind>()
             .Select(kind => (Before: before.FirstOrDefault(clock => clock.Kind == kind), After: after.FirstOrDefault(clock => clock.Kind == kind)))
             .Where(pair => pair.Before is not null || pair.After is not null)

@@ -12,7 +12,8 @@ namespace Sla.Domain;
 /// before closing (without one, no business-hours clock would ever fall due); holidays taken from other calendars must
 /// name business-hours calendars of the policy, without a loop;</item>
 /// <item>targets: all four severities, each with a first response and a resolution (an update cadence is optional),
-/// longer than zero and at most a year, on a calendar of the policy; a tier may replace any of them;</item>
+/// longer than zero and at most a year, on a calendar of the policy; a tier, and a contractual SLA, may replace any of
+/// them;</item>
 /// <item>warnings: up to five different percentages between 1 and 99 (50, 75 and 90 when left out).</item>
 /// </list></summary>
 public static partial class SlaPolicies
@@ -66,13 +67,14 @@ public static partial class SlaPolicies
         }
 
         var tiers = TierTargets(draft.TierTargets, known, problems);
+        var contract = Overrides(draft.ContractTargets, "contractTargets", known, problems);
         var warnings = draft.WarningPercents ?? SlaPolicy.DefaultWarnings;
         if (warnings.Count > 5 || warnings.Any(percent => percent is < 1 or > 99) || warnings.Distinct().Count() != warnings.Count)
         {
             problems.Add(("warningPercents", "up to 5 different percentages between 1 and 99, such as [50, 75, 90]"));
         }
 
-        return problems.Count > 0 ? (null, problems) : (new SlaPolicy(targets, tiers, [.. warnings.Order()], calendars), problems);
+        return problems.Count > 0 ? (null, problems) : (new SlaPolicy(targets, tiers, [.. warnings.Order()], calendars) { ContractTargets = contract }, problems);
     }
 
     private static List<CalendarDefinition> Calendars(IReadOnlyList<CalendarDraft?>? drafts, List<(string, string)> problems)
@@ -266,32 +268,39 @@ public static partial class SlaPolicies
                 continue;
             }
 
-            var overrides = new Dictionary<Severity, TargetOverride>();
-            foreach (var (severityName, given) in bySeverity ?? new Dictionary<string, SeverityTargetsDraft?>())
-            {
-                var at = $"{field}.{Short(severityName)}";
-                if (!Enum.TryParse<Severity>(severityName, out var severity) || !Enum.GetNames<Severity>().Contains(severityName, StringComparer.Ordinal))
-                {
-                    problems.Add((at, "not a severity: use S1, S2, S3 or S4"));
-                    continue;
-                }
-
-                var replaced = new TargetOverride(
-                    Target(given?.FirstResponse, $"{at}.firstResponse", calendars, problems, required: false),
-                    Target(given?.CustomerUpdate, $"{at}.customerUpdate", calendars, problems, required: false),
-                    Target(given?.Resolution, $"{at}.resolution", calendars, problems, required: false));
-                if (replaced == new TargetOverride())
-                {
-                    problems.Add((at, "replace at least one of firstResponse, customerUpdate and resolution"));
-                }
-
-                overrides[severity] = replaced;
-            }
-
-            tiers[tier.Value] = overrides;
+            tiers[tier.Value] = Overrides(bySeverity, field, calendars, problems);
         }
 
         return tiers;
+    }
+
+    /// <summary>Targets that replace some of each severity's ("S1": { "firstResponse": ... }).</summary>
+    private static Dictionary<Severity, TargetOverride> Overrides(
+        IReadOnlyDictionary<string, SeverityTargetsDraft?>? drafts, string field, HashSet<string> calendars, List<(string, string)> problems)
+    {
+        var overrides = new Dictionary<Severity, TargetOverride>();
+        foreach (var (severityName, given) in drafts ?? new Dictionary<string, SeverityTargetsDraft?>())
+        {
+            var at = $"{field}.{Short(severityName)}";
+            if (!Enum.TryParse<Severity>(severityName, out var severity) || !Enum.GetNames<Severity>().Contains(severityName, StringComparer.Ordinal))
+            {
+                problems.Add((at, "not a severity: use S1, S2, S3 or S4"));
+                continue;
+            }
+
+            var replaced = new TargetOverride(
+                Target(given?.FirstResponse, $"{at}.firstResponse", calendars, problems, required: false),
+                Target(given?.CustomerUpdate, $"{at}.customerUpdate", calendars, problems, required: false),
+                Target(given?.Resolution, $"{at}.resolution", calendars, problems, required: false));
+            if (replaced == new TargetOverride())
+            {
+                problems.Add((at, "replace at least one of firstResponse, customerUpdate and resolution"));
+            }
+
+            overrides[severity] = replaced;
+        }
+
+        return overrides;
     }
 
     private static ClockTarget? Target(TargetDraft? draft, string field, HashSet<string> calendars, List<(string, string)> problems, bool required)

@@ -16,7 +16,8 @@ public sealed record TargetOverride(ClockTarget? FirstResponse = null, ClockTarg
 }
 
 /// <summary>A tenant's SLA policy (SPEC section 6): targets per severity, replaced per severity x customer tier where
-/// it says so, the calendars they count on, and the warning thresholds.</summary>
+/// it says so and then for a customer under a contractual SLA (the customer directory's <c>contractualSla</c>), the
+/// calendars they count on, and the warning thresholds.</summary>
 public sealed record SlaPolicy(
     IReadOnlyDictionary<Severity, SeverityTargets> Targets,
     IReadOnlyDictionary<CustomerTier, IReadOnlyDictionary<Severity, TargetOverride>> TierTargets,
@@ -25,11 +26,18 @@ public sealed record SlaPolicy(
 {
     public static readonly IReadOnlyList<int> DefaultWarnings = [50, 75, 90];
 
-    /// <summary>The targets for a case of this severity and customer tier.</summary>
-    public SeverityTargets For(Severity severity, CustomerTier tier) =>
-        TierTargets.TryGetValue(tier, out var byTier) && byTier.TryGetValue(severity, out var replaced)
+    /// <summary>What a customer's contract promises, per severity, over what its tier gets.</summary>
+    public IReadOnlyDictionary<Severity, TargetOverride> ContractTargets { get; init; } = new Dictionary<Severity, TargetOverride>();
+
+    /// <summary>The targets for a case of this severity, customer tier and contract: the severity's, replaced by the
+    /// tier's where it has some, then by the contract's for a customer under a contractual SLA.</summary>
+    public SeverityTargets For(Severity severity, CustomerTier tier, bool contractual = false)
+    {
+        var targets = TierTargets.TryGetValue(tier, out var byTier) && byTier.TryGetValue(severity, out var replaced)
             ? replaced.Over(Targets[severity])
             : Targets[severity];
+        return contractual && ContractTargets.TryGetValue(severity, out var promised) ? promised.Over(targets) : targets;
+    }
 
     public CalendarDefinition CalendarNamed(string id) => Calendars.First(calendar => calendar.Id == id);
 

@@ -21,7 +21,8 @@ public sealed record SlaPolicyDraft(
     IReadOnlyList<CalendarDraft?>? Calendars = null,
     IReadOnlyDictionary<string, SeverityTargetsDraft?>? Targets = null,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, SeverityTargetsDraft?>?>? TierTargets = null,
-    IReadOnlyList<int>? WarningPercents = null)
+    IReadOnlyList<int>? WarningPercents = null,
+    IReadOnlyDictionary<string, SeverityTargetsDraft?>? ContractTargets = null)
 {
     public static SlaPolicyDraft From(SlaPolicy policy) => new(
         [.. policy.Calendars.Select(calendar => (CalendarDraft?)(calendar.Kind == CalendarKind.AlwaysOpen
@@ -36,7 +37,9 @@ public sealed record SlaPolicyDraft(
             tier => SlaPolicies.TierName(tier),
             tier => (IReadOnlyDictionary<string, SeverityTargetsDraft?>?)Enum.GetValues<Severity>().Where(policy.TierTargets[tier].ContainsKey)
                 .ToDictionary(severity => severity.ToString(), severity => (SeverityTargetsDraft?)Override(policy.TierTargets[tier][severity]))),
-        policy.WarningPercents);
+        policy.WarningPercents,
+        Enum.GetValues<Severity>().Where(policy.ContractTargets.ContainsKey)
+            .ToDictionary(severity => severity.ToString(), severity => (SeverityTargetsDraft?)Override(policy.ContractTargets[severity])));
 
     private static SeverityTargetsDraft Written(SeverityTargets targets) =>
         new(Target(targets.FirstResponse), Target(targets.CustomerUpdate), Target(targets.Resolution));

@@ -338,6 +338,8 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     public async Task A_manager_tries_a_draft_matrix_on_the_cases_publishes_it_with_a_reason_and_rolls_it_back_from_the_history()
     {
         const string TryOut = "Every case is S1 while this rule is tried out";
+        using var api = platform.Escalations(Tenants.PortalAdmin);
+        await api.SubmitAsync(Cases.TeamProblem()); // an open case for the what-if, whatever else the tenant has
         var manager = await browser.SignInAsync(Portal, Tenants.PortalAdmin, "mia", "manager");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation matrix" }).ClickAsync();
         await Assertions.Expect(manager.GetByTestId("version-in-force")).ToContainTextAsync("is in force");
@@ -366,7 +368,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await Assertions.Expect(manager.GetByTestId("what-if-open").GetByTestId("what-if-summary")).ToContainTextAsync("would change severity");
         await Assertions.Expect(manager.GetByTestId("what-if-open").GetByTestId("what-if-rule").Filter(new() { HasText = "portal-try-out" })).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(manager, "matrix");
-        await manager.GetByTestId("publish-reason").Locator("input").FillAsync("trying out S1 for everything");
+        await manager.GetByTestId("publish-reason").FillAsync("trying out S1 for everything");
         await manager.GetByTestId("publish").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync($"Published as version {version + 1}");
         await Assertions.Expect(manager.GetByTestId("version").First).ToContainTextAsync("trying out S1 for everything");
@@ -381,7 +383,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await manager.GetByRole(AriaRole.Link, new() { Name = "Escalation matrix" }).ClickAsync();
         await manager.GetByTestId("version").First.GetByTestId("diff-version").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("version-diff").GetByTestId("change")).ToContainTextAsync("rules[portal-try-out]");
-        await manager.GetByTestId("roll-back-reason").Locator("input").FillAsync("the try-out is over");
+        await manager.GetByTestId("roll-back-reason").FillAsync("the try-out is over");
         await manager.GetByTestId("version").Nth(1).GetByTestId("roll-back").ClickAsync(); // newest first: the version before the try-out
         await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync($"Version {version} is in force again, as version {version + 2}");
         await manager.GetByRole(AriaRole.Link, new() { Name = "New escalation" }).ClickAsync();
@@ -422,7 +424,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await Assertions.Expect(manager.GetByTestId("preview-summary")).ToContainTextAsync("2 running under version 1: 2 would move");
         await Assertions.Expect(manager.GetByTestId("preview-row")).ToHaveCountAsync(2);
         await Screenshots.TakeAsync(manager, "sla-preview");
-        await manager.GetByTestId("publish-reason").Locator("input").FillAsync("S3 answered within the hour");
+        await manager.GetByTestId("publish-reason").FillAsync("S3 answered within the hour");
         await manager.GetByTestId("publish").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync("Published as version 2");
 
@@ -605,7 +607,10 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await agent.GetByTestId("submit").ClickAsync();
         try
         {
-            await agent.WaitForURLAsync(CasePath(), new() { Timeout = 30_000 });
+            // The form moves to the case page by the portal's own navigation (no new document): waiting for a load event
+            // that may never come lost the page once it was there, so wait for the address, then for the case itself.
+            await agent.WaitForURLAsync(CasePath(), new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+            await agent.GetByTestId("status").WaitForAsync(new() { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {

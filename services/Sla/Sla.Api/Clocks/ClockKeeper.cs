@@ -18,13 +18,13 @@ public sealed class ClockKeeper(ISlaPolicies policies, ITeamZones teams, TimePro
     public ClockReport Report(ClocksState state, SlaPolicy policy)
     {
         var @case = Case(state);
-        return ClockEngine.Evaluate(@case.History, policy.For(@case.Severity, @case.Tier), policy, @case.Zones, clock.GetUtcNow());
+        return ClockEngine.Evaluate(@case.History, @case.TargetsUnder(policy), policy, @case.Zones, clock.GetUtcNow());
     }
 
     /// <summary>What the clocks of an escalation are derived from.</summary>
     public static ClockedCase Case(ClocksState state) => new(
         state.CorrelationId, state.Key, state.Title, (Severity)state.Severity, state.Tier, new ClockZones(state.TimeZone, state.TeamTimeZone),
-        [.. state.History.Select(entry => entry.ToEvent())]);
+        [.. state.History.Select(entry => entry.ToEvent())], state.ContractualSla);
 
     /// <summary>After a policy was published: which due times it moved from the version before (null when none moved, or
     /// when either version is unknown here), with the clocks as they now stand.</summary>
@@ -67,7 +67,7 @@ public sealed class ClockKeeper(ISlaPolicies policies, ITeamZones teams, TimePro
     /// look, as a handoff may have moved the case to another team (the last zone known stays when routing cannot say).</summary>
     private async Task FollowTeamAsync(ClocksState state, SlaPolicy policy, CancellationToken cancellationToken)
     {
-        if (policy.CountsInTeamZone(policy.For((Severity)state.Severity, state.Tier))
+        if (policy.CountsInTeamZone(policy.For((Severity)state.Severity, state.Tier, state.ContractualSla))
             && await teams.ZoneOfAsync(state.TenantId, state.CorrelationId, cancellationToken) is { } zone)
         {
             state.TeamTimeZone = zone;

@@ -30,6 +30,9 @@ public sealed class ClocksState : SagaStateMachineInstance
 
     public CustomerTier Tier { get; set; }
 
+    /// <summary>The customer has a contractual SLA (the directory says so): the policy's contract targets apply.</summary>
+    public bool ContractualSla { get; set; }
+
     public string TimeZone { get; set; } = null!;
 
     /// <summary>The time zone of the team the escalation is offered to (null until routing names one): a calendar of

@@ -134,6 +134,7 @@ public sealed class ClocksStateMachine : MassTransitStateMachine<ClocksState>
         (state.CustomerId, state.CustomerName, state.CustomerEmail) = (triaged.Facts.Customer.Id, triaged.Facts.Customer.Name, triaged.Facts.Customer.ContactEmail);
         state.Severity = (int)triaged.Severity;
         state.Tier = triaged.Facts.Customer.Tier;
+        state.ContractualSla = triaged.Facts.Customer.ContractualSla;
         state.TimeZone = triaged.Facts.Customer.TimeZone;
         state.Status = EscalationStatus.Triaged;
         state.StatusAt = triaged.TriagedAt.UtcDateTime;

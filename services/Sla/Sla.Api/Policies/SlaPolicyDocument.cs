@@ -41,7 +41,7 @@ public sealed class SlaPolicyDocument : IConfigDocument<SlaPolicy>
 
         if (draft is null)
         {
-            errors.Add("document", "must be an object with calendars, targets, tierTargets and warningPercents");
+            errors.Add("document", "must be an object with calendars, targets, tierTargets, contractTargets and warningPercents");
             return null;
         }
 

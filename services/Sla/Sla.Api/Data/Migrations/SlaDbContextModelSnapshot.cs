@@ -311,6 +311,9 @@ namespace Sla.Api.Data.Migrations
                     b.Property<string>("CommittedStatus")
                         .HasColumnType("text");
 
+                    b.Property<bool>("ContractualSla")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CurrentState")
                         .IsRequired()
                         .HasMaxLength(32)

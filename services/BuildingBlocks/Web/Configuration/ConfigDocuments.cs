@@ -91,6 +91,11 @@ public sealed class ConfigStore<TDbContext>(TDbContext db, IMemoryCache cache, T
         return cache.Set(Key(document, tenantId), await LoadCurrentAsync(document, tenantId, cancellationToken), ConfigDocuments.CacheFor);
     }
 
+    /// <summary>The version in force as the database has it now (for a read a write will follow, and the write itself:
+    /// another replica may have published since this one cached its version).</summary>
+    public async Task<Published<T>> InForceAsync<T>(IConfigDocument<T> document, string tenantId, CancellationToken cancellationToken) where T : class =>
+        cache.Set(Key(document, tenantId), await LoadCurrentAsync(document, tenantId, cancellationToken), ConfigDocuments.CacheFor);
+
     public async Task<Published<T>?> VersionAsync<T>(IConfigDocument<T> document, string tenantId, int version, CancellationToken cancellationToken)
         where T : class
     {

@@ -51,7 +51,7 @@ public static class ConfigEndpoints
         var label = document.Label;
         group.MapGet(path, async (ConfigStore<TDbContext> store, ITenantContext tenant, HttpContext http, CancellationToken cancellationToken) =>
             {
-                var current = await store.CurrentAsync(document, tenant.TenantId, cancellationToken);
+                var current = await store.InForceAsync(document, tenant.TenantId, cancellationToken);
                 http.Response.Headers.ETag = current.ETag;
                 return TypedResults.Ok(View(current));
             })
@@ -68,7 +68,7 @@ public static class ConfigEndpoints
                     return errors.ToProblem($"The {label} is not valid.");
                 }
 
-                var current = await store.CurrentAsync(document, tenant.TenantId, cancellationToken);
+                var current = await store.InForceAsync(document, tenant.TenantId, cancellationToken);
                 if (Problems.UnlessCurrent(http.Request.Headers.IfMatch.ToString(), current.ETag, label) is { } refused)
                 {
                     return refused;
@@ -122,7 +122,7 @@ public static class ConfigEndpoints
                     return Problems.NotFound($"version of the {label}", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
 
-                var current = await store.CurrentAsync(document, tenant.TenantId, cancellationToken);
+                var current = await store.InForceAsync(document, tenant.TenantId, cancellationToken);
                 if (Problems.UnlessCurrent(http.Request.Headers.IfMatch.ToString(), current.ETag, label) is { } refused)
                 {
                     return refused;
@@ -154,7 +154,7 @@ public static class ConfigEndpoints
                 [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] DraftRequest? request,
                 ConfigStore<TDbContext> store, ITenantContext tenant, HttpContext http, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                var current = await store.CurrentAsync(document, tenant.TenantId, cancellationToken);
+                var current = await store.InForceAsync(document, tenant.TenantId, cancellationToken);
                 var errors = new ValidationErrors();
                 var value = request?.Document is { } given ? document.Read(WithoutMetadata(given), errors, "document") : current.Value;
                 if (!errors.IsValid || value is null)
@@ -211,7 +211,7 @@ public static class ConfigEndpoints
                     return Problems.NotFound($"draft of the {label}", draftId.ToString());
                 }
 
-                var current = await store.CurrentAsync(document, tenant.TenantId, cancellationToken);
+                var current = await store.InForceAsync(document, tenant.TenantId, cancellationToken);
                 return TypedResults.Ok(new DiffView($"version {current.Version}", "the draft", DocumentDiff.Between(current.Body, JsonNode.Parse(row.Body))));
             })
             .WithSummary($"What publishing the draft would change in the {label} in force.");
@@ -293,7 +293,7 @@ public static class ConfigEndpoints
                     return refused;
                 }
 
-                var current = await store.CurrentAsync(document, tenant.TenantId, cancellationToken);
+                var current = await store.InForceAsync(document, tenant.TenantId, cancellationToken);
                 if (current.Version != row.BaseVersion)
                 {
                     return FieldProblems.Result(StatusCodes.Status409Conflict, "The draft is out of date.",

@@ -30,6 +30,7 @@ try
 
     // Portal: the web application support people work in; it calls the gateway like any other client.
     var portal = builder.AddPortal<Projects.EscalationPlatform_Portal>("portal", ports, gateway, infrastructure);
+    notification.WithEnvironment("Notification__PortalUrl", portal.GetEndpoint("http")); // every message links to the case in the portal
 
     builder.AddStartupReport(infrastructure.StateDirectory, portal, gateway, mail);
 }

@@ -15,6 +15,7 @@ builder.Services.AddPortalSignIn(builder.Configuration);
 builder.Services.AddGatewayClient(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<ViewerTime>();
+builder.Services.AddScoped<FeedState>();
 
 var app = builder.Build();
 

@@ -1,5 +1,5 @@
 using EscalationPlatform.Contracts;
-using Notification.Api.Email;
+using Notification.Api.Templates;
 using Notification.Api.Projections;
 using Notification.Domain;
 
@@ -55,7 +55,9 @@ public sealed class CustomerNewsTests
             CustomerTimeZone = "Europe/Berlin",
         };
 
-        var bodies = News.Select(status => EmailTemplates.Customer(escalation, Commitment(status)).Body).ToList();
+        var customer = new Notice("it@globex.example", Audience.Customer, NoticeEvent.CustomerNews, "k");
+        var bodies = News.Select(status => Messages.Email(BuiltInTemplates.Email["customer-news"],
+            MessageModel.For(escalation, customer, NoticeFacts.Of(Commitment(status)), "https://portal.example/cases/1", escalation.CustomerTimeZone), "l").Text).ToList();
 
         Assert.Equal(News.Length, bodies.Distinct().Count());
         Assert.All(bodies, body => Assert.Contains("Next update by: 2026-11-27 13:00 Europe/Berlin (2026-11-27T12:00:00Z).", body, StringComparison.Ordinal));

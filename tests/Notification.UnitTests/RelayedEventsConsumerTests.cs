@@ -4,7 +4,9 @@ using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Notification.Api.Data;
+using EscalationPlatform.Web.Configuration;
 using Notification.Api.Deliveries;
+using Notification.Api.Rules;
 using Notification.Api.Webhooks;
 
 namespace Notification.UnitTests;
@@ -20,6 +22,10 @@ public sealed class RelayedEventsConsumerTests : IAsyncLifetime
         .AddDbContext<NotificationDbContext>(db => db.UseNpgsql("Host=127.0.0.1;Port=1;Timeout=1")) // nothing listens: planning fails, routing is what counts
         .AddSingleton(TimeProvider.System)
         .AddScoped<DeliveryPlanner>()
+        .AddConfigStore<NotificationDbContext>()
+        .AddSingleton(OutboundAddressPolicy.WithAllowedNetworks(null))
+        .AddSingleton<RulesDocument>()
+        .AddScoped<NotificationSettings>()
         .AddMassTransitTestHarness(bus =>
         {
             bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(1));

@@ -14,7 +14,7 @@ public sealed class WebhookViewTests
     public void An_idempotency_record_of_a_new_subscription_keeps_no_signing_secret()
     {
         var created = new WebhookView(Guid.CreateVersion7(), "https://hooks.example.com/in", ["escalation.assigned"],
-            new DateTime(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc), Secret);
+            new DateTime(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc), SubmittedBy: null, Secret);
         Results<Created<WebhookView>, ValidationProblem> result = TypedResults.Created("/api/v1/notifications/webhooks/1", created);
 
         var kept = IdempotencyFilter.Kept(((INestedHttpResult)result).Result);

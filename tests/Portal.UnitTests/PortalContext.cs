@@ -24,8 +24,10 @@ public abstract class PortalContext : BunitContext
         Services.AddScoped<ViewerTime>();
         Services.AddScoped(services => new GatewayClient(new HttpClient(Gateway) { BaseAddress = new Uri("http://gateway.test") },
             services.GetRequiredService<AuthenticationStateProvider>()));
+        Services.AddScoped<FeedState>();
         Services.AddTransient(services => new LiveChanges(new HttpClient(Live) { BaseAddress = new Uri("http://gateway.test") },
-            services.GetRequiredService<AuthenticationStateProvider>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveChanges>.Instance));
+            services.GetRequiredService<AuthenticationStateProvider>(), services.GetRequiredService<FeedState>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveChanges>.Instance));
 
         var authorization = AddAuthorization();
         authorization.SetAuthorized(Person.Name);

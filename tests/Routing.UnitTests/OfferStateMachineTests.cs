@@ -50,8 +50,8 @@ public sealed class OfferStateMachineTests : IAsyncLifetime
 
         var offers = await Offers();
         Assert.Equal(2, offers.Count);
-        Assert.All(offers, offer => Assert.Equal(("ACME-1", "Checkout fails", new CustomerRef("c-1", "Customer", "it@c-1.example", "UTC")),
-            (offer.Key, offer.Title, offer.Customer)));
+        Assert.All(offers, offer => Assert.Equal(("ACME-1", "Checkout fails", "c-1", "Customer", "it@c-1.example", "UTC", (CustomerTier?)Triaged().Facts.Customer.Tier),
+            (offer.Key, offer.Title, offer.Customer!.Id, offer.Customer.Name, offer.Customer.ContactEmail, offer.Customer.TimeZone, offer.Customer.Tier)));
     }
 
     [Fact]

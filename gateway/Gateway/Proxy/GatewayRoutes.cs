@@ -63,6 +63,11 @@ public static class GatewayRoutes
             Route("sla-policy", "sla", "/api/v1/sla/policy/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
             Route("notifications-webhooks", "notification", "/api/v1/notifications/webhooks/{**rest}", PlatformPolicies.Webhooks, ["POST", "DELETE"]),
             Route("notifications-replay", "notification", "/api/v1/notifications/{id}/replay", PlatformPolicies.Webhooks, ["POST"]),
+            Route("notifications-rules", "notification", "/api/v1/notifications/rules/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
+            Route("notifications-templates", "notification", "/api/v1/notifications/templates/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
+            Route("notifications-my-preferences", "notification", "/api/v1/notifications/preferences/me", PlatformPolicies.WorkTenant, ["PUT"]),
+            Route("notifications-preferences", "notification", "/api/v1/notifications/preferences/{personId}", PlatformPolicies.Configure, ["PUT"]),
+            Route("notifications-feed", "notification", "/api/v1/notifications/feed/{**rest}", PlatformPolicies.WorkTenant, ["POST"]),
             Route("pagerduty", "intake", "/v2/enqueue", PlatformPolicies.PagerDuty, ["POST"]) with
             {
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/integrations/pagerduty" }],

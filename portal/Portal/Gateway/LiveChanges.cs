@@ -8,8 +8,9 @@ namespace EscalationPlatform.Portal.Gateway;
 
 /// <summary>A page following the platform's changes (GET /api/v1/escalations/changes through the gateway, with the
 /// person's token): the tenant's escalations, or one. <c>null</c> means "read everything again" (a resync, or the
-/// connection came back after a break). It reconnects by itself until disposed, and says whether it is live.</summary>
-public sealed class LiveChanges(HttpClient http, AuthenticationStateProvider authentication, ILogger<LiveChanges> logger) : IAsyncDisposable
+/// connection came back after a break). It reconnects by itself until disposed, and says whether it is live. The same
+/// connection says when the person's in-app feed has new entries (<see cref="FeedState"/>).</summary>
+public sealed class LiveChanges(HttpClient http, AuthenticationStateProvider authentication, FeedState feed, ILogger<LiveChanges> logger) : IAsyncDisposable
 {
     public const string Path = "/api/v1/escalations/changes";
 
@@ -95,6 +96,9 @@ public sealed class LiveChanges(HttpClient http, AuthenticationStateProvider aut
                     break;
                 case "resync":
                     await onChange(null);
+                    break;
+                case "feed":
+                    await feed.RefreshAsync(); // the person's in-app feed has new entries
                     break;
             }
         }

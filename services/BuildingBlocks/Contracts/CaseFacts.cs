@@ -38,13 +38,24 @@ public sealed record CustomerFacts
     public required string TimeZone { get; init; }
 
     public string? ContactEmail { get; init; }
+
+    /// <summary>The addresses of the tenant's people who look after the customer: from the customer directory only,
+    /// never from a submission (added; older senders leave it empty).</summary>
+    public IReadOnlyList<string> AccountTeam { get; init; } = [];
 }
 
 /// <summary>Who the customer is and how to reach them: what an event carries so that its receiver can address and
 /// word a message without the case's facts.</summary>
 public sealed record CustomerRef(string Id, string Name, string? ContactEmail, string TimeZone)
 {
-    public static CustomerRef Of(CustomerFacts customer) => new(customer.Id, customer.Name, customer.ContactEmail, customer.TimeZone);
+    /// <summary>The customer's tier (added; older senders leave it null).</summary>
+    public CustomerTier? Tier { get; init; }
+
+    /// <summary>The directory's account team of the customer, by address (added; older senders leave it empty).</summary>
+    public IReadOnlyList<string> AccountTeam { get; init; } = [];
+
+    public static CustomerRef Of(CustomerFacts customer) =>
+        new(customer.Id, customer.Name, customer.ContactEmail, customer.TimeZone) { Tier = customer.Tier, AccountTeam = customer.AccountTeam };
 }
 
 public sealed record ImpactFacts

@@ -12,6 +12,9 @@ public sealed record EscalationSubmitted
     public required string Title { get; init; }
 
     public required CaseFacts Facts { get; init; }
+
+    /// <summary>Who submitted the escalation: the credential's actor id (added; older senders leave it null).</summary>
+    public string? SubmittedBy { get; init; }
 }
 
 /// <summary>Facts were added to a case (for example what triage asked for): triage assesses it again.</summary>
@@ -55,6 +58,9 @@ public sealed record EscalationTriaged
     /// <summary>True when intake had triage's assessment at submission (a synchronous call) and published no
     /// EscalationSubmitted: this event is then also the submission (added; older senders leave it false).</summary>
     public bool AnnouncesSubmission { get; init; }
+
+    /// <summary>Who submitted the escalation: the credential's actor id (added; older senders leave it null).</summary>
+    public string? SubmittedBy { get; init; }
 }
 
 /// <summary>The record moved from one status to another, and who moved it and why: every move intake decides itself.

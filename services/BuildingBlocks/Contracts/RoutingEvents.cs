@@ -78,6 +78,10 @@ public sealed record EscalationOffered
     /// so the level alone does not order the offers (added; older senders leave it 0).</summary>
     public int Step { get; init; }
 
+    /// <summary>Who submitted the escalation (the credential's actor id: a partner's API key, a person): a webhook
+    /// subscription bound to a submitter receives only its cases' events (added; older senders leave it null).</summary>
+    public string? SubmittedBy { get; init; }
+
     /// <summary>The escalation policy the offer follows ("Default" for the built-in owner, backup, team lead).</summary>
     public string? Policy { get; init; }
 }

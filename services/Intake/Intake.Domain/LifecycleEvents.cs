@@ -55,6 +55,7 @@ public static class LifecycleEvents
                 From = state.Status,
                 Reason = why,
                 TriagedAt = now,
+                SubmittedBy = state.SubmittedById,
             });
         }
 

@@ -17,6 +17,7 @@ public static class Submissions
                 new EscalationSubmitted
                 {
                     EscalationId = submitted.Id, TenantId = submitted.TenantId, Key = submitted.Key, Title = submitted.Title, Facts = facts,
+                    SubmittedBy = submitted.SubmittedById,
                 },
             ],
         };

@@ -14,6 +14,9 @@ public sealed class NotificationOptions
     /// <summary>Who hears of S1 cases and breaches of S1/S2 cases; "{tenant}" is replaced by the tenant id.</summary>
     public string LeadershipEmail { get; set; } = "leadership@{tenant}.example";
 
+    /// <summary>The portal's address: every message links to the case's page there.</summary>
+    public string PortalUrl { get; set; } = "http://localhost:5080";
+
     /// <summary>Multiplies the retry delays (tests use a small value to reach the dead letter quickly).</summary>
     public double RetryScale { get; set; } = 1;
 

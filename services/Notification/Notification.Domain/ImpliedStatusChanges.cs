@@ -21,6 +21,7 @@ public static class ImpliedStatusChanges
             Key = triaged.Key,
             Title = triaged.Title,
             Facts = triaged.Facts,
+            SubmittedBy = triaged.SubmittedBy,
         };
 
     public static EscalationStatusChanged Of(EscalationTriaged triaged) => new()

@@ -3,148 +3,151 @@ using EscalationPlatform.Contracts;
 
 namespace Notification.Domain;
 
-/// <summary>Who is told what (SPEC §7): the offeree on each offer; leadership when an S1 escalation is first
-/// offered; the team lead (when routing found a team) and leadership when nobody could be offered it, and when nobody acknowledged it through its whole escalation policy; the owner (or, when there is no owner, the team lead) on an SLA warning; owner, team lead and, for S1
-/// and S2, leadership on a breach; leadership, owner and team lead when a case rises into S1 or S2 or is lowered out of them; the customer on status news and updates, with the "next update by" time.
-/// One notification per event per recipient: a person in two roles is told once, in the first role listed.
-/// Severity and status are the event's own (the case as it was when the event happened).</summary>
+/// <summary>Who is told what (SPEC §7): each event becomes a <see cref="NoticeEvent"/> about the case as it was, with
+/// the people it concerns, and the tenant's <see cref="NotificationRules"/> name the roles that hear of it. One notice
+/// per event per recipient: a person in two roles is told once, in the first rule's role (so a backup the case is
+/// offered to hears of it once, as its owner).</summary>
 public static class RecipientPolicy
 {
-    public static IReadOnlyList<Notice> ForOffer(EscalationOffered offer, CaseContacts known)
+    public static IReadOnlyList<Notice> ForOffer(EscalationOffered offer, NoticeCase facts, CaseContacts known, NotificationRules rules)
     {
-        var notices = new Notices();
-        if (offer.Replanned)
+        var notice = offer.Replanned ? NoticeEvent.OfferReplanned : offer.PreviouslyOfferedTo is null && offer.Step == 0 ? NoticeEvent.Offered : NoticeEvent.OfferMoved;
+        var eventKey = notice switch
         {
-            notices.Add(offer.OfferedTo.Email, Audience.Offeree, NoticeKind.Offer,
-                $"offered:{offer.EscalationId}:{offer.Level}:replanned:{offer.RespondBy.ToUnixTimeMilliseconds()}");
-            return notices.List; // leadership hears of the severity change itself (ForSeverityChange)
-        }
-
-        // A policy's repeats offer the same level again: each move is its own event.
-        notices.Add(offer.OfferedTo.Email, Audience.Offeree, NoticeKind.Offer,
-            offer.Step == 0 ? $"offered:{offer.EscalationId}:{offer.Level}" : $"offered:{offer.EscalationId}:{offer.Level}:{offer.Step}");
-        if (offer.Level == OfferLevel.Owner && offer.Severity == Severity.S1)
+            NoticeEvent.OfferReplanned => $"offered:{offer.EscalationId}:{offer.Level}:replanned:{offer.RespondBy.ToUnixTimeMilliseconds()}",
+            _ when offer.Step == 0 => $"offered:{offer.EscalationId}:{offer.Level}",
+            _ => $"offered:{offer.EscalationId}:{offer.Level}:{offer.Step}", // a policy's repeats offer the same level again
+        };
+        return Tell(rules, notice, facts with { Severity = offer.Severity }, known with
         {
-            notices.Add(known.Leadership, Audience.Leadership, NoticeKind.MajorIncidentOpened, $"s1-opened:{offer.EscalationId}");
-        }
-
-        return notices.List;
+            Owner = Of(offer.OfferedTo),
+            Backup = offer.Backup.Email == offer.OfferedTo.Email ? null : Of(offer.Backup),
+            TeamLead = offer.TeamLead is { } lead ? Of(lead) : known.TeamLead,
+        }, eventKey);
     }
 
-    public static IReadOnlyList<Notice> ForUnroutable(EscalationUnroutable unroutable, CaseContacts known)
-    {
-        var notices = new Notices();
-        var eventKey = $"unroutable:{unroutable.EscalationId}:{unroutable.At.ToUnixTimeMilliseconds()}";
-        notices.Add(unroutable.TeamLead?.Email, Audience.TeamLead, NoticeKind.Unroutable, eventKey);
-        notices.Add(known.Leadership, Audience.Leadership, NoticeKind.Unroutable, eventKey);
-        return notices.List;
-    }
+    public static IReadOnlyList<Notice> ForUnroutable(EscalationUnroutable unroutable, NoticeCase facts, CaseContacts known, NotificationRules rules) =>
+        Tell(rules, NoticeEvent.Unroutable, facts with { Severity = unroutable.Severity },
+            known with { TeamLead = unroutable.TeamLead is { } lead ? Of(lead) : known.TeamLead },
+            $"unroutable:{unroutable.EscalationId}:{unroutable.At.ToUnixTimeMilliseconds()}");
 
-    /// <summary>The top of the escalation policy: the team lead and leadership (the last person asked already has
-    /// the offer).</summary>
-    public static IReadOnlyList<Notice> ForPolicyExhausted(EscalationPolicyExhausted exhausted, CaseContacts known)
-    {
-        var notices = new Notices();
-        var eventKey = $"top-of-policy:{exhausted.EscalationId}:{exhausted.At.ToUnixTimeMilliseconds()}";
-        notices.Add(exhausted.TeamLead?.Email, Audience.TeamLead, NoticeKind.TopOfPolicy, eventKey);
-        notices.Add(known.Leadership, Audience.Leadership, NoticeKind.TopOfPolicy, eventKey);
-        return notices.List;
-    }
+    /// <summary>The top of the escalation policy (the last person asked already has the offer).</summary>
+    public static IReadOnlyList<Notice> ForPolicyExhausted(EscalationPolicyExhausted exhausted, NoticeCase facts, CaseContacts known, NotificationRules rules) =>
+        Tell(rules, NoticeEvent.TopOfPolicy, facts,
+            known with { Owner = null, TeamLead = exhausted.TeamLead is { } lead ? Of(lead) : known.TeamLead },
+            $"top-of-policy:{exhausted.EscalationId}:{exhausted.At.ToUnixTimeMilliseconds()}");
 
-    /// <summary>A change that raises a case into S1 or S2 (or from S2 to S1) or lowers it out of them: leadership, the
-    /// owner and the team lead. Changes between S3 and S4 tell nobody (the person offered the case hears of a new
-    /// deadline through the re-planned offer).</summary>
-    public static IReadOnlyList<Notice> ForSeverityChange(EscalationSeverityChanged change, CaseContacts known)
+    /// <summary>A change that raises a case into S1 or S2 (or from S2 to S1) or lowers it out of them. Changes between
+    /// S3 and S4 tell nobody (the person offered the case hears of a new deadline through the re-planned offer).</summary>
+    public static IReadOnlyList<Notice> ForSeverityChange(EscalationSeverityChanged change, NoticeCase facts, CaseContacts known, NotificationRules rules) =>
+        change.From > Severity.S2 && change.To > Severity.S2
+            ? []
+            : Tell(rules, NoticeEvent.SeverityChanged, facts with { Severity = change.To < change.From ? change.To : change.From }, known,
+                $"severity:{change.EscalationId}:{change.From}:{change.To}:{change.At.ToUnixTimeMilliseconds()}");
+
+    /// <summary>A handoff: who it asks when it is requested or moves up; the owner handing off when it is answered or
+    /// nobody took it.</summary>
+    public static IReadOnlyList<Notice> ForHandoff(EscalationHandoff handoff, NoticeCase facts, CaseContacts known, NotificationRules rules)
     {
-        var notices = new Notices();
-        if (change.From > Severity.S2 && change.To > Severity.S2)
+        var notice = handoff.Step switch
         {
-            return notices.List;
-        }
-
-        var eventKey = $"severity:{change.EscalationId}:{change.From}:{change.To}:{change.At.ToUnixTimeMilliseconds()}";
-        notices.Add(known.Leadership, Audience.Leadership, NoticeKind.SeverityChanged, eventKey);
-        notices.Add(known.Owner, Audience.Owner, NoticeKind.SeverityChanged, eventKey);
-        notices.Add(known.TeamLead, Audience.TeamLead, NoticeKind.SeverityChanged, eventKey);
-        return notices.List;
+            HandoffStep.Requested or HandoffStep.MovedUp => NoticeEvent.HandoffRequested,
+            HandoffStep.Accepted or HandoffStep.Rejected => NoticeEvent.HandoffAnswered,
+            _ => NoticeEvent.HandoffUnanswered,
+        };
+        var asked = handoff.AskedNow ?? handoff.ToTeamLead;
+        return Tell(rules, notice, facts, known with
+        {
+            Owner = handoff.From is { } from ? Of(from) : null,
+            Asked = asked is null ? null : Of(asked),
+        }, $"handoff:{handoff.HandoffId}:{handoff.Step}:{handoff.AskedNow?.Id}");
     }
 
-    /// <summary>A handoff: the person asked (for a team, its lead) when it is requested or moves up; the previous owner
-    /// when it is accepted or rejected; the previous owner and leadership when nobody took it.</summary>
-    public static IReadOnlyList<Notice> ForHandoff(EscalationHandoff handoff, CaseContacts known)
-    {
-        var notices = new Notices();
-        var eventKey = $"handoff:{handoff.HandoffId}:{handoff.Step}:{handoff.AskedNow?.Id}";
-        switch (handoff.Step)
-        {
-            case HandoffStep.Requested or HandoffStep.MovedUp:
-                notices.Add((handoff.AskedNow ?? handoff.ToTeamLead)?.Email, Audience.Offeree, NoticeKind.Handoff, eventKey);
-                break;
-            case HandoffStep.Accepted or HandoffStep.Rejected:
-                notices.Add(handoff.From?.Email, Audience.Owner, NoticeKind.Handoff, eventKey);
-                break;
-            default:
-                notices.Add(handoff.From?.Email, Audience.Owner, NoticeKind.Handoff, eventKey);
-                notices.Add(known.Leadership, Audience.Leadership, NoticeKind.Handoff, eventKey);
-                break;
-        }
-
-        return notices.List;
-    }
-
-    public static IReadOnlyList<Notice> ForThreshold(SlaThresholdReached reached, CaseContacts known)
-    {
-        var notices = new Notices();
-        var eventKey = $"sla:{reached.EscalationId}:{reached.Clock}:{reached.Threshold}:{reached.PercentElapsed}:{reached.DueAt.ToUnixTimeSeconds()}";
-        if (reached.Threshold == ThresholdKind.Warning)
-        {
-            if (IsKnown(known.Owner))
-            {
-                notices.Add(known.Owner, Audience.Owner, NoticeKind.SlaWarning, eventKey);
-            }
-            else
-            {
-                notices.Add(known.TeamLead, Audience.TeamLead, NoticeKind.SlaWarning, eventKey);
-            }
-
-            return notices.List;
-        }
-
-        notices.Add(known.Owner, Audience.Owner, NoticeKind.SlaBreach, eventKey);
-        notices.Add(known.TeamLead, Audience.TeamLead, NoticeKind.SlaBreach, eventKey);
-        if (reached.Severity is Severity.S1 or Severity.S2)
-        {
-            notices.Add(known.Leadership, Audience.Leadership, NoticeKind.SlaBreach, eventKey);
-        }
-
-        return notices.List;
-    }
+    public static IReadOnlyList<Notice> ForThreshold(SlaThresholdReached reached, NoticeCase facts, CaseContacts known, NotificationRules rules) =>
+        Tell(rules, reached.Threshold == ThresholdKind.Warning ? NoticeEvent.SlaWarning : NoticeEvent.SlaBreach, facts with { Severity = reached.Severity }, known,
+            $"sla:{reached.EscalationId}:{reached.Clock}:{reached.Threshold}:{reached.PercentElapsed}:{reached.DueAt.ToUnixTimeSeconds()}");
 
     /// <summary>The customer, when the commitment is news to them (<see cref="CustomerNews"/>); nobody otherwise.</summary>
-    public static IReadOnlyList<Notice> ForCommitment(CustomerCommitmentUpdated commitment, CaseContacts known)
+    public static IReadOnlyList<Notice> ForCommitment(CustomerCommitmentUpdated commitment, NoticeCase facts, CaseContacts known, NotificationRules rules) =>
+        CustomerNews.IsNews(commitment)
+            ? Tell(rules, NoticeEvent.CustomerNews, facts, known,
+                $"customer:{commitment.EscalationId}:{commitment.Status}:{commitment.At.ToUnixTimeMilliseconds()}")
+            : [];
+
+    /// <summary>The notices the rules give for one event: rule by rule, in order, each recipient once.</summary>
+    public static IReadOnlyList<Notice> Tell(NotificationRules rules, NoticeEvent notice, NoticeCase facts, CaseContacts known, string eventKey)
     {
-        var notices = new Notices();
-        if (CustomerNews.IsNews(commitment))
+        var notices = new Notices(notice, eventKey);
+        foreach (var rule in rules.Rules.Where(rule => rule.Applies(notice, facts)))
         {
-            notices.Add(known.Customer, Audience.Customer, NoticeKind.CustomerNews,
-                $"customer:{commitment.EscalationId}:{commitment.Status}:{commitment.At.ToUnixTimeMilliseconds()}");
+            switch (rule.Audience)
+            {
+                case Audience.Owner:
+                    notices.Add(known.Owner, Audience.Owner);
+                    break;
+                case Audience.Backup:
+                    notices.Add(known.Backup, Audience.Backup);
+                    break;
+                case Audience.TeamLead:
+                    notices.Add(known.TeamLead, Audience.TeamLead);
+                    break;
+                case Audience.OwnerOrTeamLead when IsKnown(known.Owner?.Email):
+                    notices.Add(known.Owner, Audience.Owner);
+                    break;
+                case Audience.OwnerOrTeamLead:
+                    notices.Add(known.TeamLead, Audience.TeamLead);
+                    break;
+                case Audience.Asked:
+                    notices.Add(known.Asked, Audience.Asked);
+                    break;
+                case Audience.Leadership:
+                    notices.AddAll(known.Leadership, Audience.Leadership);
+                    break;
+                case Audience.AccountTeam:
+                    notices.AddAll(known.AccountTeam, Audience.AccountTeam);
+                    break;
+                case Audience.Customer:
+                    notices.Add(known.Customer, Audience.Customer, NoticeChannel.Email);
+                    break;
+                case Audience.TeamChannel:
+                    notices.Add(known.TeamChannel?.Url, Audience.TeamChannel, NoticeChannel.Chat);
+                    break;
+            }
         }
 
         return notices.List;
     }
+
+    private static Person Of(MemberRef member) => new(member.Id, member.Name, member.Email);
 
     private static bool IsKnown([NotNullWhen(true)] string? address) => !string.IsNullOrWhiteSpace(address);
 
     /// <summary>Keeps the first notice per recipient and drops unknown recipients.</summary>
-    private sealed class Notices
+    private sealed class Notices(NoticeEvent notice, string eventKey)
     {
         public List<Notice> List { get; } = [];
 
-        public void Add(string? recipient, Audience audience, NoticeKind kind, string eventKey)
+        public void Add(Person? person, Audience audience)
         {
-            if (IsKnown(recipient) && !List.Exists(notice => notice.Recipient == recipient))
+            if (person is not null)
             {
-                List.Add(new Notice(recipient, audience, kind, eventKey));
+                Add(person.Email, audience, NoticeChannel.Email, person.Id, person.Name);
+            }
+        }
+
+        public void AddAll(IEnumerable<string> addresses, Audience audience)
+        {
+            foreach (var address in addresses)
+            {
+                Add(address, audience, NoticeChannel.Email);
+            }
+        }
+
+        public void Add(string? recipient, Audience audience, NoticeChannel channel, string? personId = null, string? name = null)
+        {
+            if (IsKnown(recipient) && !List.Exists(told => told.Recipient == recipient))
+            {
+                List.Add(new Notice(recipient, audience, notice, eventKey, channel, personId, name));
             }
         }
     }

@@ -1,45 +1,80 @@
 namespace Notification.Domain;
 
-/// <summary>What is known of a case when an event about it arrives: the address of each person who may be told.
-/// A null or blank address is not known, and nobody is told in that role.</summary>
-/// <param name="Owner">Who must act now: the person the escalation is offered to, or who accepted it.</param>
-/// <param name="TeamLead">The lead of the owning team.</param>
-/// <param name="Leadership">The tenant's leadership address.</param>
-/// <param name="Customer">The customer's contact.</param>
-public sealed record CaseContacts(string? Owner, string? TeamLead, string? Leadership, string? Customer);
+/// <summary>A person who may be told: <paramref name="Id"/> is their directory id when they are one of the tenant's
+/// people (their preferences and in-app feed are kept by it), null for an address only.</summary>
+public sealed record Person(string? Id, string Name, string Email);
 
-/// <summary>The role in which someone is told.</summary>
+/// <summary>What is known of a case when an event about it arrives: who may be told, in each role. A role nobody fills
+/// (null, or an empty list) tells nobody.</summary>
+public sealed record CaseContacts
+{
+    /// <summary>Who must act now: the person the case is offered to or who accepted it; for a handoff, the owner handing
+    /// it off.</summary>
+    public Person? Owner { get; init; }
+
+    public Person? Backup { get; init; }
+
+    /// <summary>The lead of the owning team.</summary>
+    public Person? TeamLead { get; init; }
+
+    /// <summary>Who a handoff asks now (the lead of the receiving team when nobody in particular).</summary>
+    public Person? Asked { get; init; }
+
+    /// <summary>The tenant's leadership addresses.</summary>
+    public IReadOnlyList<string> Leadership { get; init; } = [];
+
+    /// <summary>The tenant's people who look after the customer (the customer directory's account team).</summary>
+    public IReadOnlyList<string> AccountTeam { get; init; } = [];
+
+    /// <summary>The owning team's chat channel.</summary>
+    public TeamChannel? TeamChannel { get; init; }
+
+    public string? Customer { get; init; }
+}
+
+/// <summary>The role in which someone is told: what a recipient rule names.</summary>
 public enum Audience
 {
-    Offeree,
+    /// <summary>Who must act now (see <see cref="CaseContacts.Owner"/>).</summary>
     Owner,
-    /// <summary>The team lead, on a breach, or on a warning in place of an owner who is not known.</summary>
+
+    /// <summary>The owner's named backup (never told twice when the case is offered to them).</summary>
+    Backup,
+
     TeamLead,
+
+    /// <summary>The owner, or the team lead when nobody owns the case yet.</summary>
+    OwnerOrTeamLead,
+
+    /// <summary>Who a handoff asks.</summary>
+    Asked,
+
     Leadership,
+
+    /// <summary>The customer's account team.</summary>
+    AccountTeam,
+
+    /// <summary>The owning team's chat channel.</summary>
+    TeamChannel,
+
     Customer,
 }
 
-/// <summary>What a notification is about; the Api words each kind (EmailTemplates).</summary>
-public enum NoticeKind
+/// <summary>How a notice reaches its recipient.</summary>
+public enum NoticeChannel
 {
-    /// <summary>The escalation is offered to you: acknowledge or it moves on.</summary>
-    Offer,
-    /// <summary>An S1 escalation was opened (its first offer).</summary>
-    MajorIncidentOpened,
-    SlaWarning,
-    SlaBreach,
-    /// <summary>A status that is news to the customer, or an update written for them, with "next update by".</summary>
-    CustomerNews,
-    /// <summary>Nobody could be offered the escalation: it waits until the team or the rules are fixed.</summary>
-    Unroutable,
-    /// <summary>A case rose into S1 or S2, or was lowered out of them.</summary>
-    SeverityChanged,
-    /// <summary>A handoff asks you to take a case, or says how yours was answered.</summary>
-    Handoff,
-    /// <summary>Nobody acknowledged a case through its whole escalation policy: it is flagged.</summary>
-    TopOfPolicy,
+    Email,
+
+    /// <summary>A Slack- or Teams-compatible incoming webhook.</summary>
+    Chat,
 }
 
-/// <summary>One person to tell about one event. <paramref name="EventKey"/> names the event: with the recipient it
-/// is the delivery's dedup key, so a redelivered event is never told twice.</summary>
-public sealed record Notice(string Recipient, Audience Audience, NoticeKind Kind, string EventKey);
+/// <summary>One recipient to tell about one event. <paramref name="EventKey"/> names the event: with the recipient it
+/// is the delivery's dedup key, so a redelivered event is never told twice. <paramref name="PersonId"/> is the
+/// recipient's directory id when they are one of the tenant's people.</summary>
+public sealed record Notice(string Recipient, Audience Audience, NoticeEvent Event, string EventKey, NoticeChannel Channel = NoticeChannel.Email,
+    string? PersonId = null, string? Name = null)
+{
+    /// <summary>Told to one of the tenant's people or internal addresses, not to the customer or a channel.</summary>
+    public bool IsInternalEmail => Channel == NoticeChannel.Email && Audience != Audience.Customer;
+}

@@ -11,13 +11,21 @@ namespace EscalationPlatform.Messaging.Inbox;
 /// commit together or not at all. A message id this endpoint already consumed is acknowledged without effect.
 /// Retries run outside this filter, so each attempt starts a fresh transaction; an attempt that failed because the
 /// database is unreachable first waits for it to answer (<see cref="MessagingOptions.DatabaseOutageWait"/>), so a
-/// restart does not use up the retries and send the message to the error queue.</summary>
+/// restart does not use up the retries and send the message to the error queue. A <see cref="SignalMessage"/> is
+/// consumed as it is: it keeps nothing, so a duplicate only repeats a harmless signal.</summary>
 public sealed partial class TransactionalConsumeFilter<TMessage>(
-    IOutboxWriter outbox, IBus bus, TimeProvider clock, IOptions<MessagingOptions> options, ILogger<TransactionalConsumeFilter<TMessage>> logger)
+    IOutboxWriter outbox, IBus bus, TimeProvider clock, IOptions<MessagingOptions> options, IEnumerable<SignalMessage> signals,
+    ILogger<TransactionalConsumeFilter<TMessage>> logger)
     : IFilter<ConsumeContext<TMessage>> where TMessage : class
 {
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
     {
+        if (signals.Any(signal => signal.Type == typeof(TMessage)))
+        {
+            await next.Send(context); // nothing to keep: no inbox, no transaction (a duplicate repeats a harmless signal)
+            return;
+        }
+
         try
         {
             await ConsumeInTransactionAsync(context, next);

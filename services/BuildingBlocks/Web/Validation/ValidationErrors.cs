@@ -11,6 +11,9 @@ public sealed class ValidationErrors
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>How many fields have a problem.</summary>
+    public int Count => _errors.Count;
+
     public ValidationErrors Add(string field, string message)
     {
         (_errors.TryGetValue(field, out var messages) ? messages : _errors[field] = []).Add(message);

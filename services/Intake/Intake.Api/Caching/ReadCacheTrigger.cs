@@ -37,6 +37,18 @@ public static class ReadCacheTrigger
         """;
 
     /// <summary>The record id and (for a change of its row) tenant a notification names; false for anything else.</summary>
+    private const string FeedPrefix = "feed ";
+
+    /// <summary>"feed {tenant} {person}": a person's in-app feed has new entries (sent by intake itself, not a trigger).</summary>
+    public static string FeedPayload(string tenant, string person) => $"{FeedPrefix}{tenant} {person}";
+
+    public static bool TryParseFeed(string payload, out string tenant, out string person)
+    {
+        var parts = payload.StartsWith(FeedPrefix, StringComparison.Ordinal) ? payload[FeedPrefix.Length..].Split(' ', 2) : [];
+        (tenant, person) = parts.Length == 2 ? (parts[0], parts[1]) : ("", "");
+        return parts.Length == 2 && tenant.Length > 0 && person.Length > 0;
+    }
+
     public static bool TryParse(string payload, out Guid id, out string? tenant)
     {
         var space = payload.IndexOf(' ', StringComparison.Ordinal);

@@ -15,9 +15,13 @@ public sealed class ChangeFeed : IEscalationChangeObserver
 
     public int Followers => _followers.Count;
 
-    public Follower Follow(string tenant, Guid? escalationId)
+    /// <summary>Stands for "your in-app feed has new entries" among a follower's changes (no escalation id is all ones:
+    /// version 7 ids have their version bits).</summary>
+    public static readonly Guid FeedMarker = Guid.AllBitsSet;
+
+    public Follower Follow(string tenant, Guid? escalationId, string? person = null)
     {
-        var follower = new Follower(this, tenant, escalationId);
+        var follower = new Follower(this, tenant, escalationId, person);
         _followers.TryAdd(follower, 0);
         return follower;
     }
@@ -30,6 +34,18 @@ public sealed class ChangeFeed : IEscalationChangeObserver
             if (follower.EscalationId is { } followed ? followed == id : tenant == follower.Tenant)
             {
                 follower.Offer(id);
+            }
+        }
+    }
+
+    /// <summary>The person's in-app feed has new entries: each of their followers hears it.</summary>
+    public void FeedChanged(string tenant, string person)
+    {
+        foreach (var follower in _followers.Keys)
+        {
+            if (follower.Tenant == tenant && follower.Person == person)
+            {
+                follower.Offer(FeedMarker);
             }
         }
     }
@@ -49,7 +65,7 @@ public sealed class ChangeFeed : IEscalationChangeObserver
     }
 
     /// <summary>One follower's changes, in order: an id, or null for "read everything again".</summary>
-    public sealed class Follower(ChangeFeed feed, string tenant, Guid? escalationId) : IDisposable
+    public sealed class Follower(ChangeFeed feed, string tenant, Guid? escalationId, string? person) : IDisposable
     {
         private readonly Channel<Guid?> _changes = Channel.CreateBounded<Guid?>(
             new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
@@ -59,6 +75,9 @@ public sealed class ChangeFeed : IEscalationChangeObserver
         public string Tenant { get; } = tenant;
 
         public Guid? EscalationId { get; } = escalationId;
+
+        /// <summary>The person following (their in-app feed's news comes too), or null.</summary>
+        public string? Person { get; } = person;
 
         public ChannelReader<Guid?> Changes => _changes.Reader;
 

@@ -18,13 +18,14 @@ public static class ChangeStream
     public const string Changed = "changed";
     public const string Resync = "resync";
     public const string Heartbeat = "heartbeat";
+    public const string Feed = "feed";
 
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
 
     public static void Map(RouteGroupBuilder escalations) =>
         escalations.MapGet("/changes", FollowAsync)
             .WithSummary("Server-sent events: \"changed\" with the id of each of the tenant's escalations (or of one: escalationId) as it changes, " +
-                "\"resync\" when some may have been missed, \"heartbeat\" while quiet.");
+                "\"resync\" when some may have been missed, \"feed\" when the caller's in-app feed has new entries, \"heartbeat\" while quiet.");
 
     private static async Task<IResult> FollowAsync(
         ChangeFeed feed, EscalationQueries queries, ITenantContext tenant, IHostApplicationLifetime lifetime, HttpContext http, Guid? escalationId = null)
@@ -39,7 +40,7 @@ public static class ChangeStream
             return Problems.Forbidden("A credential bound to a customer follows one escalation at a time: give its id.", "escalationId");
         }
 
-        var follower = feed.Follow(tenant.TenantId, escalationId);
+        var follower = feed.Follow(tenant.TenantId, escalationId, tenant.CustomerId is null ? tenant.Actor.Id : null);
         var ends = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping); // a stopping service ends its streams
         http.Response.RegisterForDispose(ends);
         http.Response.RegisterForDispose(follower);
@@ -53,7 +54,12 @@ public static class ChangeStream
         {
             while (follower.TryTake(out var change))
             {
-                yield return change is { } id ? new SseItem<ChangeEvent>(new ChangeEvent(id), Changed) : new SseItem<ChangeEvent>(new ChangeEvent(null), Resync);
+                yield return change switch
+                {
+                    null => new SseItem<ChangeEvent>(new ChangeEvent(null), Resync),
+                    { } id when id == ChangeFeed.FeedMarker => new SseItem<ChangeEvent>(new ChangeEvent(null), Feed),
+                    { } id => new SseItem<ChangeEvent>(new ChangeEvent(id), Changed),
+                };
             }
 
             if (!await WaitAsync(follower, ends))

@@ -25,6 +25,16 @@ public sealed class EscalationChangeListener(
 
     protected override void OnNotification(string payload)
     {
+        if (ReadCacheTrigger.TryParseFeed(payload, out var feedTenant, out var person))
+        {
+            foreach (var observer in _observers)
+            {
+                observer.FeedChanged(feedTenant, person);
+            }
+
+            return;
+        }
+
         var parsed = ReadCacheTrigger.TryParse(payload, out var id, out var tenant);
         foreach (var observer in _observers)
         {

@@ -12,4 +12,9 @@ public interface IEscalationChangeObserver
 
     /// <summary>The connection is lost: changes go unheard until <see cref="Listening"/>.</summary>
     void Lost();
+
+    /// <summary>A person's in-app feed has new entries (what notification keeps; only live connections care).</summary>
+    void FeedChanged(string tenant, string person)
+    {
+    }
 }

@@ -1,3 +1,6 @@
+using Intake.Api.Feed;
+using EscalationPlatform.Messaging.Inbox;
+using EscalationPlatform.Contracts;
 using EscalationPlatform.Contracts.Sla.V1;
 using EscalationPlatform.Contracts.Triage.V1;
 using EscalationPlatform.Hosting;
@@ -28,7 +31,9 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<IntakeDbContext>("intake", DatabaseName, messaging =>
-            messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>().AddConsumer<WebhookInterestChangedConsumer>());
+            messaging.AddSagaStateMachine<LifecycleStateMachine, EscalationRecord, LifecycleStateDefinition>().AddConsumer<WebhookInterestChangedConsumer>()
+                .AddConsumer<InAppFeedChangedConsumer>());
+        builder.Services.AddSingleton(SignalMessage.Of<InAppFeedChanged>());
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));
         builder.Services.AddGrpcClient<Sla.SlaClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:SlaGrpc"] ?? SlaAddress));
         builder.Services.AddGrpcClient<Triage.TriageClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:TriageGrpc"] ?? TriageAddress));

@@ -123,5 +123,6 @@ public sealed class SubmissionService(IntakeDbContext db, EscalationNumbers numb
         ContractualSla = customer.ContractualSla,
         TimeZone = customer.TimeZone,
         ContactEmail = customer.ContactEmail,
+        AccountTeam = [.. customer.AccountTeam.Select(member => member.Email)],
     };
 }

@@ -25,8 +25,23 @@ public sealed class Delivery
 
     public required string Subject { get; init; }
 
-    /// <summary>The email text, or the JSON payload of the webhook.</summary>
+    /// <summary>The email text, or the JSON payload of the webhook or chat message.</summary>
     public required string Body { get; init; }
+
+    /// <summary>The email's HTML part.</summary>
+    public string? Html { get; init; }
+
+    /// <summary>Why the recipient is told (an <see cref="Domain.Audience"/> as the API writes it, or "partner").</summary>
+    public string Audience { get; init; } = "partner";
+
+    /// <summary>The notice event ("sla-breach"), or the webhook event type.</summary>
+    public string Notice { get; init; } = "";
+
+    /// <summary>Sent together with the recipient's other digest deliveries due by then, as one message.</summary>
+    public bool Digest { get; init; }
+
+    /// <summary>The recipient's directory id, when they are one of the tenant's people.</summary>
+    public string? PersonId { get; init; }
 
     /// <summary><see cref="DeliveryStatus"/>.</summary>
     public required string Status { get; set; }
@@ -61,6 +76,9 @@ public static class DeliveryChannel
 {
     public const string Email = "email";
     public const string Webhook = "webhook";
+
+    /// <summary>A team's Slack- or Teams-compatible incoming webhook.</summary>
+    public const string Chat = "chat";
 }
 
 public static class DeliveryStatus

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using EscalationPlatform.Contracts;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
@@ -70,9 +72,10 @@ public sealed partial class DeliveryWorker(
                 return await NextDueAsync(stoppingToken);
             }
 
-            // Once stopping, no new attempt starts; those under way finish and are recorded (see AttemptAsync).
-            await Parallel.ForEachAsync(taken, new ParallelOptions { MaxDegreeOfParallelism = Worker.Parallelism, CancellationToken = stoppingToken },
-                async (delivery, _) => await AttemptAsync(delivery));
+            // Once stopping, no new attempt starts; those under way finish and are recorded (see AttemptAsync). A
+            // recipient's digest deliveries due together go as one message.
+            await Parallel.ForEachAsync(DigestMessage.Units(taken), new ParallelOptions { MaxDegreeOfParallelism = Worker.Parallelism, CancellationToken = stoppingToken },
+                async (unit, _) => await AttemptAsync(unit));
         }
     }
 
@@ -111,8 +114,9 @@ public sealed partial class DeliveryWorker(
     /// <summary>One attempt and its record. The attempt is bounded by its own timeout, not by the host stopping, and the
     /// record is cancelled only when the host has stopped: a graceful shutdown does not lose a sent notification's
     /// record (which would send it again).</summary>
-    private async Task AttemptAsync(Delivery delivery)
+    private async Task AttemptAsync(IReadOnlyList<Delivery> unit)
     {
+        var delivery = unit[0];
         var attempt = delivery.Attempts + 1;
         using var activity = NotificationTelemetry.Source.StartActivity("notification delivery attempt");
         activity?.SetTag("delivery.id", delivery.Id);
@@ -130,7 +134,7 @@ public sealed partial class DeliveryWorker(
         try
         {
             using var timeout = new CancellationTokenSource(_options.AttemptTimeout);
-            await SendAsync(delivery, timeout.Token);
+            await SendAsync(unit, timeout.Token);
         }
         catch (Exception error)
         {
@@ -142,13 +146,24 @@ public sealed partial class DeliveryWorker(
         if (failure is null)
         {
             outcome = "delivered";
-            await RecordAsync(delivery.Id, setters => setters
+            await RecordAsync(unit, setters => setters
                 .SetProperty(row => row.Status, DeliveryStatus.Delivered)
                 .SetProperty(row => row.Attempts, attempt)
                 .SetProperty(row => row.DeliveredAt, clock.GetUtcNow().UtcDateTime)
                 .SetProperty(row => row.NextAttemptAt, (DateTime?)null)
                 .SetProperty(row => row.LeaseUntil, (DateTime?)null)
-                .SetProperty(row => row.LastError, (string?)null), stopped);
+                .SetProperty(row => row.LastError, (string?)null), stopped, at => new NotificationDelivered
+                {
+                    DeliveryId = delivery.Id,
+                    TenantId = delivery.TenantId,
+                    EscalationId = delivery.EscalationId,
+                    Channel = delivery.Channel,
+                    Audience = delivery.Audience,
+                    Event = delivery.Notice,
+                    Notices = unit.Count,
+                    Attempts = attempt,
+                    At = at,
+                });
             LogDelivered(delivery.Id, delivery.Channel, attempt);
         }
         else
@@ -160,22 +175,45 @@ public sealed partial class DeliveryWorker(
             {
                 outcome = "retry";
                 var next = clock.GetUtcNow().UtcDateTime + delay;
-                await RecordAsync(delivery.Id, setters => setters
+                await RecordAsync(unit, setters => setters
                     .SetProperty(row => row.Attempts, attempt)
                     .SetProperty(row => row.LastError, reason)
                     .SetProperty(row => row.NextAttemptAt, next)
-                    .SetProperty(row => row.LeaseUntil, (DateTime?)null), stopped);
+                    .SetProperty(row => row.LeaseUntil, (DateTime?)null), stopped, at => new NotificationFailed
+                    {
+                        DeliveryId = delivery.Id,
+                        TenantId = delivery.TenantId,
+                        EscalationId = delivery.EscalationId,
+                        Channel = delivery.Channel,
+                        Audience = delivery.Audience,
+                        Event = delivery.Notice,
+                        Attempts = attempt,
+                        Reason = reason,
+                        NextAttemptAt = new DateTimeOffset(next, TimeSpan.Zero),
+                        At = at,
+                    });
                 LogRetry(failure, delivery.Id, delivery.Channel, attempt, next, reason);
             }
             else
             {
                 outcome = "dead";
-                await RecordAsync(delivery.Id, setters => setters
+                await RecordAsync(unit, setters => setters
                     .SetProperty(row => row.Status, DeliveryStatus.Dead)
                     .SetProperty(row => row.Attempts, attempt)
                     .SetProperty(row => row.LastError, reason)
                     .SetProperty(row => row.NextAttemptAt, (DateTime?)null)
-                    .SetProperty(row => row.LeaseUntil, (DateTime?)null), stopped);
+                    .SetProperty(row => row.LeaseUntil, (DateTime?)null), stopped, at => new NotificationDead
+                    {
+                        DeliveryId = delivery.Id,
+                        TenantId = delivery.TenantId,
+                        EscalationId = delivery.EscalationId,
+                        Channel = delivery.Channel,
+                        Audience = delivery.Audience,
+                        Event = delivery.Notice,
+                        Attempts = attempt,
+                        Reason = reason,
+                        At = at,
+                    });
                 LogDead(failure, delivery.Id, delivery.Channel, attempt, reason);
             }
         }
@@ -185,34 +223,51 @@ public sealed partial class DeliveryWorker(
             new KeyValuePair<string, object?>("outcome", outcome));
     }
 
-    /// <summary>Records the outcome of an attempt, if the delivery is still pending (a replica that took it after this
-    /// worker's lease ran out may have recorded first). A failing database is tried again until the host has stopped:
-    /// a record given up would send the notification again when the lease runs out.</summary>
-    private async Task RecordAsync(Guid id, Action<UpdateSettersBuilder<Delivery>> setters, CancellationToken hostStopped)
+    /// <summary>Records the outcome of an attempt, if the deliveries are still pending (a replica that took them after
+    /// this worker's lease ran out may have recorded first), with the event that tells of it, in one transaction. A
+    /// failing database is tried again until the host has stopped: a record given up would send the notification again
+    /// when the lease runs out.</summary>
+    private async Task RecordAsync<TResult>(IReadOnlyList<Delivery> unit, Action<UpdateSettersBuilder<Delivery>> setters, CancellationToken hostStopped,
+        Func<DateTimeOffset, TResult> result) where TResult : class
     {
+        var ids = unit.Select(delivery => delivery.Id).ToArray();
         for (var failures = 1; ; failures++)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
-                await db.Deliveries.Where(row => row.Id == id && row.Status == DeliveryStatus.Pending).ExecuteUpdateAsync(setters, hostStopped);
+                await using var transaction = await db.Database.BeginTransactionAsync(hostStopped);
+                var recorded = await db.Deliveries.Where(row => ids.Contains(row.Id) && row.Status == DeliveryStatus.Pending).ExecuteUpdateAsync(setters, hostStopped);
+                if (recorded > 0 && scope.ServiceProvider.GetService<IPublishEndpoint>() is { } publish)
+                {
+                    await publish.Publish(result(clock.GetUtcNow()), hostStopped);
+                    await db.SaveChangesAsync(hostStopped);
+                }
+
+                await transaction.CommitAsync(hostStopped);
                 return;
             }
             catch (Exception error) when (!hostStopped.IsCancellationRequested)
             {
-                LogRecordFailed(error, id, failures);
+                LogRecordFailed(error, ids[0], failures);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, failures), 5_000)), hostStopped);
             }
         }
     }
 
-    private async Task SendAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task SendAsync(IReadOnlyList<Delivery> unit, CancellationToken cancellationToken)
     {
-        if (delivery.Channel == DeliveryChannel.Email)
+        var delivery = unit[0];
+        switch (delivery.Channel)
         {
-            await mailer.SendAsync(delivery.Id, delivery.Recipient, delivery.Subject, delivery.Body, cancellationToken);
-            return;
+            case DeliveryChannel.Email:
+                var message = DigestMessage.Of(unit);
+                await mailer.SendAsync(delivery.Id, delivery.Recipient, message.Subject, message.Text, message.Html, cancellationToken);
+                return;
+            case DeliveryChannel.Chat:
+                await webhooks.PostAsync(delivery.Recipient, delivery.Body, cancellationToken);
+                return;
         }
 
         WebhookSubscription? subscription;

@@ -16,14 +16,14 @@ public sealed class SmtpMailer(IConfiguration configuration, IOptions<Notificati
     private readonly ConcurrentBag<SmtpClient> _idle = [];
     private readonly Lazy<Uri> _endpoint = new(() => ParseEndpoint(configuration.GetConnectionString("mail")));
 
-    /// <summary>Sends one message; its Message-ID is the delivery id, so a receiver can tell a resend from a new mail.</summary>
-    public async Task SendAsync(Guid deliveryId, string to, string subject, string body, CancellationToken cancellationToken)
+    /// <summary>Sends one message (plain text, and HTML beside it when given); its Message-ID is the delivery id, so a receiver can tell a resend from a new mail.</summary>
+    public async Task SendAsync(Guid deliveryId, string to, string subject, string body, string? html, CancellationToken cancellationToken)
     {
         var message = new MimeMessage
         {
             MessageId = $"{deliveryId:N}@escalation-platform",
             Subject = subject,
-            Body = new TextPart("plain") { Text = body },
+            Body = html is null ? new TextPart("plain") { Text = body } : new BodyBuilder { TextBody = body, HtmlBody = html }.ToMessageBody(),
         };
         message.From.Add(MailboxAddress.Parse(options.Value.From));
         message.To.Add(MailboxAddress.Parse(to));

@@ -10,9 +10,13 @@ using Notification.Api.Deliveries;
 
 namespace Notification.Api.Endpoints;
 
+/// <summary>A delivery as the log shows it. <c>Audience</c> says why the recipient is told (owner, backup, team-lead,
+/// leadership, account-team, team-channel, customer... or partner, a webhook subscription), <c>Notice</c> what about (the
+/// notice event, "customer-news", or the webhook event type), <c>Digest</c> whether it goes with the recipient's other
+/// non-urgent mail as one digest.</summary>
 public sealed record DeliveryView(
     Guid Id, Guid? EscalationId, string Channel, string Recipient, string EventType, string Subject, string Status, int Attempts,
-    string? LastError, DateTime CreatedAt, DateTime? NextAttemptAt, DateTime? DeliveredAt);
+    string? LastError, DateTime CreatedAt, DateTime? NextAttemptAt, DateTime? DeliveredAt, string Audience, string Notice, bool Digest);
 
 /// <summary>The delivery log: what was sent to whom and how it went; dead deliveries can be replayed.</summary>
 public static class DeliveryEndpoints
@@ -35,9 +39,9 @@ public static class DeliveryEndpoints
             errors.Add("status", $"one of {string.Join(", ", DeliveryStatus.All)}");
         }
 
-        if (channel is not null && channel is not (DeliveryChannel.Email or DeliveryChannel.Webhook))
+        if (channel is not null && channel is not (DeliveryChannel.Email or DeliveryChannel.Webhook or DeliveryChannel.Chat))
         {
-            errors.Add("channel", $"one of {DeliveryChannel.Email}, {DeliveryChannel.Webhook}");
+            errors.Add("channel", $"one of {DeliveryChannel.Email}, {DeliveryChannel.Chat}, {DeliveryChannel.Webhook}");
         }
 
         var after = Guid.Empty;
@@ -99,5 +103,5 @@ public static class DeliveryEndpoints
 
     private static DeliveryView View(Delivery delivery) => new(
         delivery.Id, delivery.EscalationId, delivery.Channel, delivery.Recipient, delivery.EventType, delivery.Subject, delivery.Status,
-        delivery.Attempts, delivery.LastError, delivery.CreatedAt, delivery.NextAttemptAt, delivery.DeliveredAt);
+        delivery.Attempts, delivery.LastError, delivery.CreatedAt, delivery.NextAttemptAt, delivery.DeliveredAt, delivery.Audience, delivery.Notice, delivery.Digest);
 }

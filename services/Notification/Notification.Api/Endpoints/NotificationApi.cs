@@ -1,5 +1,9 @@
 using EscalationPlatform.Hosting;
+using EscalationPlatform.Web.Configuration;
 using Notification.Api.Data;
+using Notification.Api.Rules;
+using Notification.Api.Templates;
+using Notification.Domain;
 
 namespace Notification.Api.Endpoints;
 
@@ -15,6 +19,11 @@ public static class NotificationApi
         var notifications = endpoints.MapGroup(Prefix).WithTags("Notifications");
         DeliveryEndpoints.Map(notifications);
         WebhookEndpoints.Map(notifications.MapGroup("/webhooks"));
+        notifications.MapConfigDocument<NotificationDbContext, NotificationRules>("/rules", endpoints.ServiceProvider.GetRequiredService<RulesDocument>());
+        notifications.MapConfigDocument<NotificationDbContext, MessageTemplates>("/templates", TemplatesDocument.Instance);
+        TemplatePreviewEndpoint.Map(notifications.MapGroup("/templates"));
+        PreferenceEndpoints.Map(notifications.MapGroup("/preferences"));
+        FeedEndpoints.Map(notifications.MapGroup("/feed"));
         return endpoints;
     }
 }

@@ -10,11 +10,15 @@ using Notification.Api.Webhooks;
 
 namespace Notification.Api.Endpoints;
 
-public sealed record WebhookRequest(string Url, IReadOnlyList<string>? Events = null);
+/// <param name="Url">Where the events are posted.</param>
+/// <param name="Events">The event types wanted; none for all.</param>
+/// <param name="SubmittedBy">Receive only the cases this submitter sent: "me" (the credential creating the
+/// subscription, a partner's API key) or an actor id; absent, every case of the tenant.</param>
+public sealed record WebhookRequest(string Url, IReadOnlyList<string>? Events = null, string? SubmittedBy = null);
 
 /// <summary>A subscription as listed: without its secret, which is shown once, when it is created (and not in a
 /// replay of that answer under its Idempotency-Key).</summary>
-public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> Events, DateTime CreatedAt, string? Secret = null) : IHoldsSecret
+public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> Events, DateTime CreatedAt, string? SubmittedBy, string? Secret = null) : IHoldsSecret
 {
     public object WithoutSecret() => this with { Secret = null };
 }
@@ -60,6 +64,8 @@ public static class WebhookEndpoints
             }
         }
 
+        var submittedBy = request.SubmittedBy == "me" ? tenant.Actor.Id : request.SubmittedBy;
+        errors.Text("submittedBy", submittedBy, 300);
         if (await db.Webhooks.CountAsync(webhook => webhook.TenantId == tenant.TenantId, cancellationToken) >= MaxSubscriptionsPerTenant)
         {
             errors.Add("url", $"a tenant has at most {MaxSubscriptionsPerTenant} subscriptions; delete one first");
@@ -78,6 +84,7 @@ public static class WebhookEndpoints
             Secret = StandardWebhooks.NewSecret(),
             Events = [.. events.Distinct()],
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            SubmittedBy = submittedBy,
         };
         db.Webhooks.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
@@ -121,5 +128,5 @@ public static class WebhookEndpoints
     }
 
     private static WebhookView View(WebhookSubscription subscription) =>
-        new(subscription.Id, subscription.Url, subscription.Events, subscription.CreatedAt);
+        new(subscription.Id, subscription.Url, subscription.Events, subscription.CreatedAt, subscription.SubmittedBy);
 }

@@ -5,6 +5,8 @@ using Notification.Api.Data;
 using Notification.Api.Deliveries;
 using Notification.Api.Email;
 using Notification.Api.Projections;
+using Notification.Api.Rules;
+using EscalationPlatform.Web.Configuration;
 using Notification.Api.Webhooks;
 
 namespace Notification.Api.Extensions;
@@ -18,6 +20,9 @@ public static class ApplicationServiceExtensions
         builder.AddPlatformService<NotificationDbContext>("notification", DatabaseName,
             messaging => messaging.AddConsumer<EscalationEventsConsumer>().AddConsumer<RelayedEventsConsumer, RelayedEventsConsumerDefinition>());
         builder.Services.AddScoped<DeliveryPlanner>();
+        builder.Services.AddConfigStore<NotificationDbContext>();
+        builder.Services.AddSingleton<RulesDocument>();
+        builder.Services.AddScoped<NotificationSettings>();
         builder.Services.AddScoped<WebhookInterestAnnouncer>();
         builder.Services.AddHostedService<WebhookInterestRepublisher>();
         builder.AddDeliveryWorker();

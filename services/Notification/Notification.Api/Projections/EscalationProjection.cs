@@ -32,7 +32,21 @@ public sealed class EscalationProjection
     /// <summary>IANA time zone: times in customer emails are given in it as well as in UTC.</summary>
     public required string CustomerTimeZone { get; set; }
 
+    public string? TeamId { get; set; }
+
     public string? TeamName { get; set; }
+
+    public CustomerTier? CustomerTier { get; set; }
+
+    /// <summary>The customer's account team (addresses), from the customer directory.</summary>
+    public string[] AccountTeam { get; set; } = [];
+
+    /// <summary>Who submitted the case (an actor id): webhook subscriptions bound to a submitter receive its cases only.</summary>
+    public string? SubmittedBy { get; set; }
+
+    public string? OwnerId { get; set; }
+
+    public string? BackupName { get; set; }
 
     /// <summary>Who must act now: the person the escalation is offered to, or who accepted it.</summary>
     public string? OwnerName { get; set; }
@@ -43,6 +57,17 @@ public sealed class EscalationProjection
     public DateTime? OfferedAt { get; set; }
 
     public string? TeamLeadEmail { get; set; }
+
+    public string? TeamLeadId { get; set; }
+
+    public string? TeamLeadName { get; set; }
+
+    /// <summary>The team lead as a person who may be told.</summary>
+    public Person? TeamLead => TeamLeadEmail is null ? null : new Person(TeamLeadId, TeamLeadName ?? TeamLeadEmail, TeamLeadEmail);
+
+    public Person? Owner => OwnerEmail is null ? null : new Person(OwnerId, OwnerName ?? OwnerEmail, OwnerEmail);
+
+    public NoticeCase Facts => new(Severity, CustomerTier);
 
     /// <summary>A projection from the first event about an escalation, in <paramref name="status"/> since
     /// <paramref name="at"/>; null when the event does not say enough (an older sender's, without key, title or
@@ -62,6 +87,8 @@ public sealed class EscalationProjection
                 CustomerName = customer.Name,
                 CustomerEmail = customer.ContactEmail,
                 CustomerTimeZone = customer.TimeZone,
+                CustomerTier = customer.Tier,
+                AccountTeam = [.. customer.AccountTeam],
             };
 
     /// <summary>An offer is made to someone who must act: the case is at least assigned.</summary>
@@ -95,12 +122,18 @@ public sealed class EscalationProjection
             Follow(assigned.To, assigned.At);
         }
 
+        SubmittedBy ??= offer.SubmittedBy;
+        if (offer.Customer is { Tier: { } tier } customer)
+        {
+            (CustomerTier, AccountTeam) = (tier, [.. customer.AccountTeam]);
+        }
+
         if (OfferedAt is null || offer.At.UtcDateTime >= OfferedAt)
         {
-            TeamName = offer.Team.Name;
-            OwnerName = offer.OfferedTo.Name;
-            OwnerEmail = offer.OfferedTo.Email;
-            TeamLeadEmail = offer.TeamLead?.Email;
+            (TeamId, TeamName) = (offer.Team.Id, offer.Team.Name);
+            (OwnerId, OwnerName, OwnerEmail) = (offer.OfferedTo.Id, offer.OfferedTo.Name, offer.OfferedTo.Email);
+            BackupName = offer.Backup.Name;
+            (TeamLeadId, TeamLeadName, TeamLeadEmail) = (offer.TeamLead?.Id, offer.TeamLead?.Name, offer.TeamLead?.Email);
             OfferedAt = offer.At.UtcDateTime;
         }
     }
@@ -109,8 +142,11 @@ public sealed class EscalationProjection
     public void Take(EscalationUnroutable unroutable)
     {
         Severity = unroutable.Severity;
-        TeamName = unroutable.Team?.Name ?? TeamName;
-        TeamLeadEmail = unroutable.TeamLead?.Email ?? TeamLeadEmail;
+        (TeamId, TeamName) = (unroutable.Team?.Id ?? TeamId, unroutable.Team?.Name ?? TeamName);
+        if (unroutable.TeamLead is { } lead)
+        {
+            (TeamLeadId, TeamLeadName, TeamLeadEmail) = (lead.Id, lead.Name, lead.Email);
+        }
     }
 
     /// <summary>Takes the status a commitment was made in, and its severity when no offer has told it.</summary>

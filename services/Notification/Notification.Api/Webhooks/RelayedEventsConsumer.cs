@@ -21,7 +21,7 @@ public sealed class RelayedEventsConsumer(DeliveryPlanner planner) :
     IConsumer<CustomerUpdatePosted>
 {
     public async Task Consume(ConsumeContext<EscalationSubmitted> context) =>
-        await PlanAsync(context, context.Message.TenantId, context.Message.EscalationId, WebhookEvents.Submitted);
+        await PlanAsync(context, context.Message.TenantId, context.Message.EscalationId, context.Message.SubmittedBy, WebhookEvents.Submitted);
 
     public async Task Consume(ConsumeContext<EscalationTriaged> context)
     {
@@ -29,24 +29,25 @@ public sealed class RelayedEventsConsumer(DeliveryPlanner planner) :
         if (ImpliedStatusChanges.Submission(triaged) is { } submission)
         {
             var submissionId = context.MessageId is { } id ? ImpliedStatusChanges.SubmissionEventId(id) : NewId.NextGuid();
-            await planner.WebhooksAsync(triaged.TenantId, triaged.EscalationId, submissionId, WebhookEvents.Submitted, submission, context.CancellationToken);
+            await planner.WebhooksAsync(triaged.TenantId, triaged.EscalationId, triaged.SubmittedBy, submissionId, WebhookEvents.Submitted, submission,
+                context.CancellationToken);
         }
 
         var statusId = context.MessageId is { } source ? ImpliedStatusChanges.EventId(source) : NewId.NextGuid();
-        await planner.WebhooksAsync(triaged.TenantId, triaged.EscalationId, statusId, WebhookEvents.StatusChanged, ImpliedStatusChanges.Of(triaged),
-            context.CancellationToken);
-        await PlanAsync(context, triaged.TenantId, triaged.EscalationId, WebhookEvents.Triaged);
+        await planner.WebhooksAsync(triaged.TenantId, triaged.EscalationId, triaged.SubmittedBy, statusId, WebhookEvents.StatusChanged,
+            ImpliedStatusChanges.Of(triaged), context.CancellationToken);
+        await PlanAsync(context, triaged.TenantId, triaged.EscalationId, triaged.SubmittedBy, WebhookEvents.Triaged);
     }
 
     public async Task Consume(ConsumeContext<EscalationStatusChanged> context) =>
-        await PlanAsync(context, context.Message.TenantId, context.Message.EscalationId, WebhookEvents.StatusChanged);
+        await PlanAsync(context, context.Message.TenantId, context.Message.EscalationId, null, WebhookEvents.StatusChanged);
 
     public async Task Consume(ConsumeContext<CustomerUpdatePosted> context) =>
-        await PlanAsync(context, context.Message.TenantId, context.Message.EscalationId, WebhookEvents.CustomerUpdatePosted);
+        await PlanAsync(context, context.Message.TenantId, context.Message.EscalationId, null, WebhookEvents.CustomerUpdatePosted);
 
-    private async Task PlanAsync<T>(ConsumeContext<T> context, string tenantId, Guid escalationId, string eventType) where T : class
+    private async Task PlanAsync<T>(ConsumeContext<T> context, string tenantId, Guid escalationId, string? submittedBy, string eventType) where T : class
     {
-        await planner.WebhooksAsync(tenantId, escalationId, context.MessageId ?? NewId.NextGuid(), eventType, context.Message, context.CancellationToken);
+        await planner.WebhooksAsync(tenantId, escalationId, submittedBy, context.MessageId ?? NewId.NextGuid(), eventType, context.Message, context.CancellationToken);
         await planner.SaveAsync(context.CancellationToken);
     }
 }

@@ -26,6 +26,21 @@ public sealed class WebhookSender(OutboundAddressPolicy policy, TimeProvider clo
         request.Headers.Add(StandardWebhooks.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(StandardWebhooks.SignatureHeader, StandardWebhooks.Sign(secret, messageId, timestamp, payload));
 
+        await SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Posts a chat message (a Slack- or Teams-compatible incoming webhook: unsigned, the URL is the secret).</summary>
+    public async Task PostAsync(string url, string json, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        await SendAsync(request, cancellationToken);
+    }
+
+    private async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var status = (int)response.StatusCode;
         if (status is >= 300 and < 400)

@@ -19,5 +19,13 @@ public sealed class WebhookSubscription
 
     public required DateTime CreatedAt { get; init; }
 
+    /// <summary>The submitter (a credential's actor id, a partner's API key) whose cases alone it receives; null for
+    /// every case of the tenant.</summary>
+    public string? SubmittedBy { get; init; }
+
     public bool Wants(string eventType) => Events.Length == 0 || Events.Contains(eventType, StringComparer.Ordinal);
+
+    /// <summary>Whether it receives events of a case <paramref name="submittedBy"/> submitted (unknown: only an unbound
+    /// subscription does).</summary>
+    public bool Receives(string? submittedBy) => SubmittedBy is null || SubmittedBy == submittedBy;
 }

@@ -22,6 +22,7 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         var customer = triaged.Facts.Customer;
         (offer.Key, offer.Title) = (triaged.Key, triaged.Title);
         (offer.CustomerId, offer.CustomerName, offer.CustomerEmail, offer.CustomerTimeZone) = (customer.Id, customer.Name, customer.ContactEmail, customer.TimeZone);
+        (offer.CustomerTier, offer.AccountTeam, offer.SubmittedBy) = (customer.Tier, [.. customer.AccountTeam], triaged.SubmittedBy);
         var now = clock.GetUtcNow();
         offer.CreatedAt = now.UtcDateTime;
 
@@ -128,7 +129,7 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         At = now,
         Key = offer.Key!,
         Title = offer.Title!,
-        Customer = offer.CustomerId is null ? null : new CustomerRef(offer.CustomerId, offer.CustomerName!, offer.CustomerEmail, offer.CustomerTimeZone!),
+        Customer = offer.Customer(),
     };
 
     /// <summary>The severity changed while the offer waits: the same person gets the level's window under the new
@@ -287,7 +288,8 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         At = now,
         Key = offer.Key,
         Title = offer.Title,
-        Customer = offer.CustomerId is null ? null : new CustomerRef(offer.CustomerId, offer.CustomerName!, offer.CustomerEmail, offer.CustomerTimeZone!),
+        Customer = offer.Customer(),
+        SubmittedBy = offer.SubmittedBy,
         Step = offer.Moves,
         Policy = offer.PolicyName,
     };
@@ -306,7 +308,7 @@ public sealed class OfferPlanner(IRoutingStore store, TimeProvider clock)
         At = now,
         Key = offer.Key,
         Title = offer.Title,
-        Customer = offer.CustomerId is null ? null : new CustomerRef(offer.CustomerId, offer.CustomerName!, offer.CustomerEmail, offer.CustomerTimeZone!),
+        Customer = offer.Customer(),
     };
 
     private static MemberRef? Member(OfferState offer, string id) =>

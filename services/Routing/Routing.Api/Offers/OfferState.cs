@@ -33,6 +33,18 @@ public sealed class OfferState : SagaStateMachineInstance
 
     public string? CustomerTimeZone { get; set; }
 
+    /// <summary>The customer's tier and account team (addresses), and who submitted the case, for whoever is told of
+    /// the offer (null and empty on offers made before they were kept).</summary>
+    public CustomerTier? CustomerTier { get; set; }
+
+    public string[] AccountTeam { get; set; } = [];
+
+    public string? SubmittedBy { get; set; }
+
+    public CustomerRef? Customer() => CustomerId is null
+        ? null
+        : new CustomerRef(CustomerId, CustomerName!, CustomerEmail, CustomerTimeZone!) { Tier = CustomerTier, AccountTeam = AccountTeam };
+
     public string TeamId { get; set; } = null!;
 
     public string TeamName { get; set; } = null!;

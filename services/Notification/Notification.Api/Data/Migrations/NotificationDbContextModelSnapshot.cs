@@ -148,6 +148,102 @@ namespace Notification.Api.Data.Migrations
                     b.ToTable("outbox_message", (string)null);
                 });
 
+            modelBuilder.Entity("EscalationPlatform.Web.Configuration.ConfigDraftRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("PublishedAs")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Document", "UpdatedAt");
+
+                    b.ToTable("config_draft", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationPlatform.Web.Configuration.ConfigVersionRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Document", "Version");
+
+                    b.ToTable("config_version", (string)null);
+                });
+
             modelBuilder.Entity("EscalationPlatform.Web.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("TenantId")
@@ -205,6 +301,11 @@ namespace Notification.Api.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
@@ -225,6 +326,9 @@ namespace Notification.Api.Data.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Digest")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("EscalationId")
                         .HasColumnType("uuid");
 
@@ -232,6 +336,9 @@ namespace Notification.Api.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Html")
+                        .HasColumnType("text");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
@@ -241,6 +348,15 @@ namespace Notification.Api.Data.Migrations
 
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -274,7 +390,95 @@ namespace Notification.Api.Data.Migrations
 
                     b.HasIndex("TenantId", "EscalationId", "Id");
 
+                    b.HasIndex("TenantId", "Recipient", "NextAttemptAt")
+                        .HasDatabaseName("IX_delivery_digest_waiting")
+                        .HasFilter("\"Digest\" AND \"NextAttemptAt\" IS NOT NULL");
+
                     b.ToTable("delivery", (string)null);
+                });
+
+            modelBuilder.Entity("Notification.Api.Feed.FeedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CaseKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "PersonId")
+                        .HasDatabaseName("IX_feed_item_unread")
+                        .HasFilter("\"ReadAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "PersonId", "DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "PersonId", "Id");
+
+                    b.ToTable("feed_item", (string)null);
+                });
+
+            modelBuilder.Entity("Notification.Api.Preferences.PreferenceRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Preferences")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "PersonId");
+
+                    b.ToTable("person_preference", (string)null);
                 });
 
             modelBuilder.Entity("Notification.Api.Projections.EscalationProjection", b =>
@@ -283,11 +487,21 @@ namespace Notification.Api.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<string[]>("AccountTeam")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("BackupName")
+                        .HasColumnType("text");
+
                     b.Property<string>("CustomerEmail")
                         .HasColumnType("text");
 
                     b.Property<string>("CustomerName")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerTier")
                         .HasColumnType("text");
 
                     b.Property<string>("CustomerTimeZone")
@@ -304,6 +518,9 @@ namespace Notification.Api.Data.Migrations
                     b.Property<string>("OwnerEmail")
                         .HasColumnType("text");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text");
+
                     b.Property<string>("OwnerName")
                         .HasColumnType("text");
 
@@ -317,7 +534,19 @@ namespace Notification.Api.Data.Migrations
                     b.Property<DateTime>("StatusAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamId")
+                        .HasColumnType("text");
+
                     b.Property<string>("TeamLeadEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamLeadId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamLeadName")
                         .HasColumnType("text");
 
                     b.Property<string>("TeamName")
@@ -353,6 +582,10 @@ namespace Notification.Api.Data.Migrations
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("TenantId")
                         .IsRequired()

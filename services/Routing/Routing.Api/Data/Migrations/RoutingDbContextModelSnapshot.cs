@@ -333,6 +333,10 @@ namespace Routing.Api.Data.Migrations
                     b.Property<string>("AcceptedById")
                         .HasColumnType("text");
 
+                    b.PrimitiveCollection<string[]>("AccountTeam")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<Guid?>("AcknowledgementTimeoutTokenId")
                         .HasColumnType("uuid");
 
@@ -363,6 +367,9 @@ namespace Routing.Api.Data.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("CustomerName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerTier")
                         .HasColumnType("text");
 
                     b.Property<string>("CustomerTimeZone")
@@ -444,6 +451,9 @@ namespace Routing.Api.Data.Migrations
 
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text");
 
                     b.Property<string>("TeamId")
                         .IsRequired()

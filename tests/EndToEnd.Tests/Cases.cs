@@ -4,9 +4,9 @@ namespace EndToEnd.Tests;
 public static class Cases
 {
     /// <summary>Another tenant's invoices visible to a strategic customer: S1 by the security rule, complete for the security checklist.</summary>
-    public static object SecurityIncident(string customerId = "acme", string? contactEmail = null) => new
+    public static object SecurityIncident(string customerId = "acme", string? contactEmail = null, string title = "Invoices of another company visible in the billing page") => new
     {
-        title = "Invoices of another company visible in the billing page",
+        title,
         description = "The customer's finance team sees invoices that are not theirs.",
         issueType = "security",
         customer = new { id = customerId, contactEmail },

@@ -24,5 +24,7 @@ public sealed class MailBox(HttpClient mail) : IDisposable
 
     public Task<string> BodyAsync(string id) => mail.GetStringAsync($"/api/messages/{id}/plaintext", TestContext.Current.CancellationToken);
 
+    public Task<string> HtmlAsync(string id) => mail.GetStringAsync($"/api/messages/{id}/html", TestContext.Current.CancellationToken);
+
     public void Dispose() => mail.Dispose();
 }

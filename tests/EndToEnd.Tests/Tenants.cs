@@ -36,6 +36,10 @@ public static class Tenants
     public const string Portal = "e2e-portal";
     public const string PortalAdmin = "e2e-portal-admin";
     public const string SeverityChange = "e2e-severity";
+    public const string Notify = "e2e-notify";
+    public const string NotifyDigest = "e2e-notify-digest";
+    public const string NotifyQuiet = "e2e-notify-quiet";
+    public const string PortalNotify = "e2e-portal-notify";
 
     /// <summary>A tenant nobody set up: no teams, no customers, no rules (not in <see cref="All"/>, so never seeded).</summary>
     public const string Unstaffed = "e2e-unstaffed";
@@ -81,6 +85,6 @@ public static class Tenants
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
         Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams, Trust,
         ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB, Storm, StormRace, ReadCache, ReadCacheOther, Portal, PortalAdmin,
-        SeverityChange,
+        SeverityChange, Notify, NotifyDigest, NotifyQuiet, PortalNotify,
     ];
 }

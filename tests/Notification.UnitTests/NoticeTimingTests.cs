@@ -73,6 +73,17 @@ public sealed class NoticeTimingTests
     }
 
     [Fact]
+    public void Notices_planned_moments_apart_fall_due_on_the_same_slot()
+    {
+        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, 300, TimeSpan.Zero);
+        var first = NoticeTiming.When(Mail(NoticeEvent.SlaWarning), Severity.S3, now, Window, null, null);
+        var concurrent = NoticeTiming.When(Mail(NoticeEvent.SlaWarning), Severity.S3, now.AddMilliseconds(40), Window, null, null);
+
+        Assert.Equal(first.Due, concurrent.Due);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 10, 10, TimeSpan.Zero), first.Due);
+    }
+
+    [Fact]
     public void A_digest_already_sent_is_not_joined()
     {
         var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);

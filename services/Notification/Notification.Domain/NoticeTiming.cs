@@ -12,6 +12,13 @@ public static class NoticeTiming
 {
     public static bool IsUrgent(NoticeEvent notice, Severity? severityNow) => notice == NoticeEvent.SlaBreach || severityNow is Severity.S1 or Severity.S2;
 
+    /// <summary>Digests fall due on whole slots, so that notices planned at the same moment by concurrent consumers (none
+    /// seeing the other's yet) fall due together and go as one digest, whichever replica takes them.</summary>
+    public static readonly TimeSpan DigestSlot = TimeSpan.FromSeconds(10);
+
+    private static DateTimeOffset Slot(DateTimeOffset at) =>
+        new(at.UtcTicks % DigestSlot.Ticks == 0 ? at.UtcTicks : at.UtcTicks + DigestSlot.Ticks - at.UtcTicks % DigestSlot.Ticks, TimeSpan.Zero);
+
     /// <summary>Asks the recipient to act within a window.</summary>
     public static bool AsksToAct(NoticeEvent notice) =>
         notice is NoticeEvent.Offered or NoticeEvent.OfferMoved or NoticeEvent.OfferReplanned or NoticeEvent.HandoffRequested;
@@ -26,7 +33,7 @@ public static class NoticeTiming
             return new Timing(now, Digest: false);
         }
 
-        var due = AsksToAct(notice.Event) ? now : now + digestWindow;
+        var due = AsksToAct(notice.Event) ? now : Slot(now + digestWindow);
         if (!AsksToAct(notice.Event) && waiting is { } joined && joined >= now && joined <= due)
         {
             due = joined;

@@ -23,7 +23,7 @@ public static class RecipientRuleChecks
             for (var i = 0; i < rules.Rules.Count; i++)
             {
                 var rule = rules.Rules[i];
-                if (string.IsNullOrWhiteSpace(rule.Id) || rule.Id.Length > 64)
+                if (string.IsNullOrWhiteSpace(rule.Id) || rule.Id.Length > 64 || rule.Id.Any(char.IsControl))
                 {
                     errors[$"rules[{i}].id"] = ["Give each rule an id of 1 to 64 characters."];
                 }
@@ -66,7 +66,7 @@ public static class RecipientRuleChecks
         for (var i = 0; i < rules.TeamChannels.Count; i++)
         {
             var channel = rules.TeamChannels[i];
-            if (string.IsNullOrWhiteSpace(channel.TeamId) || channel.TeamId.Length > 64)
+            if (string.IsNullOrWhiteSpace(channel.TeamId) || channel.TeamId.Length > 64 || channel.TeamId.Any(char.IsControl))
             {
                 errors[$"teamChannels[{i}].teamId"] = ["Give the id of one of the tenant's teams."];
             }

@@ -22,6 +22,12 @@ public static class SchemaProbes
         ["POST /api/v1/sla/policy/drafts/{draftId}/publish"] = "sla",
         ["POST /api/v1/sla/policy/versions/{version}/restore"] = "sla",
         ["PUT /api/v1/routing/escalation-policy"] = "routing",
+        ["PUT /api/v1/notifications/rules"] = "notification rules",
+        ["POST /api/v1/notifications/rules/drafts/{draftId}/publish"] = "notification rules",
+        ["POST /api/v1/notifications/rules/versions/{version}/restore"] = "notification rules",
+        ["PUT /api/v1/notifications/templates"] = "templates",
+        ["POST /api/v1/notifications/templates/drafts/{draftId}/publish"] = "templates",
+        ["POST /api/v1/notifications/templates/versions/{version}/restore"] = "templates",
     };
 
     public static IEnumerable<HostileRequest> For(

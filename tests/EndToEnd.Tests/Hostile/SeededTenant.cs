@@ -71,6 +71,8 @@ public sealed record SeededTenant(
             ["matrix"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/matrix")).GetProperty("version").ToString(),
             ["sla"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/sla/policy")).ToString(),
             ["checklists"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/checklists")).GetProperty("version").ToString(),
+            ["notification rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/notifications/rules")).GetProperty("version").ToString(),
+            ["templates"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/notifications/templates")).GetProperty("version").ToString(),
             ["routing"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policy")).ToString(),
             ["teams"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams")).ToString(),
             ["rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")).ToString(),

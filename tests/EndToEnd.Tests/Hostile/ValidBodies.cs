@@ -59,7 +59,12 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
                 alerts = new[] { new { status = "firing", labels = new { alertname = "HostileProbe" }, annotations = new { summary = "probe" } } },
             }),
         };
-        foreach (var document in new[] { "/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy" })
+        var preferences = Node(new { email = true, inApp = true, timeZone = "UTC", quietHours = new { from = "22:00", to = "07:00" } });
+        bodies["PUT /api/v1/notifications/preferences/me"] = preferences;
+        bodies["PUT /api/v1/notifications/preferences/{personId}"] = preferences.DeepClone();
+        bodies["POST /api/v1/notifications/templates/preview"] = Node(new { @event = "offered", role = "owner" });
+        bodies["POST /api/v1/notifications/feed/read"] = Node(new { upTo = Guid.CreateVersion7() });
+        foreach (var document in new[] { "/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy", "/api/v1/notifications/rules", "/api/v1/notifications/templates" })
         {
             var inForce = Node(await api.JsonAsync(HttpMethod.Get, document));
             bodies[$"PUT {document}"] = inForce;

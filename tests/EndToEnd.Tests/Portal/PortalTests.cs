@@ -436,6 +436,62 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     }
 
     [Fact]
+    public async Task An_owner_finds_the_offer_in_their_feed_with_its_unread_count_sets_quiet_hours_and_a_manager_previews_a_template_draft()
+    {
+        using var api = platform.Escalations(Tenants.PortalNotify);
+        var owner = await browser.SignInAsync(Portal, Tenants.PortalNotify, "schneier", "agent", "/feed");
+        await Assertions.Expect(owner.GetByTestId("unread-count")).ToContainTextAsync("unread");
+        var id = await api.SubmitAsync(Cases.SecurityIncident());
+        var record = await api.WaitForAsync(id, r => r.Status() == "assigned", "routed");
+        var ownerId = record.PersonId("owner")!;
+        if (ownerId != "schneier")
+        {
+            owner = await browser.SignInAsync(Portal, Tenants.PortalNotify, ownerId, "agent", "/feed"); // the team's rotation chose another member
+        }
+
+        // The entry arrives over the live connection the page follows (or was there when it loaded).
+        await Assertions.Expect(owner.GetByTestId("feed-item").Filter(new() { HasText = record.Text("key")! })).ToHaveCountAsync(1);
+        await Assertions.Expect(owner.GetByTestId("feed-unread")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
+        await Screenshots.TakeAsync(owner, "feed");
+        await owner.GetByTestId("read-all").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("unread-count")).ToHaveTextAsync("0 unread");
+        await Assertions.Expect(owner.GetByTestId("feed-unread")).ToHaveCountAsync(0);
+
+        await owner.GetByRole(AriaRole.Link, new() { Name = "My notifications" }).ClickAsync();
+        await owner.GetByTestId("time-zone").FillAsync("Mars/Olympus");
+        await owner.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("field-problem")).ToContainTextAsync("timeZone");
+        await owner.GetByTestId("time-zone").FillAsync("Europe/Berlin");
+        await owner.GetByTestId("quiet").CheckAsync();
+        await owner.GetByTestId("quiet-from").FillAsync("21:30");
+        await owner.GetByTestId("quiet-to").FillAsync("06:45");
+        await owner.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("notice")).ToContainTextAsync("Saved.");
+        var saved = await api.JsonAsync(HttpMethod.Get, $"/api/v1/notifications/preferences/{ownerId}");
+        Assert.Equal(("Europe/Berlin", "21:30", "06:45"), (saved.Text("timeZone"), saved.GetProperty("quietHours").Text("from"), saved.GetProperty("quietHours").Text("to")));
+
+        var manager = await browser.SignInAsync(Portal, Tenants.PortalNotify, "mia", "manager");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Message templates" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("version-in-force")).ToContainTextAsync("is in force");
+        await manager.GetByTestId("start-draft").ClickAsync();
+        var draft = manager.GetByTestId("draft-json");
+        await Assertions.Expect(draft).ToHaveValueAsync(new Regex("\"email\""));
+        var templates = JsonNode.Parse(await draft.InputValueAsync())!;
+        templates["email"]!["offered"]!["subject"] = "[{{ case.key }}] {{ case.nope }}";
+        await draft.FillAsync(templates.ToJsonString());
+        await manager.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("field-problem")).ToContainTextAsync("case.nope");
+        templates["email"]!["offered"]!["subject"] = "[{{ case.key }}] Please look: {{ case.title }}";
+        await draft.FillAsync(templates.ToJsonString());
+        await manager.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("notice")).ToContainTextAsync("The draft is saved.");
+        await manager.GetByTestId("run-template-preview").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("preview-subject")).ToContainTextAsync("[ESC-1042] Please look: Checkout fails");
+        await Assertions.Expect(manager.GetByTestId("preview-slack")).ToContainTextAsync("\"blocks\"");
+        await Screenshots.TakeAsync(manager, "template-preview");
+    }
+
+    [Fact]
     public async Task An_admin_creates_a_key_shown_once_and_revokes_it_and_subscribes_a_webhook_and_removes_it()
     {
         var admin = await browser.SignInAsync(Portal, Tenants.PortalAdmin, "ada", "admin");

@@ -65,7 +65,7 @@ public static class ConfigEndpoints
                 var value = document.Read(WithoutMetadata(body), errors);
                 if (!errors.IsValid || value is null)
                 {
-                    return errors.ToProblem($"The {label} is not valid.");
+                    return errors.IsUnprocessable ? errors.ToUnprocessable($"The {label} is not valid.") : errors.ToProblem($"The {label} is not valid.");
                 }
 
                 var current = await store.InForceAsync(document, tenant.TenantId, cancellationToken);
@@ -114,7 +114,7 @@ public static class ConfigEndpoints
                 var reason = Reason(request.Reason, errors);
                 if (!errors.IsValid)
                 {
-                    return errors.ToProblem("The roll back is not valid.");
+                    return errors.IsUnprocessable ? errors.ToUnprocessable("The roll back is not valid.") : errors.ToProblem("The roll back is not valid.");
                 }
 
                 if (await store.VersionAsync(document, tenant.TenantId, version, cancellationToken) is not { } old)
@@ -159,7 +159,7 @@ public static class ConfigEndpoints
                 var value = request?.Document is { } given ? document.Read(WithoutMetadata(given), errors, "document") : current.Value;
                 if (!errors.IsValid || value is null)
                 {
-                    return errors.ToProblem($"The {label} is not valid.");
+                    return errors.IsUnprocessable ? errors.ToUnprocessable($"The {label} is not valid.") : errors.ToProblem($"The {label} is not valid.");
                 }
 
                 if (await Drafts(store.Db, document, tenant.TenantId).CountAsync(row => row.PublishedAs == null, cancellationToken) >= MaxOpenDrafts)
@@ -234,7 +234,7 @@ public static class ConfigEndpoints
 
                 if (!errors.IsValid || value is null)
                 {
-                    return errors.ToProblem($"The {label} is not valid.");
+                    return errors.IsUnprocessable ? errors.ToUnprocessable($"The {label} is not valid.") : errors.ToProblem($"The {label} is not valid.");
                 }
 
                 if ((Unchangeable(row, label) ?? Problems.UnlessCurrent(http.Request.Headers.IfMatch.ToString(), ETag(row), $"draft of the {label}")) is { } refused)
@@ -280,7 +280,7 @@ public static class ConfigEndpoints
                 var reason = Reason(request.Reason, errors);
                 if (!errors.IsValid)
                 {
-                    return errors.ToProblem("The publish is not valid.");
+                    return errors.IsUnprocessable ? errors.ToUnprocessable("The publish is not valid.") : errors.ToProblem("The publish is not valid.");
                 }
 
                 if (await Drafts(store.Db, document, tenant.TenantId, tracked: true).SingleOrDefaultAsync(existing => existing.Id == draftId, cancellationToken) is not { } row)

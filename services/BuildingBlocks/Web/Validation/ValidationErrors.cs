@@ -92,6 +92,20 @@ public sealed class ValidationErrors
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
 
+    /// <summary>Marks the problems as with what the request asks, not with its form: well-formed input the server
+    /// cannot process (a template naming a variable that does not exist) is answered 422, not 400.</summary>
+    public ValidationErrors Unprocessable()
+    {
+        IsUnprocessable = true;
+        return this;
+    }
+
+    public bool IsUnprocessable { get; private set; }
+
     public ValidationProblem ToProblem(string title = "The request is not valid.") =>
         TypedResults.ValidationProblem(ToDictionary(), title: title);
+
+    /// <summary>The problems as 422 problem details, with the fields as a validation problem lists them.</summary>
+    public ProblemHttpResult ToUnprocessable(string title) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(ToDictionary()) { Title = title, Status = StatusCodes.Status422UnprocessableEntity });
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using Notification.Api.Data;
 using Notification.Api.Email;
+using Notification.Api.Rules;
 using Notification.Api.Webhooks;
 using Notification.Domain;
 
@@ -72,6 +73,7 @@ public sealed partial class DeliveryWorker(
                 return await NextDueAsync(stoppingToken);
             }
 
+
             // Once stopping, no new attempt starts; those under way finish and are recorded (see AttemptAsync). A
             // recipient's digest deliveries due together go as one message.
             await Parallel.ForEachAsync(DigestMessage.Units(taken), new ParallelOptions { MaxDegreeOfParallelism = Worker.Parallelism, CancellationToken = stoppingToken },
@@ -79,25 +81,59 @@ public sealed partial class DeliveryWorker(
         }
     }
 
-    /// <summary>Leases the due pending deliveries that no other worker holds.</summary>
+    /// <summary>Leases the due pending deliveries that no other worker holds, and with a recipient's due digest deliveries
+    /// the rest of that recipient's digest window: notices planned at the same moment by concurrent consumers each
+    /// started a window a few moments apart, and belong in one digest (those held longer, by quiet hours, stay held). A
+    /// recipient's digest is taken by one worker at a time (a lock on the recipient for the transaction), so replicas
+    /// never split it.</summary>
     private async Task<List<Delivery>> TakeDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now + Worker.Lease;
-        return await db.Deliveries
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var taken = await db.Deliveries
             .FromSql($"""
                 UPDATE delivery SET "LeaseUntil" = {leaseUntil}
                 WHERE "Id" IN (
                     SELECT "Id" FROM delivery
                     WHERE "Status" = {DeliveryStatus.Pending} AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                        AND (NOT "Digest" OR pg_try_advisory_xact_lock(hashtextextended('notification:digest:' || "TenantId" || ' ' || "Recipient", 0)))
                     ORDER BY "NextAttemptAt" LIMIT {Worker.BatchSize}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var recipients = taken.Where(delivery => delivery.Digest && delivery.Channel == DeliveryChannel.Email)
+            .Select(delivery => (delivery.TenantId, delivery.Recipient)).Distinct().ToList();
+        if (recipients.Count > 0)
+        {
+            var settings = scope.ServiceProvider.GetRequiredService<NotificationSettings>();
+            var ids = taken.Select(delivery => delivery.Id).ToArray();
+            foreach (var (tenantId, recipient) in recipients)
+            {
+                var until = now + TimeSpan.FromMinutes((await settings.RulesAsync(tenantId, cancellationToken)).DigestMinutes);
+                taken.AddRange(await db.Deliveries
+                    .FromSql($"""
+                        UPDATE delivery SET "LeaseUntil" = {leaseUntil}
+                        WHERE "Id" IN (
+                            SELECT "Id" FROM delivery
+                            WHERE "TenantId" = {tenantId} AND "Recipient" = {recipient} AND "Digest" AND "NextAttemptAt" IS NOT NULL
+                                AND "NextAttemptAt" <= {until} AND "Status" = {DeliveryStatus.Pending}
+                                AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now}) AND NOT ("Id" = ANY({ids}))
+                            ORDER BY "NextAttemptAt" LIMIT {DigestMessage.MaxNotices}
+                            FOR UPDATE SKIP LOCKED)
+                        RETURNING *
+                        """)
+                    .AsNoTracking()
+                    .ToListAsync(cancellationToken));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return taken;
     }
 
     /// <summary>When the next pending delivery falls due, or its lease runs out, whichever is later.</summary>

@@ -1,5 +1,6 @@
 using EscalationPlatform.Web;
 using EscalationPlatform.Web.Tenancy;
+using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Notification.Api.Data;
@@ -11,6 +12,9 @@ public sealed record FeedEntry(Guid Id, Guid EscalationId, string CaseKey, strin
 
 public sealed record FeedPage(int Unread, IReadOnlyList<FeedEntry> Items);
 
+/// <param name="UpTo">The newest entry the person saw: it and every older one are marked read (what arrived since stays unread).</param>
+public sealed record ReadUpTo(Guid? UpTo);
+
 /// <summary>The caller's in-app feed (SPEC §7): what changed on their cases, newest first, with how many are unread.</summary>
 public static class FeedEndpoints
 {
@@ -18,7 +22,7 @@ public static class FeedEndpoints
     {
         feed.MapGet("/", ListAsync).WithSummary("The caller's feed, newest first (unreadOnly to hide what was read; at most 100), with the unread count.");
         feed.MapPost("/{id:guid}/read", ReadAsync).WithSummary("Marks one entry of the caller's feed read.");
-        feed.MapPost("/read", ReadAllAsync).WithSummary("Marks the caller's whole feed read.");
+        feed.MapPost("/read", ReadAllAsync).WithSummary("Marks the caller's feed read up to the newest entry they saw (upTo), so what arrived since stays unread.");
     }
 
     private static async Task<Ok<FeedPage>> ListAsync(NotificationDbContext db, ITenantContext tenant, CancellationToken cancellationToken, bool unreadOnly = false,
@@ -42,10 +46,23 @@ public static class FeedEndpoints
         return found == 0 ? Problems.NotFound("feed entry", id.ToString()) : TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> ReadAllAsync(NotificationDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReadAllAsync(ReadUpTo request, NotificationDbContext db, ITenantContext tenant, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
+        if (request.UpTo is not { } upTo)
+        {
+            return new ValidationErrors().Add("upTo", "the id of the newest feed entry seen").ToProblem();
+        }
+
+        var mine = db.Feed.Where(item => item.TenantId == tenant.TenantId && item.PersonId == tenant.Actor.Id);
+        var seen = await mine.Where(item => item.Id == upTo).Select(item => (DateTime?)item.At).FirstOrDefaultAsync(cancellationToken);
+        if (seen is null)
+        {
+            return Problems.NotFound("feed entry", upTo.ToString());
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Feed.Where(item => item.TenantId == tenant.TenantId && item.PersonId == tenant.Actor.Id && item.ReadAt == null)
+        await mine.Where(item => item.ReadAt == null && item.At <= seen)
             .ExecuteUpdateAsync(setters => setters.SetProperty(item => item.ReadAt, now), cancellationToken);
         return TypedResults.NoContent();
     }

@@ -9,9 +9,9 @@ using Notification.Domain;
 namespace Notification.Api.Endpoints;
 
 /// <summary>A person's preferences as the API shows and takes them; quiet hours as "22:00" to "07:00".</summary>
-public sealed record PreferencesDocument(bool? Email, bool? InApp, string? TimeZone, QuietHoursDocument? QuietHours);
+public sealed record PreferencesDocument(bool? Email = null, bool? InApp = null, string? TimeZone = null, QuietHoursDocument? QuietHours = null);
 
-public sealed record QuietHoursDocument(string? From, string? To);
+public sealed record QuietHoursDocument(string? From = null, string? To = null);
 
 /// <summary>How each person is told (channels, quiet hours, time zone): their own (<c>me</c>, the credential's person)
 /// or, for a manager, anyone's by directory id.</summary>
@@ -25,8 +25,9 @@ public static class PreferenceEndpoints
         preferences.MapPut("/me", (PreferencesDocument document, NotificationDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken) =>
                 PutAsync(document, db, tenant.TenantId, tenant.Actor.Id, clock, cancellationToken))
             .WithSummary("Sets the caller's channels (email, in-app), quiet hours and time zone. S1/S2 and breaches come by email whatever is set.");
-        preferences.MapGet("/{personId}", (string personId, NotificationDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
-                GetAsync(db, tenant.TenantId, personId, cancellationToken))
+        preferences.MapGet("/{personId}", async Task<Results<Ok<PreferencesDocument>, ValidationProblem>> (
+                    string personId, NotificationDbContext db, ITenantContext tenant, CancellationToken cancellationToken) =>
+                PersonIdProblem(personId) is { } problem ? problem.ToProblem() : await GetAsync(db, tenant.TenantId, personId, cancellationToken))
             .WithSummary("A person's notification preferences, by their directory id.");
         preferences.MapPut("/{personId}", (string personId, PreferencesDocument document, NotificationDbContext db, ITenantContext tenant, TimeProvider clock,
                 CancellationToken cancellationToken) => PutAsync(document, db, tenant.TenantId, personId, clock, cancellationToken))
@@ -43,8 +44,7 @@ public static class PreferenceEndpoints
     private static async Task<Results<Ok<PreferencesDocument>, ValidationProblem>> PutAsync(
         PreferencesDocument document, NotificationDbContext db, string tenantId, string personId, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.Text("personId", personId, 300, required: true);
+        var errors = PersonIdProblem(personId) ?? new ValidationErrors();
         var preferences = Read(document, errors);
         if (preferences is not null)
         {
@@ -69,6 +69,12 @@ public static class PreferenceEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(View(preferences!));
     }
+
+    /// <summary>A person's directory id (or the actor id a credential names them by): 1 to 300 letters, digits and . _ @ : -.</summary>
+    private static ValidationErrors? PersonIdProblem(string personId) =>
+        personId.Length is > 0 and <= 300 && personId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or ':' or '-')
+            ? null
+            : new ValidationErrors().Add("personId", "a person's id: 1 to 300 letters, digits and . _ @ : -");
 
     private static PersonPreferences? Read(PreferencesDocument document, ValidationErrors errors)
     {

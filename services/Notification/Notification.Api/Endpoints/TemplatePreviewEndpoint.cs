@@ -24,7 +24,7 @@ public static class TemplatePreviewEndpoint
         templates.MapPost("/preview", Preview)
             .WithSummary("Renders an email and a chat template (or the built-in ones) for an event with a sample case; a template naming a variable that does not exist is refused, naming it.");
 
-    private static Results<Ok<PreviewAnswer>, ValidationProblem> Preview(PreviewRequest request)
+    private static Results<Ok<PreviewAnswer>, ValidationProblem, ProblemHttpResult> Preview(PreviewRequest request)
     {
         var errors = new ValidationErrors();
         var notice = NoticeEvents.Parse(request.Event ?? "");
@@ -47,7 +47,7 @@ public static class TemplatePreviewEndpoint
             }
             else if (source is { Length: > 0 } && TemplateEngine.Problem(source) is { } problem)
             {
-                errors.Add(field, problem);
+                errors.Add(field, problem).Unprocessable();
             }
         }
 
@@ -58,7 +58,7 @@ public static class TemplatePreviewEndpoint
 
         if (!errors.IsValid)
         {
-            return errors.ToProblem("The template cannot be previewed.");
+            return errors.IsUnprocessable ? errors.ToUnprocessable("The template cannot be previewed.") : errors.ToProblem("The template cannot be previewed.");
         }
 
         var name = NoticeEvents.Name(notice!.Value);

@@ -20,9 +20,6 @@ public static class ApplicationServiceExtensions
         builder.AddPlatformService<NotificationDbContext>("notification", DatabaseName,
             messaging => messaging.AddConsumer<EscalationEventsConsumer>().AddConsumer<RelayedEventsConsumer, RelayedEventsConsumerDefinition>());
         builder.Services.AddScoped<DeliveryPlanner>();
-        builder.Services.AddConfigStore<NotificationDbContext>();
-        builder.Services.AddSingleton<RulesDocument>();
-        builder.Services.AddScoped<NotificationSettings>();
         builder.Services.AddScoped<WebhookInterestAnnouncer>();
         builder.Services.AddHostedService<WebhookInterestRepublisher>();
         builder.AddDeliveryWorker();
@@ -40,6 +37,9 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<SmtpMailer>();
         builder.Services.AddSingleton(OutboundAddressPolicy.WithAllowedNetworks(section.Get<NotificationOptions>()?.Webhooks.AllowedNetworks));
         builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddConfigStore<NotificationDbContext>(); // the tenant's rules: its digest window
+        builder.Services.AddSingleton<RulesDocument>();
+        builder.Services.AddScoped<NotificationSettings>();
         builder.Services.AddDatabaseSignal<NotificationDbContext, DeliverySignal>();
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;

@@ -42,6 +42,13 @@ public sealed class RulesDocument(OutboundAddressPolicy addresses) : IConfigDocu
             return null;
         }
 
+        if (rules.Rules?.Any(rule => rule is null) == true || rules.TeamChannels is null || rules.TeamChannels.Any(channel => channel is null)
+            || rules.Leadership is null)
+        {
+            errors.Add("document", "rules, teamChannels and leadership are lists of objects (or addresses) without null items");
+            return null;
+        }
+
         var before = errors.Count;
         errors.AddAll(RecipientRuleChecks.Check(rules));
         for (var i = 0; i < rules.TeamChannels.Count; i++)

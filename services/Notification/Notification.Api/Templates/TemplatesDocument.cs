@@ -46,6 +46,12 @@ public sealed class TemplatesDocument : IConfigDocument<MessageTemplates>
             return null;
         }
 
+        if (templates.Email is null || templates.Chat is null)
+        {
+            errors.Add(templates.Email is null ? "email" : "chat", "must be an object of templates by event name (it may be empty)");
+            return null;
+        }
+
         var before = errors.Count;
         foreach (var (notice, template) in templates.Email)
         {
@@ -97,13 +103,17 @@ public sealed class TemplatesDocument : IConfigDocument<MessageTemplates>
             return;
         }
 
-        if (source.Length > maxLength)
+        if (source.Contains('\0'))
+        {
+            errors.Add(field, "must not contain the NUL character");
+        }
+        else if (source.Length > maxLength)
         {
             errors.Add(field, $"must be at most {maxLength} characters");
         }
         else if (TemplateEngine.Problem(source) is { } problem)
         {
-            errors.Add(field, problem);
+            errors.Add(field, problem).Unprocessable(); // well-formed, but it cannot be rendered
         }
     }
 }

@@ -184,4 +184,67 @@ public sealed class RecipientPolicyTests
 
         Assert.Equal([(Owner, Audience.Owner), (AccountManager, Audience.AccountTeam)], Told(notices));
     }
+
+    private static EscalationHandoff Handoff(HandoffStep step, MemberRef? asked = null) => new()
+    {
+        HandoffId = Guid.Parse("0194b4c4-6b2a-7000-8000-0000000000aa"),
+        EscalationId = Id,
+        TenantId = "acme",
+        Step = step,
+        From = new MemberRef("m1", "Owner", Owner),
+        RequestedBy = new Actor(ActorKind.Person, "m1", "Owner"),
+        ToTeam = new TeamRef("billing", "Billing"),
+        ToTeamLead = new MemberRef("bl", "Billing lead", "billing-lead@acme.example"),
+        AskedNow = asked,
+        Reason = "a billing question",
+        ContextSummary = "invoice 42",
+        ActionsTaken = ["checked the ledger"],
+        RespondBy = Due,
+        At = At,
+    };
+
+    [Fact]
+    public void A_handoff_asks_the_person_named_or_else_the_receiving_teams_lead()
+    {
+        Assert.Equal([("pia@acme.example", Audience.Asked)],
+            Told(RecipientPolicy.ForHandoff(Handoff(HandoffStep.Requested, new MemberRef("pia", "Pia", "pia@acme.example")), Case(), Everyone, Rules)));
+        Assert.Equal([("billing-lead@acme.example", Audience.Asked)], Told(RecipientPolicy.ForHandoff(Handoff(HandoffStep.MovedUp), Case(), Everyone, Rules)));
+    }
+
+    [Theory]
+    [InlineData(HandoffStep.Accepted)]
+    [InlineData(HandoffStep.Rejected)]
+    public void An_answered_handoff_tells_the_owner_who_asked(HandoffStep step) =>
+        Assert.Equal([(Owner, Audience.Owner)], Told(RecipientPolicy.ForHandoff(Handoff(step), Case(), Everyone, Rules)));
+
+    [Fact]
+    public void An_unanswered_handoff_tells_the_owner_and_leadership() =>
+        Assert.Equal([(Owner, Audience.Owner), (Leadership, Audience.Leadership)],
+            Told(RecipientPolicy.ForHandoff(Handoff(HandoffStep.Expired), Case(), Everyone, Rules)));
+
+    [Fact]
+    public void A_case_nobody_can_be_offered_tells_the_lead_routing_found_and_leadership()
+    {
+        var unroutable = new EscalationUnroutable
+        {
+            EscalationId = Id, TenantId = "acme", Severity = Severity.S3, Reason = "no team takes legal issues", At = At, Key = "ESC-1", Title = "t",
+            TeamLead = new MemberRef("ll", "Legal lead", "legal-lead@acme.example"),
+        };
+
+        Assert.Equal([("legal-lead@acme.example", Audience.TeamLead), (Leadership, Audience.Leadership)],
+            Told(RecipientPolicy.ForUnroutable(unroutable, Case(), Everyone with { Owner = null }, Rules)));
+    }
+
+    [Fact]
+    public void The_top_of_a_policy_tells_the_lead_and_leadership_not_the_person_who_already_has_the_offer()
+    {
+        var exhausted = new EscalationPolicyExhausted
+        {
+            EscalationId = Id, TenantId = "acme", Severity = Severity.S2, Team = new TeamRef("core", "Core"), Policy = "Default",
+            LastOfferedTo = new MemberRef("m1", "Owner", Owner), Offers = 3, At = At,
+        };
+
+        Assert.Equal([(Lead, Audience.TeamLead), (Leadership, Audience.Leadership)],
+            Told(RecipientPolicy.ForPolicyExhausted(exhausted, Case(), Everyone, Rules)));
+    }
 }

@@ -155,8 +155,9 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await ChooseAsync(agent, form.GetByTestId("missing-impact-scope"), "team");
         await form.GetByTestId("add-facts").ClickAsync();
 
-        // Triage looks again; the page follows the case as it is triaged and offered.
-        await Assertions.Expect(agent.GetByTestId("status")).ToHaveTextAsync("assigned");
+        // Triage looks again; the page follows the case as it is triaged and offered (five messages through three
+        // services: on a loaded CI machine that can take longer than an assertion's default 5 s).
+        await Assertions.Expect(agent.GetByTestId("status")).ToHaveTextAsync("assigned", new() { Timeout = 30_000 });
         await Assertions.Expect(agent.GetByTestId("missing-facts-form")).ToHaveCountAsync(0);
     }
 

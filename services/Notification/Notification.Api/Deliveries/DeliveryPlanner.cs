@@ -26,7 +26,7 @@ public sealed class DeliveryPlanner(
     private readonly List<FeedItem> _feed = [];
 
     /// <summary>Plans what each notice sends: <paramref name="facts"/> are the event's template values.</summary>
-    public async Task<DeliveryPlanner> NotifyAsync(EscalationProjection escalation, IReadOnlyList<Notice> notices, EventFacts facts,
+    public async Task<DeliveryPlanner> NotifyAsync(EscalationProjection escalation, NotificationRules rules, IReadOnlyList<Notice> notices, EventFacts facts,
         CancellationToken cancellationToken)
     {
         if (notices.Count == 0)
@@ -36,7 +36,7 @@ public sealed class DeliveryPlanner(
 
         var tenantId = escalation.TenantId;
         var templates = await settings.TemplatesAsync(tenantId, cancellationToken);
-        var digestWindow = TimeSpan.FromMinutes((await settings.RulesAsync(tenantId, cancellationToken)).DigestMinutes);
+        var digestWindow = TimeSpan.FromMinutes(rules.DigestMinutes);
         var people = notices.Select(notice => notice.PersonId).OfType<string>().Distinct().ToArray();
         var preferences = people.Length == 0
             ? []
@@ -53,10 +53,10 @@ public sealed class DeliveryPlanner(
             var model = MessageModel.For(escalation, notice, facts, link, zone);
             if (notice.Channel == NoticeChannel.Chat)
             {
-                var kind = (await settings.RulesAsync(tenantId, cancellationToken)).ChannelOf(escalation.TeamId)?.Kind ?? ChatKind.Slack;
+                var kind = rules.ChannelOf(escalation.TeamId)?.Kind ?? ChatKind.Slack;
                 var chat = Messages.Chat(kind, templates.ChatFor(name), model, MessageModel.For(escalation, notice, facts, link, zone, Messages.SlackEscape), link);
                 _planned.Add(New(escalation, $"chat:{notice.EventKey}:{notice.Recipient}", DeliveryChannel.Chat, notice, name, $"{escalation.Key} {name}", chat,
-                    html: null, now, digest: false));
+                    html: null, now, now, digest: false));
                 continue;
             }
 
@@ -86,7 +86,7 @@ public sealed class DeliveryPlanner(
             var waiting = notice.IsInternalEmail && !urgent ? await WaitingDigestAsync(tenantId, notice.Recipient, now, cancellationToken) : null;
             var timing = NoticeTiming.When(notice, escalation.Severity, now, digestWindow, person, waiting);
             _planned.Add(New(escalation, $"email:{notice.EventKey}:{notice.Recipient}", DeliveryChannel.Email, notice, name, email.Subject, email.Text,
-                email.Html, timing.Due, timing.Digest));
+                email.Html, now, timing.Due, timing.Digest));
         }
 
         return this;
@@ -189,7 +189,7 @@ public sealed class DeliveryPlanner(
     }
 
     private static Delivery New(EscalationProjection escalation, string dedupKey, string channel, Notice notice, string name, string subject, string body,
-        string? html, DateTimeOffset due, bool digest) => new()
+        string? html, DateTimeOffset now, DateTimeOffset due, bool digest) => new()
         {
             Id = Guid.CreateVersion7(),
             TenantId = escalation.TenantId,
@@ -207,7 +207,7 @@ public sealed class DeliveryPlanner(
             Digest = digest,
             Status = DeliveryStatus.Pending,
             NextAttemptAt = due.UtcDateTime,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = now.UtcDateTime,
         };
 
     private static JsonSerializerOptions CreatePayloadJson()

@@ -107,7 +107,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         CancellationToken cancellationToken)
     {
         var rules = await settings.RulesAsync(escalation.TenantId, cancellationToken);
-        await planner.NotifyAsync(escalation, notices(rules, settings.Contacts(escalation, rules)), facts, cancellationToken);
+        await planner.NotifyAsync(escalation, rules, notices(rules, settings.Contacts(escalation, rules)), facts, cancellationToken);
     }
 
     /// <summary>The escalation the event is about, within the event's tenant (another tenant's id is never found, and

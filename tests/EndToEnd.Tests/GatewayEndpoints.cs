@@ -14,7 +14,7 @@ public static class GatewayEndpoints
     public static readonly string[] Commands =
         ["acknowledge", "context", "actions", "customer-updates", "wait-on-customer", "resume", "resolve", "confirm-closure", "reopen", "cancel", "severity"];
 
-    public static readonly string[] Services = ["escalations", "triage", "routing", "sla", "notifications"];
+    public static readonly string[] Services = ["escalations", "triage", "routing", "sla", "notifications", "insights"];
 
     /// <summary>The versioned configuration documents, each with the same routes.</summary>
     public static readonly string[] Documents = ["/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy"];
@@ -62,6 +62,14 @@ public static class GatewayEndpoints
         yield return new("GET", "/api/v1/notifications/webhooks");
         yield return new("POST", "/api/v1/notifications/webhooks");
         yield return new("DELETE", $"/api/v1/notifications/webhooks/{Id}");
+        foreach (var insight in new[] { "summary", "volume", "times", "backlog", "stalls", "bouncing", "repeat-customers", "trends", "timing", "csat", "cases" })
+        {
+            yield return new("GET", $"/api/v1/insights/{insight}");
+        }
+
+        yield return new("GET", "/api/v1/insights/settings");
+        yield return new("PUT", "/api/v1/insights/settings");
+        yield return new("POST", "/api/v1/insights/rebuild");
         foreach (var service in Services)
         {
             yield return new("GET", $"/api/v1/{service}/info");

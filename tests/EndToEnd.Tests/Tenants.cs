@@ -50,6 +50,12 @@ public static class Tenants
     /// <summary>A tenant whose teams assign by least load and by skills, set up through the API (never seeded).</summary>
     public const string Strategies = "e2e-strategies";
 
+    /// <summary>A tenant whose scripted day insights counts, set up through the API (never seeded).</summary>
+    public const string Insights = "e2e-insights";
+
+    /// <summary>A tenant whose customer rates a closed case (never seeded).</summary>
+    public const string InsightsRating = "e2e-insights-rating";
+
     /// <summary>A tenant whose people hand cases to each other, set up through the API (never seeded).</summary>
     public const string Handoffs = "e2e-handoffs";
 

@@ -19,6 +19,7 @@ public static class GatewayRoutes
         new("routing", "routing", "http://routing-api"),
         new("sla", "sla", "http://sla-api"),
         new("notifications", "notification", "http://notification-api"),
+        new("insights", "insights", "http://insights-api"),
     ];
 
     public const string IntakeGrpcCluster = "intake-grpc";
@@ -31,6 +32,9 @@ public static class GatewayRoutes
     /// <c>Gateway:RequestTimeout</c>.</summary>
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Rebuilding a tenant's insights reads its whole history (about a minute per 100,000 escalations).</summary>
+    public static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(10);
+
     public static IReadOnlyList<RouteConfig> Routes(TimeSpan? requestTimeout = null)
     {
         var routes = new List<RouteConfig>();
@@ -41,7 +45,7 @@ public static class GatewayRoutes
             routes.Add(Route($"{service.Prefix}-operations", service.Cluster, $"{prefix}/ops/{{**rest}}", PlatformPolicies.Operations, ["GET", "POST"]));
             routes.Add(Route($"{service.Prefix}-info", service.Cluster, $"{prefix}/info", PlatformPolicies.Info, ["GET"]));
             routes.Add(Route($"{service.Prefix}-read", service.Cluster, $"{prefix}/{{**rest}}",
-                service.Cluster == "intake" ? PlatformPolicies.Read : PlatformPolicies.ReadTenant, ["GET"], order: 10));
+                service.Cluster is "intake" or "insights" ? PlatformPolicies.Read : PlatformPolicies.ReadTenant, ["GET"], order: 10));
         }
 
         routes.AddRange(
@@ -68,6 +72,10 @@ public static class GatewayRoutes
             Route("notifications-my-preferences", "notification", "/api/v1/notifications/preferences/me", PlatformPolicies.WorkTenant, ["PUT"]),
             Route("notifications-preferences", "notification", "/api/v1/notifications/preferences/{personId}", PlatformPolicies.Configure, ["PUT"]),
             Route("notifications-feed", "notification", "/api/v1/notifications/feed/{**rest}", PlatformPolicies.WorkTenant, ["POST"]),
+            Route("insights-settings-read", "insights", "/api/v1/insights/settings/{**rest}", PlatformPolicies.ReadTenant, ["GET"]),
+            Route("insights-settings", "insights", "/api/v1/insights/settings/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
+            Route("insights-rebuild", "insights", "/api/v1/insights/rebuild", PlatformPolicies.Configure, ["POST"]) with { Timeout = RebuildTimeout },
+            Route("csat", "insights", "/csat/{token}", PlatformPolicies.Anonymous, ["GET", "POST"]),
             Route("pagerduty", "intake", "/v2/enqueue", PlatformPolicies.PagerDuty, ["POST"]) with
             {
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/integrations/pagerduty" }],
@@ -79,7 +87,7 @@ public static class GatewayRoutes
             Route("grpc-submit", IntakeGrpcCluster, $"/{PublicGrpcService}/Submit", PlatformPolicies.Work, ["POST"]),
             Route("grpc-read", IntakeGrpcCluster, $"/{PublicGrpcService}/{{method}}", PlatformPolicies.Read, ["POST"], order: 10),
         ]);
-        return [.. routes.Select(route => IsStream(route) ? route : route with { Timeout = requestTimeout ?? DefaultRequestTimeout })];
+        return [.. routes.Select(route => IsStream(route) || route.Timeout is not null ? route : route with { Timeout = requestTimeout ?? DefaultRequestTimeout })];
     }
 
     private static bool IsStream(RouteConfig route) =>

@@ -58,7 +58,7 @@ public static class MessagingExtensions
                 endpoints.Add(name);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitMq)
                 {
-                    rabbitMq.PrefetchCount = options.PrefetchCount;
+                    rabbitMq.PrefetchCount = Math.Max(options.PrefetchCount, rabbitMq.PrefetchCount); // a batch consumer may have asked for more
                 }
             });
             configure(new MessagingBuilder<TDbContext>(bus));

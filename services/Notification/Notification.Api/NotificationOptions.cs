@@ -17,6 +17,9 @@ public sealed class NotificationOptions
     /// <summary>The portal's address: every message links to the case's page there.</summary>
     public string PortalUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>The gateway's public address: a closed case's customer is sent a rating link there (/csat/{token}).</summary>
+    public string GatewayUrl { get; set; } = "http://localhost:8080";
+
     /// <summary>Multiplies the retry delays (tests use a small value to reach the dead letter quickly).</summary>
     public double RetryScale { get; set; } = 1;
 

@@ -41,6 +41,7 @@ public static class TemplateVariables
         ["event.news"] = "What the status means to the customer, in a sentence.",
         ["event.message"] = "The update written for the customer.",
         ["event.next_update"] = "The next update the customer is promised, in their time zone with UTC beside it.",
+        ["event.rating_link"] = "The customer's link to rate how the case was handled (once, without a login): closed cases only.",
     };
 
     /// <summary>The objects a template can name, to tell "case.nope" (unknown) from a name it defines itself.</summary>

@@ -28,6 +28,9 @@ public static class SchemaProbes
         ["PUT /api/v1/notifications/templates"] = "templates",
         ["POST /api/v1/notifications/templates/drafts/{draftId}/publish"] = "templates",
         ["POST /api/v1/notifications/templates/versions/{version}/restore"] = "templates",
+        ["PUT /api/v1/insights/settings"] = "insight settings",
+        ["POST /api/v1/insights/settings/drafts/{draftId}/publish"] = "insight settings",
+        ["POST /api/v1/insights/settings/versions/{version}/restore"] = "insight settings",
     };
 
     public static IEnumerable<HostileRequest> For(

@@ -73,6 +73,7 @@ public sealed record SeededTenant(
             ["checklists"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/checklists")).GetProperty("version").ToString(),
             ["notification rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/notifications/rules")).GetProperty("version").ToString(),
             ["templates"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/notifications/templates")).GetProperty("version").ToString(),
+            ["insight settings"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/insights/settings")).GetProperty("version").ToString(),
             ["routing"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policy")).ToString(),
             ["teams"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams")).ToString(),
             ["rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")).ToString(),

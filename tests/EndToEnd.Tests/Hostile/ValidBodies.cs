@@ -64,7 +64,7 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
         bodies["PUT /api/v1/notifications/preferences/{personId}"] = preferences.DeepClone();
         bodies["POST /api/v1/notifications/templates/preview"] = Node(new { @event = "offered", role = "owner" });
         bodies["POST /api/v1/notifications/feed/read"] = Node(new { upTo = Guid.CreateVersion7() });
-        foreach (var document in new[] { "/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy", "/api/v1/notifications/rules", "/api/v1/notifications/templates" })
+        foreach (var document in new[] { "/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy", "/api/v1/notifications/rules", "/api/v1/notifications/templates", "/api/v1/insights/settings" })
         {
             var inForce = Node(await api.JsonAsync(HttpMethod.Get, document));
             bodies[$"PUT {document}"] = inForce;

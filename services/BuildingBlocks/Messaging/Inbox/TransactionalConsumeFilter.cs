@@ -12,23 +12,25 @@ namespace EscalationPlatform.Messaging.Inbox;
 /// Retries run outside this filter, so each attempt starts a fresh transaction; an attempt that failed because the
 /// database is unreachable first waits for it to answer (<see cref="MessagingOptions.DatabaseOutageWait"/>), so a
 /// restart does not use up the retries and send the message to the error queue. A <see cref="SignalMessage"/> is
-/// consumed as it is: it keeps nothing, so a duplicate only repeats a harmless signal.</summary>
+/// consumed as it is: it keeps nothing, so a duplicate only repeats a harmless signal; so is each <see cref="BatchedMessage"/>,
+/// whose batch then runs in one transaction with its outbox, without an inbox record (see <see cref="IsBatch"/>).</summary>
 public sealed partial class TransactionalConsumeFilter<TMessage>(
     IOutboxWriter outbox, IBus bus, TimeProvider clock, IOptions<MessagingOptions> options, IEnumerable<SignalMessage> signals,
+    IEnumerable<BatchedMessage> batched,
     ILogger<TransactionalConsumeFilter<TMessage>> logger)
     : IFilter<ConsumeContext<TMessage>> where TMessage : class
 {
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
     {
-        if (signals.Any(signal => signal.Type == typeof(TMessage)))
+        if (signals.Any(signal => signal.Type == typeof(TMessage)) || batched.Any(batch => batch.Type == typeof(TMessage)))
         {
-            await next.Send(context); // nothing to keep: no inbox, no transaction (a duplicate repeats a harmless signal)
+            await next.Send(context); // a signal keeps nothing; a batched message waits for its batch, which has the transaction
             return;
         }
 
         try
         {
-            await ConsumeInTransactionAsync(context, next);
+            await ConsumeInTransactionAsync(context, next, inbox: !IsBatch);
         }
         catch (Exception failure) when (DatabaseOutage.Caused(failure) && !context.CancellationToken.IsCancellationRequested)
         {
@@ -42,13 +44,18 @@ public sealed partial class TransactionalConsumeFilter<TMessage>(
         }
     }
 
-    private async Task ConsumeInTransactionAsync(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
+    /// <summary>A batch (<c>Batch&lt;T&gt;</c>) carries the message id of its last message only: an inbox record under it would
+    /// make a later batch that ends with a redelivered copy of that message skip every other message in it. A batch
+    /// commits in one transaction with its outbox, and its consumer answers duplicates itself.</summary>
+    private static readonly bool IsBatch = typeof(TMessage).IsGenericType && typeof(TMessage).GetGenericTypeDefinition() == typeof(Batch<>);
+
+    private async Task ConsumeInTransactionAsync(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next, bool inbox)
     {
         var dbContext = outbox.DbContext;
         dbContext.ChangeTracker.Clear();
         await using var transaction = await dbContext.Database.BeginTransactionAsync(context.CancellationToken);
         var endpoint = EndpointName(context.ReceiveContext.InputAddress);
-        if (context.MessageId is { } messageId)
+        if (inbox && context.MessageId is { } messageId)
         {
             // Written by the first save, in the same round trip as the consumer's own changes. A copy already consumed
             // makes that save fail on the inbox's key (a concurrent copy waits for the first to commit, then fails).
@@ -60,7 +67,7 @@ public sealed partial class TransactionalConsumeFilter<TMessage>(
             await next.Send(new OutboxConsumeContext<TMessage>(context, outbox, bus.Topology));
             await dbContext.SaveChangesAsync(context.CancellationToken);
         }
-        catch (Exception failure) when (context.MessageId is not null && !DatabaseOutage.Caused(failure))
+        catch (Exception failure) when (inbox && context.MessageId is not null && !DatabaseOutage.Caused(failure))
         {
             await transaction.RollbackAsync(CancellationToken.None);
             if (!await InboxStore.ContainsAsync(dbContext, context.MessageId.Value, endpoint, context.CancellationToken))

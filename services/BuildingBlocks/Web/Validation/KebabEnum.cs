@@ -17,6 +17,8 @@ public static class KebabEnum<T> where T : struct, Enum
     public static T Parse(string name) =>
         ByName.TryGetValue(name, out var value) ? value : throw new FormatException($"'{name}' is not one of {Names}.");
 
+    public static bool TryParse(string name, out T value) => ByName.TryGetValue(name, out value);
+
     /// <summary>Parses a comma-separated list; adds an error naming <paramref name="field"/> for an unknown value.</summary>
     public static IReadOnlyList<T>? ParseList(string? text, string field, ValidationErrors errors)
     {

@@ -6,7 +6,7 @@ namespace Intake.Api.Records;
 
 /// <summary>The one way a record changes, for API commands, integrations and the lifecycle saga alike: it applies a
 /// <see cref="Decision"/> of <c>Intake.Domain</c> — the new state, its timeline entries, its auto-close timer and its
-/// messages (through the outbox, and to notification's webhook relay when a subscriber wants one) — all saved
+/// messages, with the record's change for insights (<see cref="RecordHistory"/>) (through the outbox, and to notification's webhook relay when a subscriber wants one) — all saved
 /// together by the caller's unit of work. A decision that is notes only (<see cref="Decision.NotesOnly"/>) inserts its
 /// timeline entries and leaves the record's row alone. It decides nothing, and refuses a status change that is not the decision's move or that the lifecycle does not allow.</summary>
 public sealed class EscalationChanges(IPublishEndpoint publish, IMessageScheduler scheduler, WebhookRelayer webhooks, TimeProvider clock)
@@ -45,7 +45,14 @@ public sealed class EscalationChanges(IPublishEndpoint publish, IMessageSchedule
                 Reason = note.Reason,
                 FromStatus = note.From,
                 ToStatus = note.To,
+                TeamId = record.TeamId,
+                TeamName = record.TeamName,
             });
+        }
+
+        if (decision.Timeline.Count > 0 || !decision.NotesOnly)
+        {
+            await publish.Publish(RecordHistory.Changed(record, record.Timeline.TakeLast(decision.Timeline.Count), decision.At), cancellationToken);
         }
 
         await SetTimerAsync(record, decision.Timer, cancellationToken);

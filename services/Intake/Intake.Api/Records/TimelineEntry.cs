@@ -27,4 +27,10 @@ public sealed class TimelineEntry
 
     /// <summary>Why: the rule or the reason given.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The team that owned the case after this entry (null before it was offered, and on entries recorded before
+    /// teams were kept with them): how insights knows which team received a handoff.</summary>
+    public string? TeamId { get; init; }
+
+    public string? TeamName { get; init; }
 }

@@ -20,6 +20,7 @@ public static class ApplicationServiceExtensions
         builder.AddPlatformService<NotificationDbContext>("notification", DatabaseName,
             messaging => messaging.AddConsumer<EscalationEventsConsumer>().AddConsumer<RelayedEventsConsumer, RelayedEventsConsumerDefinition>());
         builder.Services.AddScoped<DeliveryPlanner>();
+        builder.Services.AddSingleton<RatingLinks>();
         builder.Services.AddScoped<WebhookInterestAnnouncer>();
         builder.Services.AddHostedService<WebhookInterestRepublisher>();
         builder.AddDeliveryWorker();

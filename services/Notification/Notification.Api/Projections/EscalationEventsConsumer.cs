@@ -16,7 +16,7 @@ namespace Notification.Api.Projections;
 /// receives only the events that cause notifications; intake's own events reach notification only when a subscriber
 /// wants them (<see cref="RelayedEventsConsumer"/>). The offer and the commitment carry what the projection needs, so
 /// whichever comes first creates it.</summary>
-public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryPlanner planner, NotificationSettings settings) :
+public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryPlanner planner, NotificationSettings settings, RatingLinks ratings) :
     IConsumer<EscalationOffered>,
     IConsumer<EscalationUnroutable>,
     IConsumer<EscalationPolicyExhausted>,
@@ -89,7 +89,7 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
             context.CancellationToken);
         escalation.Take(commitment);
         await NotifyAsync(escalation, (rules, contacts) => RecipientPolicy.ForCommitment(commitment, escalation.Facts, contacts, rules),
-            NoticeFacts.Of(commitment), context.CancellationToken);
+            NoticeFacts.Of(commitment, ratings.For(commitment)), context.CancellationToken);
         await planner.SaveAsync(context.CancellationToken);
     }
 

@@ -62,8 +62,11 @@ public static class NoticeFacts
         ["reason"] = reached.Threshold == ThresholdKind.Breach ? "the target was missed" : $"{reached.PercentElapsed}% of the time has elapsed",
     };
 
-    public static EventFacts Of(CustomerCommitmentUpdated commitment) => new()
+    /// <param name="commitment">The commitment announced.</param>
+    /// <param name="ratingLink">The customer's rating link, when the case closed.</param>
+    public static EventFacts Of(CustomerCommitmentUpdated commitment, string? ratingLink = null) => new()
     {
+        ["rating_link"] = ratingLink,
         ["news"] = Domain.CustomerNews.IsNews(commitment.Status) ? StatusNews(commitment.Status) : null,
         ["message"] = commitment.Message,
         ["next_update"] = commitment.NextUpdateDue,

@@ -103,7 +103,9 @@ public static class BuiltInTemplates
 
             {{ event.message }}{% else %}{{ event.news }}{% endif %}{% if event.next_update != blank %}
 
-            Next update by: {{ event.next_update }}.{% endif %}
+            Next update by: {{ event.next_update }}.{% endif %}{% if event.rating_link != blank %}
+
+            How did we do? Rate how we handled your case (one click, no login): {{ event.rating_link }}{% endif %}
 
             Reference: {{ case.key }}
             """),

@@ -584,6 +584,9 @@ namespace Intake.Api.Data.Migrations
                                 {
                                     b2.IsRequired();
 
+                                    b2.PrimitiveCollection<string>("AccountTeam")
+                                        .IsRequired();
+
                                     b2.Property<string>("ContactEmail");
 
                                     b2.Property<bool>("ContractualSla");
@@ -736,6 +739,12 @@ namespace Intake.Api.Data.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TeamName")
                         .HasColumnType("text");
 
                     b.Property<string>("ToStatus")

@@ -1,0 +1,40 @@
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Hosting;
+using EscalationPlatform.Messaging.Inbox;
+using EscalationPlatform.Web.Configuration;
+using Insights.Api.Csat;
+using Insights.Api.Data;
+using Insights.Api.History;
+using Insights.Api.Queries;
+using Insights.Api.Rebuild;
+using Insights.Api.Settings;
+using Insights.Api.Telemetry;
+
+namespace Insights.Api.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public const string DatabaseName = "insightsdb";
+
+    /// <summary>Intake's gRPC endpoint ("grpc" endpoint of "intake-api"), asked for the history a rebuild reads.</summary>
+    public const string IntakeAddress = "http://_grpc.intake-api";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformService<InsightsDbContext>("insights", DatabaseName,
+            messaging => messaging.AddConsumer<RecordChangesConsumer, RecordChangesConsumerDefinition>());
+        builder.Services.AddSingleton(BatchedMessage.Of<EscalationRecordChanged>()); // its consumer takes batches in a transaction of its own
+        builder.Services.AddConfigStore<InsightsDbContext>();
+        builder.Services.AddScoped<TenantSettings>();
+        builder.Services.AddScoped<CaseHistoryStore>();
+        builder.Services.AddScoped<RepeatCustomerAnnouncer>();
+        builder.Services.AddScoped<InsightQueries>();
+        builder.Services.AddScoped<ModelRebuild>();
+        builder.Services.AddSingleton(RatingKey.From(builder.Configuration));
+        builder.Services.AddSingleton<InsightsTelemetry>();
+        builder.Services.AddHostedService<HeadlineRefresher>();
+        builder.Services.AddGrpcClient<EscalationPlatform.Contracts.Intake.V1.Intake.IntakeClient>(grpc =>
+            grpc.Address = new Uri(builder.Configuration["Services:IntakeGrpc"] ?? IntakeAddress));
+        return builder;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Insights.Domain;
+
+/// <summary>An error message with what differs between occurrences masked (timestamps, ids, hex, numbers), so that the
+/// same error from two customers reads the same.</summary>
+public static partial class ErrorSignature
+{
+    public const int MaxLength = 200;
+
+    public static string? Of(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var text = message.Length > 4 * MaxLength ? message[..(4 * MaxLength)] : message;
+        text = Timestamp().Replace(text, "<time>");
+        text = Uuid().Replace(text, "<id>");
+        text = Hex().Replace(text, "<hex>");
+        text = Number().Replace(text, "<n>");
+        text = Space().Replace(text, " ").Trim().ToLowerInvariant();
+        var signature = new StringBuilder(text.Length);
+        foreach (var character in text)
+        {
+            signature.Append(char.IsControl(character) ? ' ' : character);
+        }
+
+        return signature.Length > MaxLength ? signature.ToString(0, MaxLength) : signature.ToString();
+    }
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Timestamp();
+
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Uuid();
+
+    [GeneratedRegex(@"\b0x[0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Hex();
+
+    [GeneratedRegex(@"\d+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Space();
+}

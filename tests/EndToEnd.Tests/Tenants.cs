@@ -40,6 +40,7 @@ public static class Tenants
     public const string NotifyDigest = "e2e-notify-digest";
     public const string NotifyQuiet = "e2e-notify-quiet";
     public const string PortalNotify = "e2e-portal-notify";
+    public const string PortalInsights = "e2e-portal-insights";
 
     /// <summary>A tenant nobody set up: no teams, no customers, no rules (not in <see cref="All"/>, so never seeded).</summary>
     public const string Unstaffed = "e2e-unstaffed";
@@ -91,6 +92,6 @@ public static class Tenants
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,
         Access, IsolationA, IsolationB, RateLimits, Malformed, PagerDuty, Alertmanager, PublicGrpc, DeliveryLog, Streams, Trust,
         ExternalIssuer, Hostile, HostileVictim, MatrixA, MatrixB, Storm, StormRace, ReadCache, ReadCacheOther, Portal, PortalAdmin,
-        SeverityChange, Notify, NotifyDigest, NotifyQuiet, PortalNotify,
+        SeverityChange, Notify, NotifyDigest, NotifyQuiet, PortalNotify, PortalInsights,
     ];
 }

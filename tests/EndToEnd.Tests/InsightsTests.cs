@@ -260,6 +260,32 @@ public sealed partial class InsightsTests(PlatformFixture platform)
         Assert.Contains(ratedCases.GetProperty("items").EnumerateArray(), item => item.GetProperty("id").GetGuid() == id);
     }
 
+    [Fact]
+    public async Task A_customer_who_escalates_repeatedly_is_flagged_and_triage_shows_it_on_their_next_case_without_raising_its_severity()
+    {
+        using var api = platform.Escalations(Tenants.InsightsRepeat);
+        await SetUpAsync(platform, api);
+        await api.PublishAsync("/api/v1/insights/settings", settings => settings["repeatEscalations"] = 2, "two is already a pattern here");
+        var first = await api.SubmitAsync(Question("Login loops back to the start page"));
+        await api.SubmitAsync(Question("Login loops again"));
+
+        var repeats = await Eventually.ReachesAsync(() => api.JsonAsync(HttpMethod.Get, "/api/v1/insights/repeat-customers"),
+            report => report.GetProperty("customers").GetArrayLength() == 1, Patience, "the customer listed as escalating repeatedly");
+        Assert.Equal((Customer, 2), (repeats.GetProperty("customers")[0].Text("customerId"), repeats.GetProperty("customers")[0].GetProperty("escalations").GetInt32()));
+        var preview = await Eventually.ReachesAsync(() => api.JsonAsync(HttpMethod.Post, "/api/v1/triage/preview", new
+            {
+                issueType = "other", customer = new { id = Customer, name = "Blue Yonder", tier = "standard", timeZone = "UTC" },
+                impact = new { scope = "single-user", affectedCount = 1 },
+            }),
+            assessment => assessment.GetProperty("signals").GetArrayLength() > 0, Patience, "triage knowing the customer escalates repeatedly");
+        Assert.Contains("Blue Yonder escalates repeatedly: 2 escalations within 30 days", preview.GetProperty("signals")[0].GetString(), StringComparison.Ordinal);
+
+        var third = await api.SubmitAsync(Question("Login loops a third time"));
+        var record = await api.WaitForAsync(third, record => record.Timeline("repeat-customer").Any(), "the signal on the new case", Patience);
+        Assert.Contains("escalates repeatedly", record.Timeline("repeat-customer").Single().Text("detail"), StringComparison.Ordinal);
+        Assert.Equal((await api.GetAsync(first)).Text("severity"), record.Text("severity"));
+    }
+
     [Theory]
     [InlineData("from=yesterday", "from")]
     [InlineData("severity=S9", "severity")]

@@ -54,6 +54,9 @@ public static class Tenants
     /// <summary>A tenant whose scripted day insights counts, set up through the API (never seeded).</summary>
     public const string Insights = "e2e-insights";
 
+    /// <summary>A tenant whose customer escalates repeatedly (never seeded).</summary>
+    public const string InsightsRepeat = "e2e-insights-repeat";
+
     /// <summary>A tenant whose customer rates a closed case (never seeded).</summary>
     public const string InsightsRating = "e2e-insights-rating";
 

@@ -117,6 +117,19 @@ public sealed class LifecycleEventsTests
     }
 
     [Fact]
+    public void A_signal_of_the_first_assessment_is_noted_for_the_people_on_the_case_and_changes_nothing_else()
+    {
+        var signal = "Acme escalates repeatedly: 3 escalations within 30 days (the newest on 2026-11-28)";
+        var decision = LifecycleEvents.Assessed(NewCase(), Assessment(AssessmentOutcome.Triaged) with { Signals = [signal] }, Now);
+        var again = LifecycleEvents.Assessed(In(InProgress), Assessment(AssessmentOutcome.Triaged) with { Signals = [signal] }, Now);
+
+        Assert.Equal(["repeat-customer", "triaged"], decision.Whats());
+        Assert.Equal(signal, decision.Timeline[0].Detail);
+        Assert.Equal((Severity?)Severity.S2, decision.State.Severity);
+        Assert.DoesNotContain("repeat-customer", again.Whats()); // told once, when the case arrives
+    }
+
+    [Fact]
     public void A_new_case_missing_facts_needs_information_naming_them_and_the_checklist()
     {
         var decision = LifecycleEvents.Assessed(NewCase(), Assessment(AssessmentOutcome.NeedsInformation), Now);

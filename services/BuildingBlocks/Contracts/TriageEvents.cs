@@ -34,4 +34,8 @@ public sealed record EscalationAssessed
     public required int MatrixVersion { get; init; }
 
     public required DateTimeOffset AssessedAt { get; init; }
+
+    /// <summary>Facts about the case that are not severity rules and never change the severity, for the people on it
+    /// ("the customer escalates repeatedly") (added; older senders leave it empty).</summary>
+    public IReadOnlyList<string> Signals { get; init; } = [];
 }

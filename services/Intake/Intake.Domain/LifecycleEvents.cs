@@ -32,6 +32,14 @@ public static class LifecycleEvents
             HandoffIncomplete = assessed.HandoffIncomplete,
             MatrixVersion = assessed.MatrixVersion,
         });
+        if (state.Status == Submitted)
+        {
+            foreach (var signal in assessed.Signals)
+            {
+                decision = decision.Note(Actors.Triage, "repeat-customer", signal, "a fact for the people on the case; it does not change the severity");
+            }
+        }
+
         var decided = $"{assessed.Severity} by matrix v{assessed.MatrixVersion}";
         var why = Rules(assessed.Rules);
         var missing = $"Missing: {string.Join(", ", assessed.MissingFacts.Select(fact => fact.Description))}";

@@ -80,6 +80,7 @@ public sealed partial class TriageAssessor(
             HandoffIncomplete = reply.HandoffIncomplete,
             MatrixVersion = reply.MatrixVersion,
             AssessedAt = reply.AssessedAt.ToDateTimeOffset(),
+            Signals = [.. reply.Signals],
         };
     }
 

@@ -1,5 +1,6 @@
 using EscalationPlatform.Contracts;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Triage.Api.Data;
 using Triage.Api.Configuration;
 using Triage.Domain;
@@ -27,6 +28,7 @@ public sealed class AssessmentService(TriageDbContext db, TriageRules rules, IPu
             HandoffIncomplete = result.HandoffIncomplete,
             MatrixVersion = result.MatrixVersion,
             AssessedAt = clock.GetUtcNow(),
+            Signals = await SignalsAsync(tenantId, facts.Customer.Id, cancellationToken),
         };
         db.Assessments.Add(new AssessmentRow
         {
@@ -42,4 +44,10 @@ public sealed class AssessmentService(TriageDbContext db, TriageRules rules, IPu
         await publish.Publish(assessed, cancellationToken);
         return assessed;
     }
+
+    /// <summary>What the people on a case of this customer should know that is not a severity rule (<see cref="CaseSignals"/>).</summary>
+    public async Task<IReadOnlyList<string>> SignalsAsync(string tenantId, string customerId, CancellationToken cancellationToken) =>
+        CaseSignals.Of(await db.RepeatCustomers.AsNoTracking().Where(row => row.TenantId == tenantId && row.CustomerId == customerId)
+            .Select(row => new RepeatCustomerFlag(row.CustomerName, row.Escalations, row.WindowDays, new DateTimeOffset(row.At, TimeSpan.Zero)))
+            .FirstOrDefaultAsync(cancellationToken), clock.GetUtcNow());
 }

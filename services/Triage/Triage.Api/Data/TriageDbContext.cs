@@ -4,12 +4,15 @@ using EscalationPlatform.Messaging.Persistence;
 using EscalationPlatform.Web.Configuration;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
+using Triage.Api.Assessments;
 
 namespace Triage.Api.Data;
 
 public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : DbContext(options)
 {
     public DbSet<AssessmentRow> Assessments => Set<AssessmentRow>();
+
+    public DbSet<RepeatCustomerRow> RepeatCustomers => Set<RepeatCustomerRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -20,6 +23,11 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables().AddIdempotencyTable().AddConfigurationTables();
+        modelBuilder.Entity<RepeatCustomerRow>(repeat =>
+        {
+            repeat.ToTable("repeat_customer");
+            repeat.HasKey(row => new { row.TenantId, row.CustomerId });
+        });
         modelBuilder.Entity<AssessmentRow>(assessment =>
         {
             assessment.ToTable("assessment");

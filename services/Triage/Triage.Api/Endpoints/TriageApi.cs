@@ -14,7 +14,7 @@ namespace Triage.Api.Endpoints;
 
 public sealed record AssessmentView(
     Severity Severity, IReadOnlyList<FiredRule> Rules, IReadOnlyList<MissingFact> MissingFacts, AssessmentOutcome Outcome,
-    bool HandoffIncomplete, int MatrixVersion);
+    bool HandoffIncomplete, int MatrixVersion, IReadOnlyList<string> Signals);
 
 public static class TriageApi
 {
@@ -46,14 +46,16 @@ public static class TriageApi
             return errors.ToProblem();
         }
 
-        var result = await assessments.PreviewAsync(tenant.TenantId, CaseFactsInputs.ToFacts(facts, clock.GetUtcNow()), cancellationToken);
+        var caseFacts = CaseFactsInputs.ToFacts(facts, clock.GetUtcNow());
+        var result = await assessments.PreviewAsync(tenant.TenantId, caseFacts, cancellationToken);
         return TypedResults.Ok(new AssessmentView(
             result.Severity,
             [.. result.Fired.Select(rule => new FiredRule(rule.Id, rule.Severity, rule.Description))],
             result.Missing,
             result.Outcome,
             result.HandoffIncomplete,
-            result.MatrixVersion));
+            result.MatrixVersion,
+            await assessments.SignalsAsync(tenant.TenantId, caseFacts.Customer.Id, cancellationToken)));
     }
 
     private static async Task<Results<Ok<WhatIfView>, ValidationProblem, ProblemHttpResult>> WhatIfAsync(

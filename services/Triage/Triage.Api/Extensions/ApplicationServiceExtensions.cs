@@ -16,7 +16,8 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformService<TriageDbContext>("triage", DatabaseName, messaging => messaging.AddConsumer<AssessEscalationConsumer>());
+        builder.AddPlatformService<TriageDbContext>("triage", DatabaseName, messaging => messaging
+            .AddConsumer<AssessEscalationConsumer>().AddConsumer<RepeatCustomerConsumer>());
         builder.Services.AddConfigStore<TriageDbContext>();
         builder.Services.AddScoped<TriageRules>();
         builder.Services.AddScoped<MatrixWhatIf>();

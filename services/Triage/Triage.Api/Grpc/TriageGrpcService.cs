@@ -23,7 +23,9 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
         var facts = ReadFacts(request.FactsJson);
         if (request.Mode == AssessMode.Preview)
         {
-            return ToAssessment(await assessments.PreviewAsync(tenant.TenantId, facts, context.CancellationToken), clock.GetUtcNow());
+            var preview = ToAssessment(await assessments.PreviewAsync(tenant.TenantId, facts, context.CancellationToken), clock.GetUtcNow());
+            preview.Signals.AddRange(await assessments.SignalsAsync(tenant.TenantId, facts.Customer.Id, context.CancellationToken));
+            return preview;
         }
 
         if (!Guid.TryParse(request.EscalationId, out var escalationId))
@@ -43,6 +45,7 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
         };
         assessment.Rules.AddRange(decided.Rules.Select(rule => new FiredRule { Id = rule.Id, Severity = rule.Severity.ToString(), Description = rule.Description }));
         assessment.MissingFacts.AddRange(decided.MissingFacts.Select(fact => new MissingFact { Id = fact.Id, Description = fact.Description }));
+        assessment.Signals.AddRange(decided.Signals);
         return assessment;
     }
 

@@ -293,6 +293,32 @@ namespace Triage.Api.Data.Migrations
                     b.ToTable("idempotency_key", (string)null);
                 });
 
+            modelBuilder.Entity("Triage.Api.Assessments.RepeatCustomerRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "CustomerId");
+
+                    b.ToTable("repeat_customer", (string)null);
+                });
+
             modelBuilder.Entity("Triage.Api.Data.AssessmentRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1,4 +1,5 @@
 using Benchmarks.Faults;
+using Benchmarks.Insights;
 using Benchmarks.Load;
 using Benchmarks.Messaging;
 using Benchmarks.Micro;
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "overhead" => await GatewayOverheadBenchmark.RunAsync(options),
     "faults" => await FaultBenchmark.RunAsync(options),
     "storm" => await StormBenchmark.RunAsync(options),
+    "insights" => await InsightsBenchmark.RunAsync(options),
     "micro" => MicroBenchmarks.Run(options),
     _ => Usage(),
 };
@@ -30,6 +32,7 @@ static int Usage()
           faults [--replicas N] [--rate N] [--only NAME]              kills and restarts under load, audited for loss
           storm [--alerts N] [--events N] [--groups N] [--keys N] [--duration S] [--seed N]
                                                                       an alert storm on hot keys: exactly-once, intake p99, time to owned
+          insights [--cases N] [--rounds N]                          the insights API over a seeded read model (100,000 escalations)
           micro [--filter PATTERN]                                    BenchmarkDotNet over matrix, SLA and routing rules
         """);
     return 2;

@@ -91,14 +91,14 @@ public sealed partial class InsightsTests(PlatformFixture platform)
         var (closed, closedOwner) = await OwnedAsync(api, Question("Cannot export the invoice list"));
         await api.DoAsync(closed, "customer-updates", new { message = "We found the export setting." }, closedOwner);
         await api.DoAsync(closed, "resolve", new { kind = "fix", summary = "Export setting corrected" }, closedOwner);
-        await api.WaitForAsync(closed, record => record.Clock("resolution").Text("state") == "met", "resolution met", Patience);
+        await api.WaitForAsync(closed, ResolutionMet, "resolution met", Patience);
         await api.DoAsync(closed, "confirm-closure");
 
         // 2. Frontline knew a workaround, and the workaround is what it came to; reopened once on the way.
         var (known, knownOwner) = await OwnedAsync(api, Question("Reports slow since Monday", workaround: true));
         await api.DoAsync(known, "actions", new { description = "compared the filtered report" }, knownOwner);
         await api.DoAsync(known, "resolve", new { kind = "workaround", summary = "Use the filtered report" }, knownOwner);
-        await api.WaitForAsync(known, record => record.Clock("resolution").Text("state") == "met", "resolution met", Patience);
+        await api.WaitForAsync(known, ResolutionMet, "resolution met", Patience);
         await api.DoAsync(known, "reopen", new { reason = "still slow" });
         await api.DoAsync(known, "actions", new { description = "checked the filtered report again" }, knownOwner);
         await api.DoAsync(known, "resolve", new { kind = "workaround", summary = "Use the filtered report" }, knownOwner);
@@ -206,7 +206,7 @@ public sealed partial class InsightsTests(PlatformFixture platform)
         var (id, owner) = await OwnedAsync(api, Question("Invoice PDF shows the wrong address"));
         await api.DoAsync(id, "actions", new { description = "found the address template" }, owner);
         await api.DoAsync(id, "resolve", new { kind = "fix", summary = "Address template fixed" }, owner);
-        await api.WaitForAsync(id, record => record.Clock("resolution").Text("state") == "met", "resolution met", Patience);
+        await api.WaitForAsync(id, ResolutionMet, "resolution met", Patience);
         var key = (await api.DoAsync(id, "confirm-closure")).Text("key")!;
 
         var messages = await Eventually.ReachesAsync(() => mail.ToAsync(CustomerEmail, key), found => found.Count > 0, Patience, "the customer's mails");
@@ -229,6 +229,14 @@ public sealed partial class InsightsTests(PlatformFixture platform)
         var page = await Eventually.ReachesAsync(() => gateway.GetAsync(link), response => response.StatusCode == HttpStatusCode.OK, Patience,
             "the rating page (once insights knows the case is closed)");
         Assert.Contains(key, await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using (var browser = new HttpRequestMessage(HttpMethod.Get, link))
+        {
+            browser.Headers.Accept.ParseAdd("text/html");
+            using var form = await gateway.SendAsync(browser, TestContext.Current.CancellationToken);
+            var html = await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(("text/html", true, true), (form.Content.Headers.ContentType?.MediaType, html.Contains("<form method=\"post\">", StringComparison.Ordinal),
+                html.Contains(key, StringComparison.Ordinal)));
+        }
 
         using (var bad = await gateway.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["score"] = "9" }), TestContext.Current.CancellationToken))
         {
@@ -310,6 +318,10 @@ public sealed partial class InsightsTests(PlatformFixture platform)
             .Where(entry => entry.Text("to") == "acknowledged").Select(entry => entry.GetProperty("at").GetDateTimeOffset()).Order().FirstOrDefault();
         return offered == default || acknowledged == default ? null : (acknowledged - offered).TotalSeconds;
     }
+
+    /// <summary>The record shows its resolution clock met (a record read before sla announced its clocks shows none).</summary>
+    private static bool ResolutionMet(JsonElement record) => record.GetProperty("sla").GetProperty("clocks").EnumerateArray()
+        .Any(clock => clock.Text("kind") == "resolution" && clock.Text("state") == "met");
 
     private static DateTimeOffset Last(JsonElement record, string status) => record.GetProperty("timeline").EnumerateArray()
         .Where(entry => entry.Text("to") == status).Max(entry => entry.GetProperty("at").GetDateTimeOffset());

@@ -34,6 +34,9 @@ public sealed class UnauthenticatedLimiter : IDisposable
             }));
     }
 
+    /// <summary>The customers' rating links (a signed token in the path, no credential): counted like requests without one.</summary>
+    public const string RatingLinkPath = "/csat";
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next, IProblemDetailsService problems)
     {
         var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
@@ -46,7 +49,7 @@ public sealed class UnauthenticatedLimiter : IDisposable
 
         await next(context);
         if (context.Response.StatusCode == StatusCodes.Status401Unauthorized || context.Items.ContainsKey(RefusedItem)
-            || context.Request.Path.StartsWithSegments(DevTokenIssuer.Path))
+            || context.Request.Path.StartsWithSegments(DevTokenIssuer.Path) || context.Request.Path.StartsWithSegments(RatingLinkPath))
         {
             using var _ = _budget.AttemptAcquire(address);
         }

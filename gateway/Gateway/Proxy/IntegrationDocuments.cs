@@ -27,7 +27,51 @@ public sealed class IntegrationDocuments : IOpenApiDocumentTransformer
             ("401", "No valid credential."),
             ("403", "The key lacks the integrations:alertmanager scope."),
             ("429", "Too many requests for this key."));
+        document.Paths["/csat/{token}"] = RatingLink();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The customer's rating link: no credential, the signed token in the path. A browser gets pages, other
+    /// clients JSON and problem details.</summary>
+    private static OpenApiPathItem RatingLink()
+    {
+        var token = new OpenApiParameter
+        {
+            Name = "token", In = ParameterLocation.Path, Required = true, Description = "The signed token of the link the customer was mailed.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
+        var rate = Post("Ratings", "Rates a closed escalation once: score 1 (very unhappy) to 5 (very happy) and an optional comment (form fields or JSON).",
+            ("201", "The rating is recorded."),
+            ("400", "The score or comment is not valid: problem details name the field."),
+            ("404", "The link is not one the platform sent."),
+            ("409", "The escalation is not closed yet, or was rated already (a link works once)."),
+            ("410", "The link has expired."),
+            ("429", "Too many requests without a credential from this address."));
+        var rateOperation = rate.Operations![HttpMethod.Post];
+        rateOperation.RequestBody!.Content!["application/json"].Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["score"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "5" },
+                ["comment"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 2000 },
+            },
+        };
+        rateOperation.Parameters = [token];
+        var show = new OpenApiOperation
+        {
+            Summary = "The rating form of a closed escalation (text/html for a browser; its key and title as JSON otherwise).",
+            Tags = new HashSet<OpenApiTagReference> { new("Ratings") },
+            Parameters = [token],
+            Responses = new OpenApiResponses
+            {
+                ["200"] = new OpenApiResponse { Description = "The form." },
+                ["404"] = new OpenApiResponse { Description = "The link is not one the platform sent." },
+                ["409"] = new OpenApiResponse { Description = "Not closed yet, or rated already." },
+                ["410"] = new OpenApiResponse { Description = "The link has expired." },
+            },
+        };
+        return new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Get] = show, [HttpMethod.Post] = rateOperation } };
     }
 
     private static OpenApiPathItem Post(string tag, string summary, params (string Status, string Description)[] responses)

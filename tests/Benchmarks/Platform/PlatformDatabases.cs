@@ -4,10 +4,10 @@ using Npgsql;
 
 namespace Benchmarks.Platform;
 
-/// <summary>Direct connections to the five service databases, for the cheap counts a benchmark reads.</summary>
+/// <summary>Direct connections to the six service databases, for the cheap counts a benchmark reads.</summary>
 public static class PlatformDatabases
 {
-    public static readonly string[] Names = ["intakedb", "triagedb", "routingdb", "sladb", "notificationdb"];
+    public static readonly string[] Names = ["intakedb", "triagedb", "routingdb", "sladb", "notificationdb", "insightsdb"];
 
     public static async Task<NpgsqlConnection> OpenAsync(PlatformHost host, string database)
     {

@@ -5,9 +5,14 @@ using Insights.Api.Data;
 using Insights.Api.Rebuild;
 using Insights.Api.Settings;
 using Insights.Domain;
+using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Insights.Api.Endpoints;
+
+/// <summary>Why a rebuild was asked for (optional).</summary>
+public sealed record RebuildRequest(string? Reason = null);
 
 public static class InsightsApi
 {
@@ -27,6 +32,13 @@ public static class InsightsApi
         return endpoints;
     }
 
-    private static async Task<Ok<RebuildResult>> RebuildAsync(ModelRebuild rebuild, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await rebuild.RunAsync(cancellationToken));
+    /// <param name="request">Optional: why (logged with the rebuild).</param>
+    /// <param name="rebuild">The rebuild of the caller's tenant.</param>
+    /// <param name="cancellationToken">The request's.</param>
+    private static async Task<Results<Ok<RebuildResult>, ValidationProblem>> RebuildAsync([FromBody] RebuildRequest? request, ModelRebuild rebuild,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().Text("reason", request?.Reason, 500);
+        return errors.IsValid ? TypedResults.Ok(await rebuild.RunAsync(request?.Reason, cancellationToken)) : errors.ToProblem();
+    }
 }

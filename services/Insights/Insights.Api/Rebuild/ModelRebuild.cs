@@ -25,7 +25,7 @@ public sealed partial class ModelRebuild(
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly string ListHistoryMethod = PlatformCallOptions.MethodPath(Intake.Descriptor, "ListHistory");
 
-    public async Task<RebuildResult> RunAsync(CancellationToken cancellationToken)
+    public async Task<RebuildResult> RunAsync(string? reason, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -55,10 +55,10 @@ public sealed partial class ModelRebuild(
         while (cursor.Length > 0);
 
         await transaction.CommitAsync(CancellationToken.None);
-        LogRebuilt(tenant.TenantId, cases, entries, started.ElapsedMilliseconds);
+        LogRebuilt(tenant.TenantId, tenant.Actor.Id, reason ?? "no reason given", cases, entries, started.ElapsedMilliseconds);
         return new RebuildResult(cases, entries, started.ElapsedMilliseconds);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the insights of tenant {TenantId} from intake's history: {Cases} cases, {Entries} entries in {Milliseconds} ms")]
-    private partial void LogRebuilt(string tenantId, int cases, int entries, long milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the insights of tenant {TenantId} from intake's history for {Actor} ({Reason}): {Cases} cases, {Entries} entries in {Milliseconds} ms")]
+    private partial void LogRebuilt(string tenantId, string actor, string reason, int cases, int entries, long milliseconds);
 }

@@ -20,7 +20,7 @@ public sealed record TimesPointInfo(DateTimeOffset Bucket, int Cases, double? Ac
 
 public sealed record BacklogCellInfo(string Age, string Status, int Count);
 
-public sealed record StatusTimeInfo(string Status, int Cases, double AverageSeconds, double MedianSeconds);
+public sealed record StatusTimeInfo(string Status, int Cases, double AverageSeconds);
 
 public sealed record InsightCaseInfo(Guid Id, string Key, string Title, string Status, string? Severity, string CustomerName, string? TeamName,
     DateTimeOffset SubmittedAt, int HandoffsAccepted, DateTimeOffset LastActivityAt, IReadOnlyList<string> TooEarly, IReadOnlyList<string> TooLate);

@@ -21,6 +21,13 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // The queries aggregate tens of thousands of rows once: PostgreSQL's JIT compiles them for longer than they run
+        // (the time per status over 33,000 cases: 673 ms with JIT, 370 ms without, measured).
+        if (builder.Configuration.GetConnectionString(DatabaseName) is { Length: > 0 } connection && !connection.Contains("jit=", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Configuration[$"ConnectionStrings:{DatabaseName}"] = $"{connection};Options=-c jit=off";
+        }
+
         builder.AddPlatformService<InsightsDbContext>("insights", DatabaseName,
             messaging => messaging.AddConsumer<RecordChangesConsumer, RecordChangesConsumerDefinition>());
         builder.Services.AddSingleton(BatchedMessage.Of<EscalationRecordChanged>()); // its consumer takes batches in a transaction of its own

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dapper;
+using EscalationPlatform.Contracts;
+using EscalationPlatform.Web.Validation;
 using Insights.Api.Data;
 using Insights.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +63,7 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
         return new InsightSummary(filter.From, filter.To, Count(totalsRow, "escalations"), Count(nowRow, "open"),
             Percentile(totalsRow, "tta"), Percentile(totalsRow, "ttfr"), Percentile(totalsRow, "ttr"), Percentile(totalsRow, "ttrw"),
             resolved, reopened, resolved == 0 ? null : (double)reopened / resolved, clocks, Count(nowRow, "stalled"), Count(totalsRow, "bouncing"),
-            Count(totalsRow, "too_early"), Count(totalsRow, "too_late"), (await CsatAsync(filter, cancellationToken)).Score);
+            Count(totalsRow, "too_early"), Count(totalsRow, "too_late"), await CsatScoreAsync(filter, cancellationToken));
     }
 
     public async Task<IReadOnlyList<VolumePoint>> VolumeAsync(InsightFilter filter, string bucket, string by, CancellationToken cancellationToken)
@@ -83,14 +85,15 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
         var where = filter.Where(parameters);
         parameters.Add("bucket", bucket);
         return (await Connection.QueryAsync<TimesPoint>(new CommandDefinition($"""
-            SELECT date_trunc(@bucket, c.submitted_at, 'UTC') AS bucket, count(*)::int AS cases,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY c.tta_seconds) AS acknowledgep50,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY c.tta_seconds) AS acknowledgep90,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ttfr_seconds) AS firstresponsep50,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ttr_seconds) AS resolutionp50,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY c.ttr_seconds) AS resolutionp90
-            FROM case_summary c WHERE {where}
-            GROUP BY 1 ORDER BY 1
+            SELECT t.bucket, t.cases, t.acknowledge[1] AS acknowledgep50, t.acknowledge[2] AS acknowledgep90, t.firstresponse AS firstresponsep50,
+                   t.resolution[1] AS resolutionp50, t.resolution[2] AS resolutionp90
+            FROM (SELECT date_trunc(@bucket, c.submitted_at, 'UTC') AS bucket, count(*)::int AS cases,
+                         percentile_cont(array[0.5, 0.9]) WITHIN GROUP (ORDER BY c.tta_seconds) AS acknowledge,
+                         percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ttfr_seconds) AS firstresponse,
+                         percentile_cont(array[0.5, 0.9]) WITHIN GROUP (ORDER BY c.ttr_seconds) AS resolution
+                  FROM case_summary c WHERE {where}
+                  GROUP BY 1) t
+            ORDER BY 1
             """, parameters, cancellationToken: cancellationToken))).ToList();
     }
 
@@ -111,19 +114,19 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
     {
         var parameters = Parameters(settings);
         var where = filter.Where(parameters);
-        var times = await Connection.QueryAsync<StatusTime>(new CommandDefinition($"""
-            SELECT span.key AS status, count(*)::int AS cases, avg(span.value::float8) AS averageseconds,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY span.value::float8) AS medianseconds
-            FROM case_summary c, jsonb_each_text(c.time_in_status) span WHERE {where}
-            GROUP BY 1 ORDER BY 3 DESC
-            """, parameters, cancellationToken: cancellationToken));
-        var handoffs = await Connection.QuerySingleAsync(new CommandDefinition($"""
-            SELECT coalesce(sum(c.handoffs_requested), 0)::int AS requested, coalesce(sum(c.handoffs_answered), 0)::int AS answered,
+        var statuses = Enum.GetValues<EscalationStatus>().Select(KebabEnum<EscalationStatus>.Name).ToList();
+        var perStatus = string.Join(", ", statuses.Select((status, i) =>
+            $"count(c.time_in_status->'{status}')::int AS n{i}, avg((c.time_in_status->>'{status}')::float8) AS a{i}"));
+        var row = (IDictionary<string, object?>)await Connection.QuerySingleAsync(new CommandDefinition($"""
+            SELECT {perStatus}, coalesce(sum(c.handoffs_requested), 0)::int AS requested, coalesce(sum(c.handoffs_answered), 0)::int AS answered,
                    sum(c.handoff_wait_seconds) / nullif(sum(c.handoffs_answered), 0) AS average
             FROM case_summary c WHERE {where}
             """, parameters, cancellationToken: cancellationToken));
+        var times = statuses.Select((status, i) => (status, cases: (int)row[$"n{i}"]!, average: row[$"a{i}"] as double?))
+            .Where(time => time.cases > 0).Select(time => new StatusTime(time.status, time.cases, time.average ?? 0))
+            .OrderByDescending(time => time.AverageSeconds).ToList();
         var stalled = await CasesAsync(filter, settings, "stalled", cancellationToken);
-        return new StallReport(times.ToList(), handoffs.requested, handoffs.answered, (double?)handoffs.average, stalled.Total, stalled.Items);
+        return new StallReport(times, (int)row["requested"]!, (int)row["answered"]!, row["average"] as double?, stalled.Total, stalled.Items);
     }
 
     public async Task<BounceReport> BouncesAsync(InsightFilter filter, InsightSettings settings, CancellationToken cancellationToken)
@@ -132,7 +135,7 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
         var where = filter.Where(parameters);
         var teams = await Connection.QueryAsync<TeamHandoffs>(new CommandDefinition($"""
             SELECT team->>'id' AS teamid, coalesce(team->>'name', team->>'id') AS teamname, count(*)::int AS received
-            FROM case_summary c, jsonb_array_elements(c.handoff_teams) team WHERE {where}
+            FROM case_summary c, jsonb_array_elements(c.handoff_teams) team WHERE {where} AND c.handoffs_accepted > 0
             GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT {ListLimit}
             """, parameters, cancellationToken: cancellationToken));
         var bouncing = await CasesAsync(filter, settings, "bouncing", cancellationToken);
@@ -182,30 +185,50 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
     {
         var parameters = new DynamicParameters();
         var where = filter.Where(parameters);
-        var submitters = await Connection.QueryAsync(new CommandDefinition($"""
-            SELECT c.submitted_by, c.source, count(*)::int AS escalations,
-                   count(*) FILTER (WHERE {TooEarly})::int AS too_early, count(*) FILTER (WHERE {TooLate})::int AS too_late,
-                   (array_agg(c.escalation_id ORDER BY c.submitted_at DESC) FILTER (WHERE {TooEarly}))[1:3] AS early_ids,
-                   (array_agg(c.key ORDER BY c.submitted_at DESC) FILTER (WHERE {TooEarly}))[1:3] AS early_keys,
-                   (array_agg(c.escalation_id ORDER BY c.submitted_at DESC) FILTER (WHERE {TooLate}))[1:3] AS late_ids,
-                   (array_agg(c.key ORDER BY c.submitted_at DESC) FILTER (WHERE {TooLate}))[1:3] AS late_keys
+        var submitters = (await Connection.QueryAsync<(string SubmittedBy, string Source, int Escalations, int TooEarly, int TooLate, long All, long AllEarly, long AllLate)>(
+            new CommandDefinition($"""
+            SELECT c.submitted_by, c.source, count(*)::int, count(*) FILTER (WHERE {TooEarly})::int, count(*) FILTER (WHERE {TooLate})::int,
+                   sum(count(*)) OVER ()::bigint, sum(count(*) FILTER (WHERE {TooEarly})) OVER ()::bigint, sum(count(*) FILTER (WHERE {TooLate})) OVER ()::bigint
             FROM case_summary c WHERE {where}
             GROUP BY 1, 2 ORDER BY 4 + 5 DESC, 3 DESC LIMIT {ListLimit}
-            """, parameters, cancellationToken: cancellationToken));
-        var reasons = (await Connection.QueryAsync<(string Kind, string Reason, int Count)>(new CommandDefinition($"""
-            SELECT 'early' AS kind, reason, count(*)::int FROM case_summary c, unnest(c.too_early) reason WHERE {where} GROUP BY 2
-            UNION ALL
-            SELECT 'late', reason, count(*)::int FROM case_summary c, unnest(c.too_late) reason WHERE {where} GROUP BY 2
             """, parameters, cancellationToken: cancellationToken))).ToList();
-        var totals = await Connection.QuerySingleAsync(new CommandDefinition($"""
-            SELECT count(*)::int AS escalations, count(*) FILTER (WHERE {TooEarly})::int AS too_early, count(*) FILTER (WHERE {TooLate})::int AS too_late
-            FROM case_summary c WHERE {where}
+        var examples = (await Connection.QueryAsync<(string SubmittedBy, string Source, string Kind, Guid Id, string Key)>(new CommandDefinition($"""
+            SELECT submitted_by, source, kind, escalation_id, key FROM (
+                SELECT c.submitted_by, c.source, 'early' AS kind, c.escalation_id, c.key, c.submitted_at,
+                       row_number() OVER (PARTITION BY c.submitted_by, c.source ORDER BY c.submitted_at DESC) AS rank
+                FROM case_summary c WHERE {where} AND {TooEarly}
+                UNION ALL
+                SELECT c.submitted_by, c.source, 'late', c.escalation_id, c.key, c.submitted_at,
+                       row_number() OVER (PARTITION BY c.submitted_by, c.source ORDER BY c.submitted_at DESC)
+                FROM case_summary c WHERE {where} AND {TooLate}) examples
+            WHERE rank <= 3 ORDER BY submitted_at DESC
+            """, parameters, cancellationToken: cancellationToken))).ToLookup(example => (example.SubmittedBy, example.Source, example.Kind));
+        var reasons = (await Connection.QueryAsync<(string Kind, string Reason, int Count)>(new CommandDefinition($"""
+            SELECT 'early' AS kind, reason, count(*)::int FROM case_summary c, unnest(c.too_early) reason WHERE {where} AND {TooEarly} GROUP BY 2
+            UNION ALL
+            SELECT 'late', reason, count(*)::int FROM case_summary c, unnest(c.too_late) reason WHERE {where} AND {TooLate} GROUP BY 2
+            """, parameters, cancellationToken: cancellationToken))).ToList();
+        IReadOnlyList<ReasonCount> Reasons(string kind) =>
+            reasons.Where(reason => reason.Kind == kind).Select(reason => new ReasonCount(reason.Reason, reason.Count)).OrderByDescending(reason => reason.Count).ToList();
+        IReadOnlyList<CaseExample> Examples(string submittedBy, string source, string kind) =>
+            examples[(submittedBy, source, kind)].Select(example => new CaseExample(example.Id, example.Key)).ToList();
+        var totals = submitters.Count == 0 ? (All: 0L, AllEarly: 0L, AllLate: 0L) : (submitters[0].All, submitters[0].AllEarly, submitters[0].AllLate);
+        return new TimingReport((int)totals.All, (int)totals.AllEarly, (int)totals.AllLate, Reasons("early"), Reasons("late"),
+            submitters.Select(row => new SubmitterTiming(row.SubmittedBy, row.Source, row.Escalations, row.TooEarly, row.TooLate,
+                Examples(row.SubmittedBy, row.Source, "early"), Examples(row.SubmittedBy, row.Source, "late"))).ToList());
+    }
+
+    private async Task<CsatScore> CsatScoreAsync(InsightFilter filter, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var where = filter.Where(parameters, inRange: false);
+        parameters.Add("from", filter.From);
+        parameters.Add("to", filter.To);
+        var row = (IDictionary<string, object?>)await Connection.QuerySingleAsync(new CommandDefinition($"""
+            SELECT count(*)::int AS ratings, avg(r.score)::float8 AS average, (count(*) FILTER (WHERE r.score >= {CsatRules.SatisfiedFrom}))::float8 / nullif(count(*), 0) AS satisfied
+            FROM csat_rating r JOIN case_summary c ON c.escalation_id = r.escalation_id WHERE {where} AND r.rated_at >= @from AND r.rated_at < @to
             """, parameters, cancellationToken: cancellationToken));
-        return new TimingReport(totals.escalations, totals.too_early, totals.too_late,
-            reasons.Where(reason => reason.Kind == "early").Select(reason => new ReasonCount(reason.Reason, reason.Count)).OrderByDescending(reason => reason.Count).ToList(),
-            reasons.Where(reason => reason.Kind == "late").Select(reason => new ReasonCount(reason.Reason, reason.Count)).OrderByDescending(reason => reason.Count).ToList(),
-            submitters.Select(row => new SubmitterTiming((string)row.submitted_by, (string)row.source, (int)row.escalations, (int)row.too_early, (int)row.too_late,
-                Examples((Guid[]?)row.early_ids, (string[]?)row.early_keys), Examples((Guid[]?)row.late_ids, (string[]?)row.late_keys))).ToList());
+        return new CsatScore((int)row["ratings"]!, row["average"] as double?, row["satisfied"] as double?);
     }
 
     public async Task<CsatReport> CsatAsync(InsightFilter filter, CancellationToken cancellationToken)
@@ -232,23 +255,22 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
         var parameters = Parameters(settings);
         var (condition, inRange) = CaseMetrics.Condition(metric, parameters)!.Value;
         var where = filter.Where(parameters, inRange);
-        var total = await Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*)::int FROM case_summary c WHERE {where} AND {condition}", parameters, cancellationToken: cancellationToken));
-        var items = await Connection.QueryAsync<CaseItem>(new CommandDefinition($"""
+        var rows = (await Connection.QueryAsync<CaseItem, long, (CaseItem Item, long Total)>(new CommandDefinition($"""
             SELECT c.escalation_id AS id, c.key, c.title, c.status, c.severity, c.customer_name AS customername, c.team_name AS teamname,
                    c.submitted_at AS submittedat, c.handoffs_accepted AS handoffsaccepted, c.last_activity_at AS lastactivityat,
-                   c.too_early AS tooearly, c.too_late AS toolate
+                   c.too_early AS tooearly, c.too_late AS toolate, count(*) OVER () AS total
             FROM case_summary c WHERE {where} AND {condition}
             ORDER BY c.submitted_at DESC LIMIT {MaxCases}
-            """, parameters, cancellationToken: cancellationToken));
-        return new CaseList(metric, total, items.ToList());
+            """, parameters, cancellationToken: cancellationToken), (item, total) => (item, total), splitOn: "total")).ToList();
+        return new CaseList(metric, rows.Count == 0 ? 0 : (int)rows[0].Total, rows.Select(row => row.Item).ToList());
     }
 
+    /// <summary>p50 and p90 from one sort (percentile_cont over an array of fractions), and how many cases have the time.</summary>
     private static string P(string column, string name) =>
-        $"percentile_cont(0.5) WITHIN GROUP (ORDER BY c.{column}) AS {name}_p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY c.{column}) AS {name}_p90, count(c.{column})::int AS {name}_cases";
+        $"percentile_cont(array[0.5, 0.9]) WITHIN GROUP (ORDER BY c.{column}) AS {name}_p, count(c.{column})::int AS {name}_cases";
 
     private static Percentiles Percentile(IDictionary<string, object?> row, string name) =>
-        new((double?)row[$"{name}_p50"], (double?)row[$"{name}_p90"], (int)row[$"{name}_cases"]!);
+        row[$"{name}_p"] is double[] { Length: 2 } p ? new(p[0], p[1], (int)row[$"{name}_cases"]!) : new(null, null, (int)row[$"{name}_cases"]!);
 
     private static (string Key, string Label) GroupBy(string by) => by switch
     {
@@ -258,7 +280,4 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
         "customer" => ("c.customer_id", "c.customer_name"),
         _ => ("'all'", "'all'"),
     };
-
-    private static IReadOnlyList<CaseExample> Examples(Guid[]? ids, string[]? keys) =>
-        ids is null || keys is null ? [] : ids.Zip(keys, (id, key) => new CaseExample(id, key)).ToList();
 }

@@ -24,7 +24,8 @@ public sealed record TimesPoint(DateTime Bucket, int Cases, double? AcknowledgeP
 
 public sealed record BacklogCell(string Age, string Status, int Count);
 
-public sealed record StatusTime(string Status, int Cases, double AverageSeconds, double MedianSeconds);
+/// <summary>How long cases stayed in a status (of those that left it), on average.</summary>
+public sealed record StatusTime(string Status, int Cases, double AverageSeconds);
 
 /// <summary>A case behind a number (a class with setters, as Dapper fills one with arrays).</summary>
 public sealed record CaseItem

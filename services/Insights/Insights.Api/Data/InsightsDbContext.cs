@@ -51,7 +51,14 @@ public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> option
                 value => JsonSerializer.Serialize(value, Json), json => JsonSerializer.Deserialize<List<TeamRef>>(json, Json)!,
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<TeamRef>>(
                     (left, right) => left!.SequenceEqual(right!), value => value.Count, value => value.ToList()));
-            row.HasIndex(@case => new { @case.TenantId, @case.SubmittedAt });
+            // The range every question starts from, covering what the headline numbers and the timing report count, so
+            // that they read the narrow index rather than the wide rows (measured: 248 ms -> 80 ms over 33,000 cases).
+            row.HasIndex(@case => new { @case.TenantId, @case.SubmittedAt }).IncludeProperties(@case => new
+            {
+                @case.TtaSeconds, @case.TtfrSeconds, @case.TtrSeconds, @case.TtrWorkingSeconds, @case.EverResolved, @case.Reopens,
+                @case.FrOutcome, @case.FrDueAt, @case.UpdOutcome, @case.UpdDueAt, @case.ResOutcome, @case.ResDueAt, @case.HandoffsAccepted,
+                @case.TooEarly, @case.TooLate, @case.SubmittedBy, @case.Source, @case.Key, @case.EscalationId,
+            });
             row.HasIndex(@case => new { @case.TenantId, @case.CustomerId, @case.SubmittedAt });
             row.HasIndex(@case => new { @case.TenantId, @case.Open });
             SnakeCase(row);

@@ -583,6 +583,8 @@ namespace Insights.Api.Data.Migrations
 
                     b.HasIndex("TenantId", "SubmittedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "SubmittedAt"), new[] { "TtaSeconds", "TtfrSeconds", "TtrSeconds", "TtrWorkingSeconds", "EverResolved", "Reopens", "FrOutcome", "FrDueAt", "UpdOutcome", "UpdDueAt", "ResOutcome", "ResDueAt", "HandoffsAccepted", "TooEarly", "TooLate", "SubmittedBy", "Source", "Key", "EscalationId" });
+
                     b.HasIndex("TenantId", "CustomerId", "SubmittedAt");
 
                     b.ToTable("case_summary", (string)null);

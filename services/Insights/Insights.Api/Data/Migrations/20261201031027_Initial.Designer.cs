@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Insights.Api.Data.Migrations
 {
     [DbContext(typeof(InsightsDbContext))]
-    [Migration("20261201013039_Initial")]
+    [Migration("20261201031027_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -585,6 +585,8 @@ namespace Insights.Api.Data.Migrations
                     b.HasIndex("TenantId", "Open");
 
                     b.HasIndex("TenantId", "SubmittedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "SubmittedAt"), new[] { "TtaSeconds", "TtfrSeconds", "TtrSeconds", "TtrWorkingSeconds", "EverResolved", "Reopens", "FrOutcome", "FrDueAt", "UpdOutcome", "UpdDueAt", "ResOutcome", "ResDueAt", "HandoffsAccepted", "TooEarly", "TooLate", "SubmittedBy", "Source", "Key", "EscalationId" });
 
                     b.HasIndex("TenantId", "CustomerId", "SubmittedAt");
 

@@ -217,7 +217,8 @@ namespace Insights.Api.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_case_summary_tenant_id_submitted_at",
                 table: "case_summary",
-                columns: new[] { "tenant_id", "submitted_at" });
+                columns: new[] { "tenant_id", "submitted_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "tta_seconds", "ttfr_seconds", "ttr_seconds", "ttr_working_seconds", "ever_resolved", "reopens", "fr_outcome", "fr_due_at", "upd_outcome", "upd_due_at", "res_outcome", "res_due_at", "handoffs_accepted", "too_early", "too_late", "submitted_by", "source", "key", "escalation_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_config_draft_TenantId_Document_UpdatedAt",

@@ -18,6 +18,7 @@ public sealed class PlatformProcesses(string mark)
         ["routing-api"] = "Routing.Api",
         ["sla-api"] = "Sla.Api",
         ["notification-api"] = "Notification.Api",
+        ["insights-api"] = "Insights.Api",
         ["gateway"] = "EscalationPlatform.Gateway",
     };
 

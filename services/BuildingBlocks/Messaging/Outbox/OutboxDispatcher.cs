@@ -144,8 +144,11 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         var activity = LogContext.Current?.StartOutboxDeliverActivity(message);
         try
         {
-            var endpoint = await bus.GetSendEndpoint(message.DestinationAddress);
-            await endpoint.Send(new SerializedMessageBody(), new DeliveryPipe(message, lateBy > _options.LateThreshold ? lateBy : null), cancellationToken);
+            // WaitAsync: a send stuck on a dead connection that does not observe its token must not hold the batch (and every
+            // later message) forever; if it completes after all, the copy sent again later is dropped by the receiving inbox.
+            var endpoint = await bus.GetSendEndpoint(message.DestinationAddress).WaitAsync(cancellationToken);
+            await endpoint.Send(new SerializedMessageBody(), new DeliveryPipe(message, lateBy > _options.LateThreshold ? lateBy : null), cancellationToken)
+                .WaitAsync(cancellationToken);
             MessagingTelemetry.Delivered.Add(1);
             return true;
         }

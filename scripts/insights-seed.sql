@@ -30,9 +30,16 @@ INSERT INTO case_summary (
     escalation_id, tenant_id, record_at, record, key, title, status, severity, issue_type, product_area, customer_id, customer_name,
     customer_tier, team_id, team_name, source, submitted_by, submitted_at, open, status_since, tta_seconds, ttfr_seconds, ttr_seconds,
     ttr_working_seconds, ever_resolved, reopens, fr_outcome, fr_due_at, fr_target_seconds, upd_outcome, upd_due_at, upd_target_seconds,
-    res_outcome, res_due_at, res_target_seconds, time_in_status, handoffs_requested, handoffs_accepted, handoff_wait_seconds,
-    handoffs_answered, handoff_teams, last_activity_at, too_early, too_late, error_signature)
-SELECT
+    res_outcome, res_due_at, res_target_seconds, status_seconds, handoffs_requested, handoffs_accepted, handoff_wait_seconds,
+    handoffs_answered, handoff_team_ids, handoff_team_names, last_activity_at, too_early, too_late, error_signature, flags)
+SELECT v.*,
+    -- CaseFlags: resolved, reopened, too early, too late, then each clock's outcome in three bits from bit 4, 7 and 10
+    (CASE WHEN v.ever_resolved THEN 1 ELSE 0 END) | (CASE WHEN v.ever_resolved AND v.reopens > 0 THEN 2 ELSE 0 END)
+    | (CASE WHEN cardinality(v.too_early) > 0 THEN 4 ELSE 0 END) | (CASE WHEN cardinality(v.too_late) > 0 THEN 8 ELSE 0 END)
+    | (array_position(ARRAY['running', 'paused', 'met', 'breached', 'stopped'], v.fr_outcome) << 4)
+    | (array_position(ARRAY['running', 'paused', 'met', 'breached', 'stopped'], v.upd_outcome) << 7)
+    | (array_position(ARRAY['running', 'paused', 'met', 'breached', 'stopped'], v.res_outcome) << 10)
+FROM (SELECT
     gen_random_uuid(), @tenant, submitted_at, '{}'::jsonb, 'ESC-' || lpad(n::text, 6, '0'), 'Seeded escalation ' || n, status, severity,
     issue_type, 'area-' || (n % 12), customer_id, initcap(replace(customer_id, '-', ' ')),
     CASE WHEN r_cust < 0.1 THEN 'strategic' WHEN r_cust < 0.4 THEN 'premium' ELSE 'standard' END,
@@ -42,29 +49,29 @@ SELECT
     CASE WHEN status NOT IN ('needs-information', 'assigned', 'deflected') THEN 300 + r_time * 7200 END,
     CASE WHEN status IN ('resolved', 'closed') THEN 3600 + r_time * 300000 END,
     CASE WHEN status IN ('resolved', 'closed') THEN 1800 + r_time * 200000 END,
-    status IN ('resolved', 'closed', 'reopened'), CASE WHEN status = 'reopened' OR r_quality < 0.03 THEN 1 ELSE 0 END,
-    CASE WHEN r_clock < 0.8 THEN 'met' WHEN r_clock < 0.9 THEN 'breached' ELSE 'running' END,
+    status IN ('resolved', 'closed', 'reopened') AS ever_resolved, CASE WHEN status = 'reopened' OR r_quality < 0.03 THEN 1 ELSE 0 END AS reopens,
+    CASE WHEN r_clock < 0.8 THEN 'met' WHEN r_clock < 0.9 THEN 'breached' ELSE 'running' END AS fr_outcome,
     submitted_at + interval '4 hours', 14400,
-    CASE WHEN r_clock < 0.5 THEN 'met' WHEN r_clock < 0.6 THEN 'breached' WHEN r_clock < 0.95 THEN 'running' ELSE 'paused' END,
+    CASE WHEN r_clock < 0.5 THEN 'met' WHEN r_clock < 0.6 THEN 'breached' WHEN r_clock < 0.95 THEN 'running' ELSE 'paused' END AS upd_outcome,
     @now + (r_time - 0.3) * interval '8 hours', 28800,
-    CASE WHEN status IN ('resolved', 'closed') THEN 'met' WHEN r_clock < 0.1 THEN 'breached' ELSE 'running' END,
+    CASE WHEN status IN ('resolved', 'closed') THEN 'met' WHEN r_clock < 0.1 THEN 'breached' ELSE 'running' END AS res_outcome,
     submitted_at + interval '3 days', 259200,
-    jsonb_build_object('submitted', 2, 'triaged', 30 + r_time * 60, 'assigned', 60 + r_time * 3600, 'in-progress', r_time * 200000,
-                       'waiting-on-customer', r_hand * 50000),
+    -- seconds per status in EscalationStatus's order: submitted, needs-information, triaged, deflected, assigned, acknowledged,
+    -- in-progress, waiting-on-customer, resolved, closed, reopened, cancelled
+    ARRAY[2, NULL, 30 + r_time * 60, NULL, 60 + r_time * 3600, NULL, r_time * 200000, r_hand * 50000, NULL, NULL, NULL, NULL]::float8[],
     CASE WHEN r_hand < 0.2 THEN 1 + floor(r_hand * 20)::int ELSE 0 END,
     CASE WHEN r_hand < 0.2 THEN floor(r_hand * 20)::int ELSE 0 END,
     CASE WHEN r_hand < 0.2 THEN r_hand * 36000 ELSE 0 END,
     CASE WHEN r_hand < 0.2 THEN 1 + floor(r_hand * 20)::int ELSE 0 END,
-    CASE WHEN r_hand < 0.2 THEN (SELECT coalesce(jsonb_agg(jsonb_build_object('id', 'team-' || ((n + i) % 8), 'name', 'Team ' || ((n + i) % 8))), '[]'::jsonb)
-                                 FROM generate_series(1, floor(r_hand * 20)::int) AS i)
-         ELSE '[]'::jsonb END,
+    CASE WHEN r_hand < 0.2 THEN ARRAY(SELECT 'team-' || ((n + i) % 8) FROM generate_series(1, floor(r_hand * 20)::int) AS i) ELSE ARRAY[]::text[] END,
+    CASE WHEN r_hand < 0.2 THEN ARRAY(SELECT 'Team ' || ((n + i) % 8) FROM generate_series(1, floor(r_hand * 20)::int) AS i) ELSE ARRAY[]::text[] END,
     submitted_at + r_time * interval '3 days',
     CASE WHEN status = 'deflected' THEN ARRAY['deflected'] WHEN status = 'needs-information' THEN ARRAY['returned-for-facts']
-         WHEN r_quality < 0.05 THEN ARRAY['known-workaround'] ELSE ARRAY[]::text[] END,
-    CASE WHEN r_quality > 0.95 THEN ARRAY['many-attempts'] WHEN r_quality > 0.92 THEN ARRAY['sla-mostly-gone'] ELSE ARRAY[]::text[] END,
+         WHEN r_quality < 0.05 THEN ARRAY['known-workaround'] ELSE ARRAY[]::text[] END AS too_early,
+    CASE WHEN r_quality > 0.95 THEN ARRAY['many-attempts'] WHEN r_quality > 0.92 THEN ARRAY['sla-mostly-gone'] ELSE ARRAY[]::text[] END AS too_late,
     CASE WHEN issue_type = 'technical' THEN 'timeout after <n> ms calling service <id>' || (n % 40) END
 FROM shaped
-ORDER BY submitted_at;
+ORDER BY submitted_at) v;
 INSERT INTO csat_rating (escalation_id, tenant_id, score, comment, rated_at)
 SELECT escalation_id, tenant_id, 1 + (abs(hashtext(key)) % 5), CASE WHEN abs(hashtext(key)) % 4 = 0 THEN 'Seeded comment' END,
        least(@now, submitted_at + interval '4 days')

@@ -42,24 +42,28 @@ public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> option
             row.HasKey(@case => @case.EscalationId);
             row.Property(@case => @case.Record).HasColumnType("jsonb").HasConversion(
                 value => JsonSerializer.Serialize(value, Json), json => JsonSerializer.Deserialize<EscalationSnapshot>(json, Json)!);
-            row.Property(@case => @case.TimeInStatus).HasColumnType("jsonb").HasConversion(
-                value => JsonSerializer.Serialize(value, Json), json => JsonSerializer.Deserialize<Dictionary<string, double>>(json, Json)!,
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, double>>(
-                    (left, right) => JsonSerializer.Serialize(left, Json) == JsonSerializer.Serialize(right, Json),
-                    value => JsonSerializer.Serialize(value, Json).GetHashCode(), value => new Dictionary<string, double>(value)));
-            row.Property(@case => @case.HandoffTeams).HasColumnType("jsonb").HasConversion(
-                value => JsonSerializer.Serialize(value, Json), json => JsonSerializer.Deserialize<List<TeamRef>>(json, Json)!,
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<TeamRef>>(
-                    (left, right) => left!.SequenceEqual(right!), value => value.Count, value => value.ToList()));
-            // The range every question starts from, covering what the headline numbers and the timing report count, so
-            // that they read the narrow index rather than the wide rows (measured: 248 ms -> 80 ms over 33,000 cases).
-            row.HasIndex(@case => new { @case.TenantId, @case.SubmittedAt }).IncludeProperties(@case => new
+            // Each question reads a narrow index of its own over the range every question starts from (tenant, submitted at),
+            // never the wide rows: measured over 100,000 cases, an index of 20 columns took 60 ms to read, one of 10 columns 12 ms.
+            // The headline numbers and the timing report's counts per submitter:
+            row.HasIndex(@case => new { @case.TenantId, @case.SubmittedAt }, "IX_case_summary_headline").IncludeProperties(@case => new
             {
-                @case.TtaSeconds, @case.TtfrSeconds, @case.TtrSeconds, @case.TtrWorkingSeconds, @case.EverResolved, @case.Reopens,
-                @case.FrOutcome, @case.FrDueAt, @case.UpdOutcome, @case.UpdDueAt, @case.ResOutcome, @case.ResDueAt, @case.HandoffsAccepted,
-                @case.TooEarly, @case.TooLate, @case.SubmittedBy, @case.Source, @case.Key, @case.EscalationId,
+                @case.Flags, @case.HandoffsAccepted, @case.TtaSeconds, @case.TtfrSeconds, @case.TtrSeconds, @case.TtrWorkingSeconds,
+                @case.FrDueAt, @case.UpdDueAt, @case.ResDueAt, @case.SubmittedBy, @case.Source,
             });
-            row.HasIndex(@case => new { @case.TenantId, @case.CustomerId, @case.SubmittedAt });
+            // Time per status and per handoff:
+            row.HasIndex(@case => new { @case.TenantId, @case.SubmittedAt }, "IX_case_summary_stalls").IncludeProperties(@case => new
+            {
+                @case.StatusSeconds, @case.HandoffsRequested, @case.HandoffsAnswered, @case.HandoffWaitSeconds,
+            });
+            // The teams receiving handoffs, over the cases that had one:
+            row.HasIndex(@case => new { @case.TenantId, @case.SubmittedAt }, "IX_case_summary_handoffs")
+                .IncludeProperties(@case => new { @case.HandoffTeamIds, @case.HandoffTeamNames })
+                .HasFilter("handoffs_accepted > 0");
+            // The timing report's reasons and examples, over the cases escalated too early or too late:
+            row.HasIndex(@case => new { @case.TenantId, @case.SubmittedAt }, "IX_case_summary_timing")
+                .IncludeProperties(@case => new { @case.Flags, @case.SubmittedBy, @case.Source, @case.EscalationId, @case.Key, @case.TooEarly, @case.TooLate })
+                .HasFilter($"(flags & {CaseFlags.TooEarly}) <> 0 OR (flags & {CaseFlags.TooLate}) <> 0");
+            row.HasIndex(@case => new { @case.TenantId, @case.CustomerId, @case.SubmittedAt }).IncludeProperties(@case => new { @case.CustomerName });
             row.HasIndex(@case => new { @case.TenantId, @case.Open });
             SnakeCase(row);
         });
@@ -76,7 +80,7 @@ public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> option
             rating.ToTable("csat_rating");
             rating.HasKey(row => row.EscalationId);
             rating.Property(row => row.Comment).HasMaxLength(CsatRules.MaxComment);
-            rating.HasIndex(row => new { row.TenantId, row.RatedAt });
+            rating.HasIndex(row => new { row.TenantId, row.RatedAt }).IncludeProperties(row => new { row.Score, row.EscalationId });
             SnakeCase(rating);
         });
     }

@@ -95,7 +95,7 @@ public sealed class CaseHistoryStore(InsightsDbContext db, TenantSettings settin
                 thresholds[row.TenantId] = tenantSettings = await settings.ForAsync(row.TenantId, cancellationToken);
             }
 
-            row.Take(CaseSummaries.Summarise(row.Record, history[row.EscalationId].ToList(), tenantSettings), KebabEnum<EscalationStatus>.Name);
+            row.Take(CaseSummaries.Summarise(row.Record, history[row.EscalationId].ToList(), tenantSettings));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -79,8 +79,13 @@ public sealed class CaseRow
 
     public double? ResTargetSeconds { get; set; }
 
-    /// <summary>Seconds in each status the case has left, by the status's API name (a JSON column).</summary>
-    public Dictionary<string, double> TimeInStatus { get; set; } = [];
+    /// <summary>Seconds in each status the case has left, at the status's position in <see cref="EscalationStatus"/> (PostgreSQL
+    /// counts from 1: Submitted is [1]); null where the case never left that status. An array, not JSON, so the stall report's
+    /// averages read numbers instead of parsing a document per case.</summary>
+    public double?[] StatusSeconds { get; set; } = [];
+
+    /// <summary>The facts the headline numbers count, packed (<see cref="CaseFlags"/>).</summary>
+    public int Flags { get; set; }
 
     public int HandoffsRequested { get; set; }
 
@@ -90,8 +95,10 @@ public sealed class CaseRow
 
     public int HandoffsAnswered { get; set; }
 
-    /// <summary>The teams that received the case by accepted handoffs (a JSON column).</summary>
-    public List<TeamRef> HandoffTeams { get; set; } = [];
+    /// <summary>The teams that received the case by accepted handoffs, in order (ids and names side by side).</summary>
+    public string[] HandoffTeamIds { get; set; } = [];
+
+    public string[] HandoffTeamNames { get; set; } = [];
 
     public DateTime LastActivityAt { get; set; }
 
@@ -101,7 +108,7 @@ public sealed class CaseRow
 
     public string? ErrorSignature { get; set; }
 
-    public void Take(CaseSummary summary, Func<EscalationStatus, string> statusName)
+    public void Take(CaseSummary summary)
     {
         var record = summary.Record;
         Key = record.Key;
@@ -129,12 +136,14 @@ public sealed class CaseRow
         (FrOutcome, FrDueAt, FrTargetSeconds) = Clock(summary.FirstResponse);
         (UpdOutcome, UpdDueAt, UpdTargetSeconds) = Clock(summary.CustomerUpdate);
         (ResOutcome, ResDueAt, ResTargetSeconds) = Clock(summary.Resolution);
-        TimeInStatus = summary.TimeInStatus.ToDictionary(span => statusName(span.Key), span => span.Value.TotalSeconds);
+        StatusSeconds = [.. Enum.GetValues<EscalationStatus>().Select(status => summary.TimeInStatus.TryGetValue(status, out var time) ? time.TotalSeconds : (double?)null)];
+        Flags = CaseFlags.Of(summary);
         HandoffsRequested = summary.HandoffsRequested;
         HandoffsAccepted = summary.HandoffsAccepted;
         HandoffWaitSeconds = summary.HandoffWait.TotalSeconds;
         HandoffsAnswered = summary.HandoffsAnswered;
-        HandoffTeams = [.. summary.HandoffTeams];
+        HandoffTeamIds = [.. summary.HandoffTeams.Select(team => team.Id)];
+        HandoffTeamNames = [.. summary.HandoffTeams.Select(team => team.Name)];
         LastActivityAt = summary.LastActivityAt.UtcDateTime;
         TooEarly = [.. summary.TooEarly];
         TooLate = [.. summary.TooLate];

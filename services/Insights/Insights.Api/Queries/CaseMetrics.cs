@@ -25,9 +25,9 @@ public static class CaseMetrics
             case ["open"]: return ("c.open", false);
             case ["acknowledged"]: return ("c.tta_seconds IS NOT NULL", true);
             case ["first-response"]: return ("c.ttfr_seconds IS NOT NULL", true);
-            case ["resolved"]: return ("c.ever_resolved", true);
+            case ["resolved"]: return (EverResolved, true);
             case ["resolution-time"]: return ("c.ttr_seconds IS NOT NULL", true);
-            case ["reopened"]: return ("c.ever_resolved AND c.reopens > 0", true);
+            case ["reopened"]: return (Reopened, true);
             case ["stalled"]: return ($"c.open AND {Stalled}", false);
             case ["bouncing"]: return (Bouncing, true);
             case ["too-early"]: return (TooEarly, true);
@@ -51,7 +51,7 @@ public static class CaseMetrics
                 return ($"c.open AND {AgeBucket} = @age AND c.status = @status", false);
             case ["handoffs-to", var team] when team.Length is > 0 and <= 300:
                 parameters.Add("handoffTeam", team);
-                return ("c.handoff_teams @> jsonb_build_array(jsonb_build_object('id', @handoffTeam::text))", true);
+                return ("@handoffTeam = ANY(c.handoff_team_ids)", true);
             case ["status", var status] when KebabEnum<EscalationStatus>.TryParse(status, out var parsed):
                 parameters.Add("status", KebabEnum<EscalationStatus>.Name(parsed));
                 return ("c.status = @status", true);

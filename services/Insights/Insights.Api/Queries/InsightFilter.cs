@@ -68,6 +68,10 @@ public sealed record InsightFilter(
             query.SubmittedBy, query.ProductArea, query.Signature);
     }
 
+    /// <summary>Whether anything beyond the tenant and the time range narrows the cases.</summary>
+    public bool NarrowsCases => Team is not null || IssueType is not null || Severity is not null || Customer is not null || Tier is not null
+        || SubmittedBy is not null || ProductArea is not null || Signature is not null;
+
     /// <summary>The SQL condition on case_summary (alias <paramref name="alias"/>) and its parameters: with the time range
     /// on submission, or without it (<paramref name="inRange"/> false) for what stands now (the backlog, stalls, risks).</summary>
     public string Where(DynamicParameters parameters, bool inRange = true, string alias = "c")

@@ -33,16 +33,16 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
     {
         var parameters = Parameters(settings);
         var inRange = filter.Where(parameters);
-        var sla = string.Join(", ", ClockColumns.Values.Select(clock =>
-            $"count(*) FILTER (WHERE {Met(clock)})::int AS {clock}_met, count(*) FILTER (WHERE {Breached(clock)})::int AS {clock}_breached"));
-        var totalsRow = (IDictionary<string, object?>)await Connection.QuerySingleAsync(new CommandDefinition($"""
-            SELECT count(*)::int AS escalations,
-                   {P("tta_seconds", "tta")}, {P("ttfr_seconds", "ttfr")}, {P("ttr_seconds", "ttr")}, {P("ttr_working_seconds", "ttrw")},
-                   count(*) FILTER (WHERE c.ever_resolved)::int AS resolved, count(*) FILTER (WHERE c.ever_resolved AND c.reopens > 0)::int AS reopened,
-                   count(*) FILTER (WHERE {Bouncing})::int AS bouncing,
-                   count(*) FILTER (WHERE {TooEarly})::int AS too_early, count(*) FILTER (WHERE {TooLate})::int AS too_late,
-                   {sla}
+        var times = (IDictionary<string, object?>)await Connection.QuerySingleAsync(new CommandDefinition($"""
+            SELECT {P("tta_seconds", "tta")}, {P("ttfr_seconds", "ttfr")}, {P("ttr_seconds", "ttr")}, {P("ttr_working_seconds", "ttrw")}
             FROM case_summary c WHERE {inRange}
+            """, parameters, cancellationToken: cancellationToken));
+        var sla = string.Join(", ", ClockColumns.Values.Select(clock =>
+            $"{Cases(Met(clock))} AS {clock}_met, coalesce({BreachedCount(clock)}, 0)::int AS {clock}_breached"));
+        var totalsRow = (IDictionary<string, object?>)await Connection.QuerySingleAsync(new CommandDefinition($"""
+            SELECT coalesce(sum(c.n), 0)::int AS escalations, {Cases(EverResolved)} AS resolved, {Cases(Reopened)} AS reopened,
+                   {Cases(Bouncing)} AS bouncing, {Cases(TooEarly)} AS too_early, {Cases(TooLate)} AS too_late, {sla}
+            FROM {GroupedByFlags(inRange)}
             """, parameters, cancellationToken: cancellationToken));
         var current = filter.Where(parameters, inRange: false);
         var risks = string.Join(", ", ClockColumns.Values.Select(clock => $"count(*) FILTER (WHERE {AtRisk(clock)})::int AS {clock}_at_risk"));
@@ -61,7 +61,7 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
         var resolved = Count(totalsRow, "resolved");
         var reopened = Count(totalsRow, "reopened");
         return new InsightSummary(filter.From, filter.To, Count(totalsRow, "escalations"), Count(nowRow, "open"),
-            Percentile(totalsRow, "tta"), Percentile(totalsRow, "ttfr"), Percentile(totalsRow, "ttr"), Percentile(totalsRow, "ttrw"),
+            Percentile(times, "tta"), Percentile(times, "ttfr"), Percentile(times, "ttr"), Percentile(times, "ttrw"),
             resolved, reopened, resolved == 0 ? null : (double)reopened / resolved, clocks, Count(nowRow, "stalled"), Count(totalsRow, "bouncing"),
             Count(totalsRow, "too_early"), Count(totalsRow, "too_late"), await CsatScoreAsync(filter, cancellationToken));
     }
@@ -115,8 +115,7 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
         var parameters = Parameters(settings);
         var where = filter.Where(parameters);
         var statuses = Enum.GetValues<EscalationStatus>().Select(KebabEnum<EscalationStatus>.Name).ToList();
-        var perStatus = string.Join(", ", statuses.Select((status, i) =>
-            $"count(c.time_in_status->'{status}')::int AS n{i}, avg((c.time_in_status->>'{status}')::float8) AS a{i}"));
+        var perStatus = string.Join(", ", statuses.Select((_, i) => $"count(c.status_seconds[{i + 1}])::int AS n{i}, avg(c.status_seconds[{i + 1}]) AS a{i}"));
         var row = (IDictionary<string, object?>)await Connection.QuerySingleAsync(new CommandDefinition($"""
             SELECT {perStatus}, coalesce(sum(c.handoffs_requested), 0)::int AS requested, coalesce(sum(c.handoffs_answered), 0)::int AS answered,
                    sum(c.handoff_wait_seconds) / nullif(sum(c.handoffs_answered), 0) AS average
@@ -134,9 +133,9 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
         var parameters = Parameters(settings);
         var where = filter.Where(parameters);
         var teams = await Connection.QueryAsync<TeamHandoffs>(new CommandDefinition($"""
-            SELECT team->>'id' AS teamid, coalesce(team->>'name', team->>'id') AS teamname, count(*)::int AS received
-            FROM case_summary c, jsonb_array_elements(c.handoff_teams) team WHERE {where} AND c.handoffs_accepted > 0
-            GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT {ListLimit}
+            SELECT team.id AS teamid, max(team.name) AS teamname, count(*)::int AS received
+            FROM case_summary c, unnest(c.handoff_team_ids, c.handoff_team_names) team(id, name) WHERE {where} AND c.handoffs_accepted > 0
+            GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT {ListLimit}
             """, parameters, cancellationToken: cancellationToken));
         var bouncing = await CasesAsync(filter, settings, "bouncing", cancellationToken);
         return new BounceReport(settings.BounceAfter, bouncing.Items, teams.ToList());
@@ -221,12 +220,9 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
     private async Task<CsatScore> CsatScoreAsync(InsightFilter filter, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        var where = filter.Where(parameters, inRange: false);
-        parameters.Add("from", filter.From);
-        parameters.Add("to", filter.To);
         var row = (IDictionary<string, object?>)await Connection.QuerySingleAsync(new CommandDefinition($"""
             SELECT count(*)::int AS ratings, avg(r.score)::float8 AS average, (count(*) FILTER (WHERE r.score >= {CsatRules.SatisfiedFrom}))::float8 / nullif(count(*), 0) AS satisfied
-            FROM csat_rating r JOIN case_summary c ON c.escalation_id = r.escalation_id WHERE {where} AND r.rated_at >= @from AND r.rated_at < @to
+            {RatingsIn(filter, parameters)}
             """, parameters, cancellationToken: cancellationToken));
         return new CsatScore((int)row["ratings"]!, row["average"] as double?, row["satisfied"] as double?);
     }
@@ -234,19 +230,30 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
     public async Task<CsatReport> CsatAsync(InsightFilter filter, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        var where = filter.Where(parameters, inRange: false);
-        var ratings = $"FROM csat_rating r JOIN case_summary c ON c.escalation_id = r.escalation_id WHERE {where} AND r.rated_at >= @from AND r.rated_at < @to";
-        parameters.Add("from", filter.From);
-        parameters.Add("to", filter.To);
+        var ratings = RatingsIn(filter, parameters);
         var distribution = (await Connection.QueryAsync<(int Score, int Count)>(new CommandDefinition(
             $"SELECT r.score, count(*)::int {ratings} GROUP BY 1", parameters, cancellationToken: cancellationToken))).ToDictionary(row => row.Score, row => row.Count);
-        var comments = await Connection.QueryAsync<CsatComment>(new CommandDefinition(
-            $"SELECT r.escalation_id AS escalationid, c.key, r.score, r.comment, r.rated_at AS ratedat {ratings} AND r.comment IS NOT NULL ORDER BY r.rated_at DESC LIMIT {ListLimit}",
-            parameters, cancellationToken: cancellationToken));
+        var comments = await Connection.QueryAsync<CsatComment>(new CommandDefinition($"""
+            SELECT r.escalation_id AS escalationid, (SELECT k.key FROM case_summary k WHERE k.escalation_id = r.escalation_id) AS key, r.score, r.comment, r.rated_at AS ratedat
+            {ratings} AND r.comment IS NOT NULL ORDER BY r.rated_at DESC LIMIT {ListLimit}
+            """, parameters, cancellationToken: cancellationToken));
         var count = distribution.Values.Sum();
         var score = new CsatScore(count, count == 0 ? null : distribution.Sum(pair => pair.Key * pair.Value) / (double)count,
             count == 0 ? (double?)null : distribution.Where(pair => pair.Key >= CsatRules.SatisfiedFrom).Sum(pair => pair.Value) / (double)count);
         return new CsatReport(score, Enumerable.Range(1, 5).Select(value => distribution.GetValueOrDefault(value)).ToList(), comments.ToList());
+    }
+
+    /// <summary>The tenant's ratings given in the time range (alias r), of the cases the filter keeps: the case is looked up
+    /// only when the filter narrows the cases, so the whole tenant's ratings are read from their index alone.</summary>
+    private static string RatingsIn(InsightFilter filter, DynamicParameters parameters)
+    {
+        parameters.Add("tenant", filter.TenantId);
+        parameters.Add("from", filter.From);
+        parameters.Add("to", filter.To);
+        var cases = filter.NarrowsCases
+            ? $" AND EXISTS (SELECT 1 FROM case_summary c WHERE c.escalation_id = r.escalation_id AND {filter.Where(parameters, inRange: false)})"
+            : "";
+        return $"FROM csat_rating r WHERE r.tenant_id = @tenant AND r.rated_at >= @from AND r.rated_at < @to{cases}";
     }
 
     /// <summary>The cases behind a number (<see cref="CaseMetrics"/>), newest first, at most <see cref="MaxCases"/>.</summary>
@@ -264,6 +271,9 @@ public sealed class InsightQueries(InsightsDbContext db, TimeProvider clock)
             """, parameters, cancellationToken: cancellationToken), (item, total) => (item, total), splitOn: "total")).ToList();
         return new CaseList(metric, rows.Count == 0 ? 0 : (int)rows[0].Total, rows.Select(row => row.Item).ToList());
     }
+
+    /// <summary>How many cases of the groups of <see cref="GroupedByFlags"/> meet the condition.</summary>
+    private static string Cases(string condition) => $"coalesce(sum(c.n) FILTER (WHERE {condition}), 0)::int";
 
     /// <summary>p50 and p90 from one sort (percentile_cont over an array of fractions), and how many cases have the time.</summary>
     private static string P(string column, string name) =>

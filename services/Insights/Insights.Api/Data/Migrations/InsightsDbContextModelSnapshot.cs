@@ -322,6 +322,8 @@ namespace Insights.Api.Data.Migrations
 
                     b.HasIndex("TenantId", "RatedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "RatedAt"), new[] { "Score", "EscalationId" });
+
                     b.ToTable("csat_rating", (string)null);
                 });
 
@@ -406,6 +408,10 @@ namespace Insights.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("ever_resolved");
 
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
                     b.Property<DateTime?>("FrDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("fr_due_at");
@@ -419,10 +425,15 @@ namespace Insights.Api.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("fr_target_seconds");
 
-                    b.Property<string>("HandoffTeams")
+                    b.PrimitiveCollection<string[]>("HandoffTeamIds")
                         .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("handoff_teams");
+                        .HasColumnType("text[]")
+                        .HasColumnName("handoff_team_ids");
+
+                    b.PrimitiveCollection<string[]>("HandoffTeamNames")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("handoff_team_names");
 
                     b.Property<double>("HandoffWaitSeconds")
                         .HasColumnType("double precision")
@@ -502,6 +513,11 @@ namespace Insights.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.PrimitiveCollection<double?[]>("StatusSeconds")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("status_seconds");
+
                     b.Property<DateTime>("StatusSince")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("status_since");
@@ -527,11 +543,6 @@ namespace Insights.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("tenant_id");
-
-                    b.Property<string>("TimeInStatus")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("time_in_status");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -581,11 +592,27 @@ namespace Insights.Api.Data.Migrations
 
                     b.HasIndex("TenantId", "Open");
 
-                    b.HasIndex("TenantId", "SubmittedAt");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "SubmittedAt"), new[] { "TtaSeconds", "TtfrSeconds", "TtrSeconds", "TtrWorkingSeconds", "EverResolved", "Reopens", "FrOutcome", "FrDueAt", "UpdOutcome", "UpdDueAt", "ResOutcome", "ResDueAt", "HandoffsAccepted", "TooEarly", "TooLate", "SubmittedBy", "Source", "Key", "EscalationId" });
-
                     b.HasIndex("TenantId", "CustomerId", "SubmittedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "CustomerId", "SubmittedAt"), new[] { "CustomerName" });
+
+                    b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_handoffs")
+                        .HasFilter("handoffs_accepted > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_handoffs"), new[] { "HandoffTeamIds", "HandoffTeamNames" });
+
+                    b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_headline");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_headline"), new[] { "Flags", "HandoffsAccepted", "TtaSeconds", "TtfrSeconds", "TtrSeconds", "TtrWorkingSeconds", "FrDueAt", "UpdDueAt", "ResDueAt", "SubmittedBy", "Source" });
+
+                    b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_stalls");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_stalls"), new[] { "StatusSeconds", "HandoffsRequested", "HandoffsAnswered", "HandoffWaitSeconds" });
+
+                    b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_timing")
+                        .HasFilter("(flags & 4) <> 0 OR (flags & 8) <> 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_timing"), new[] { "Flags", "SubmittedBy", "Source", "EscalationId", "Key", "TooEarly", "TooLate" });
 
                     b.ToTable("case_summary", (string)null);
                 });

@@ -64,7 +64,9 @@ public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> option
                 .IncludeProperties(@case => new { @case.Flags, @case.SubmittedBy, @case.Source, @case.EscalationId, @case.Key, @case.TooEarly, @case.TooLate })
                 .HasFilter($"(flags & {CaseFlags.TooEarly}) <> 0 OR (flags & {CaseFlags.TooLate}) <> 0");
             row.HasIndex(@case => new { @case.TenantId, @case.CustomerId, @case.SubmittedAt }).IncludeProperties(@case => new { @case.CustomerName });
-            row.HasIndex(@case => new { @case.TenantId, @case.Open });
+            // What stands now (backlog, stalls, risks), and the headline metrics across tenants:
+            row.HasIndex(@case => @case.TenantId, "IX_case_summary_open").HasFilter("open");
+            row.HasIndex(@case => @case.SubmittedAt);
             SnakeCase(row);
         });
         modelBuilder.Entity<CaseEntryRow>(entry =>

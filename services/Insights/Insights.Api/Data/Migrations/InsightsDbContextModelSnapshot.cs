@@ -590,7 +590,7 @@ namespace Insights.Api.Data.Migrations
 
                     b.HasKey("EscalationId");
 
-                    b.HasIndex("TenantId", "Open");
+                    b.HasIndex("SubmittedAt");
 
                     b.HasIndex("TenantId", "CustomerId", "SubmittedAt");
 
@@ -604,6 +604,9 @@ namespace Insights.Api.Data.Migrations
                     b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_headline");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_headline"), new[] { "Flags", "HandoffsAccepted", "TtaSeconds", "TtfrSeconds", "TtrSeconds", "TtrWorkingSeconds", "FrDueAt", "UpdDueAt", "ResDueAt", "SubmittedBy", "Source" });
+
+                    b.HasIndex(new[] { "TenantId" }, "IX_case_summary_open")
+                        .HasFilter("open");
 
                     b.HasIndex(new[] { "TenantId", "SubmittedAt" }, "IX_case_summary_stalls");
 

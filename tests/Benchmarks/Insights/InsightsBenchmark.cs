@@ -51,8 +51,7 @@ public static class InsightsBenchmark
             seed.Parameters.AddWithValue("cases", cases);
             seed.Parameters.AddWithValue("now", DateTimeOffset.UtcNow);
             await seed.ExecuteNonQueryAsync();
-            await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE case_summary", connection) { CommandTimeout = 600 };
-            await vacuum.ExecuteNonQueryAsync(); // as autovacuum would in service: statistics, and the visibility map index-only scans need
+            await VacuumAsync(connection);
         }
 
         var seedSeconds = seeding.Elapsed.TotalSeconds;
@@ -94,6 +93,34 @@ public static class InsightsBenchmark
         var result = new Result(Machine.Describe(), cases, seedSeconds, timings);
         await BenchmarkOutput.WriteAsync(args, "insights", result, Markdown(result));
         return timings.All(timing => timing.Passed) ? 0 : 1;
+    }
+
+    /// <summary>What autovacuum does for a read model in service: statistics, and a visibility map that marks the pages
+    /// all-visible, without which the planner reads the table instead of the questions' index-only scans. A vacuum cannot
+    /// mark rows that a transaction still running elsewhere may not see (the platform's background work on the same
+    /// database, measured: 4 pages of 6,785 after one vacuum), so it is repeated, as autovacuum would, until nine pages in
+    /// ten are marked.</summary>
+    private static async Task VacuumAsync(NpgsqlConnection connection)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            foreach (var table in (string[])["case_summary", "csat_rating"])
+            {
+                await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection) { CommandTimeout = 600 };
+                await vacuum.ExecuteNonQueryAsync();
+            }
+
+            await using var visible = new NpgsqlCommand(
+                "SELECT relallvisible::float8 / greatest(relpages, 1) FROM pg_class WHERE relname = 'case_summary'", connection);
+            var share = (double)(await visible.ExecuteScalarAsync())!;
+            if (share >= 0.9 || attempt == 10)
+            {
+                Console.Error.WriteLine($"Vacuumed {attempt} time(s): {share:P0} of case_summary's pages all-visible.");
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
     }
 
     private static string Markdown(Result result)

@@ -134,8 +134,9 @@ public sealed partial class InsightsTests(PlatformFixture platform)
         var range = $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
         var summary = await Eventually.ReachesAsync(() => api.JsonAsync(HttpMethod.Get, $"/api/v1/insights/summary?{range}"),
             view => view.GetProperty("escalations").GetInt32() == 5 && view.GetProperty("bouncing").GetInt32() == 1
-                && view.GetProperty("resolved").GetInt32() == 2 && view.GetProperty("timeToResolution").GetProperty("cases").GetInt32() == 2,
-            Patience, "the day counted");
+                && view.GetProperty("resolved").GetInt32() == 2 && view.GetProperty("timeToResolution").GetProperty("cases").GetInt32() == 2
+                && view.GetProperty("tooEarly").GetInt32() == 2 && view.GetProperty("tooLate").GetInt32() == 2,
+            Patience, "the day counted (insights applies the last changes in batches, after intake's records show them)");
 
         // Times, from the records' own timelines.
         var acknowledge = records.Select(Acknowledgement).OfType<double>().ToList();
@@ -146,7 +147,6 @@ public sealed partial class InsightsTests(PlatformFixture platform)
         AssertTimes(resolution, summary.GetProperty("timeToResolution"));
         Assert.Equal((5, 3, 2, 1, 0.5), (summary.GetProperty("escalations").GetInt32(), summary.GetProperty("open").GetInt32(),
             summary.GetProperty("resolved").GetInt32(), summary.GetProperty("reopened").GetInt32(), summary.GetProperty("reopenRate").GetDouble()));
-        Assert.Equal((2, 2), (summary.GetProperty("tooEarly").GetInt32(), summary.GetProperty("tooLate").GetInt32()));
 
         // SLA compliance per clock, as the records' clocks stand.
         foreach (var clock in summary.GetProperty("sla").EnumerateArray())

@@ -69,8 +69,7 @@ public sealed record InsightFilter(
     }
 
     /// <summary>Whether anything beyond the tenant and the time range narrows the cases.</summary>
-    public bool NarrowsCases => Team is not null || IssueType is not null || Severity is not null || Customer is not null || Tier is not null
-        || SubmittedBy is not null || ProductArea is not null || Signature is not null;
+    public bool NarrowsCases => Dimensions().Any(dimension => dimension.Value is not null);
 
     /// <summary>The SQL condition on case_summary (alias <paramref name="alias"/>) and its parameters: with the time range
     /// on submission, or without it (<paramref name="inRange"/> false) for what stands now (the backlog, stalls, risks).</summary>
@@ -85,25 +84,27 @@ public sealed record InsightFilter(
             parameters.Add("to", To);
         }
 
-        Add(where, parameters, alias, "team_id", "team", Team);
-        Add(where, parameters, alias, "issue_type", "issueType", IssueType is { } type ? KebabEnum<IssueType>.Name(type) : null);
-        Add(where, parameters, alias, "severity", "severity", Severity?.ToString());
-        Add(where, parameters, alias, "customer_id", "customer", Customer);
-        Add(where, parameters, alias, "customer_tier", "tier", Tier is { } tier ? KebabEnum<CustomerTier>.Name(tier) : null);
-        Add(where, parameters, alias, "submitted_by", "submittedBy", SubmittedBy);
-        Add(where, parameters, alias, "product_area", "productArea", ProductArea);
-        Add(where, parameters, alias, "error_signature", "signature", Signature);
-        return where.ToString();
-    }
-
-    private static void Add(StringBuilder where, DynamicParameters parameters, string alias, string column, string name, string? value)
-    {
-        if (value is not null)
+        foreach (var (column, name, value) in Dimensions().Where(dimension => dimension.Value is not null))
         {
             where.Append($" AND {alias}.{column} = @{name}");
             parameters.Add(name, value);
         }
+
+        return where.ToString();
     }
+
+    /// <summary>Each filter beyond tenant and time: its case_summary column, its parameter, and its value (null: not set).</summary>
+    private IEnumerable<(string Column, string Name, string? Value)> Dimensions() =>
+    [
+        ("team_id", "team", Team),
+        ("issue_type", "issueType", IssueType is { } type ? KebabEnum<IssueType>.Name(type) : null),
+        ("severity", "severity", Severity?.ToString()),
+        ("customer_id", "customer", Customer),
+        ("customer_tier", "tier", Tier is { } tier ? KebabEnum<CustomerTier>.Name(tier) : null),
+        ("submitted_by", "submittedBy", SubmittedBy),
+        ("product_area", "productArea", ProductArea),
+        ("error_signature", "signature", Signature),
+    ];
 
     private static DateTime? Time(string? text, string field, ValidationErrors errors)
     {

@@ -13,7 +13,10 @@ public sealed partial class InsightsTests(PlatformFixture platform)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private const string Customer = "blue-yonder";
-    private const string CustomerEmail = "it@blue-yonder.example";
+
+    /// <summary>The customer's contact, one mailbox per tenant: keys are numbered per tenant, so another tenant's closing
+    /// mail for a case of the same key must not be taken for this one's.</summary>
+    private static string CustomerEmail(string tenant) => $"it@{tenant}.blue-yonder.example";
 
     private static object Question(string title, bool workaround = false, int actions = 0, DateTimeOffset? firstSeen = null) => new
     {
@@ -54,7 +57,7 @@ public sealed partial class InsightsTests(PlatformFixture platform)
         using var customer = await api.SendAsync(HttpMethod.Put, $"/api/v1/escalations/customers/{Customer}", new
         {
             name = "Blue Yonder", tier = "standard", contractualSla = false, timeZone = "UTC",
-            contacts = new[] { new { name = "Io Tanaka", email = CustomerEmail, role = "IT lead" } },
+            contacts = new[] { new { name = "Io Tanaka", email = CustomerEmail(api.Tenant), role = "IT lead" } },
         });
         Assert.True(customer.IsSuccessStatusCode || customer.StatusCode == HttpStatusCode.PreconditionRequired, $"{(int)customer.StatusCode}");
     }
@@ -209,10 +212,10 @@ public sealed partial class InsightsTests(PlatformFixture platform)
         await api.WaitForAsync(id, ResolutionMet, "resolution met", Patience);
         var key = (await api.DoAsync(id, "confirm-closure")).Text("key")!;
 
-        var messages = await Eventually.ReachesAsync(() => mail.ToAsync(CustomerEmail, key), found => found.Count > 0, Patience, "the customer's mails");
+        var messages = await Eventually.ReachesAsync(() => mail.ToAsync(CustomerEmail(api.Tenant), key), found => found.Count > 0, Patience, "the customer's mails");
         var link = await Eventually.ReachesAsync(async () =>
             {
-                foreach (var message in await mail.ToAsync(CustomerEmail, key))
+                foreach (var message in await mail.ToAsync(CustomerEmail(api.Tenant), key))
                 {
                     if (RatingPath().Match(await mail.BodyAsync(message.Id)) is { Success: true } match)
                     {

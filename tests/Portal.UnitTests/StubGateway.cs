@@ -5,18 +5,22 @@ using System.Text;
 namespace Portal.UnitTests;
 
 /// <summary>The gateway as the portal's HttpClient sees it: answers given in advance per method and path (in order,
-/// the last one repeated), and every request kept for the test to read.</summary>
+/// the last one repeated; an answer may be held until the test releases it), and every request kept for the test to read.</summary>
 public sealed class StubGateway : HttpMessageHandler
 {
     public sealed record Request(HttpMethod Method, string Path, string? IdempotencyKey, string? Authorization, string? Body, string Query = "", string? IfMatch = null);
 
-    private readonly ConcurrentDictionary<(HttpMethod, string), ConcurrentQueue<Func<HttpResponseMessage>>> _answers = new();
+    private readonly ConcurrentDictionary<(HttpMethod, string), ConcurrentQueue<Func<Task<HttpResponseMessage>>>> _answers = new();
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
     public IEnumerable<Request> Posts => Requests.Where(request => request.Method == HttpMethod.Post);
 
-    public StubGateway On(HttpMethod method, string path, params Func<HttpResponseMessage>[] answers)
+    public StubGateway On(HttpMethod method, string path, params Func<HttpResponseMessage>[] answers) =>
+        OnAsync(method, path, [.. answers.Select(answer => (Func<Task<HttpResponseMessage>>)(() => Task.FromResult(answer())))]);
+
+    /// <summary>Answers that arrive when their task completes: a slow gateway, or one answer overtaking another.</summary>
+    public StubGateway OnAsync(HttpMethod method, string path, params Func<Task<HttpResponseMessage>>[] answers)
     {
         var queue = _answers.GetOrAdd((method, path), _ => new());
         foreach (var answer in answers)
@@ -65,6 +69,6 @@ public sealed class StubGateway : HttpMessageHandler
             queue.TryDequeue(out _);
         }
 
-        return answer();
+        return await answer();
     }
 }

@@ -99,7 +99,7 @@ public static class CaseSummaries
             LastActivityAt = lastActivity,
             TooEarly = TimingQuality.TooEarly(record, entries),
             TooLate = TimingQuality.TooLate(record, firstResponse.Target, settings),
-            ErrorSignature = Domain.ErrorSignature.Of(record.ErrorMessage),
+            ErrorSignature = ErrorSignature.Of(record.ErrorMessage),
         };
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Insights.Domain;
+namespace EscalationPlatform.Contracts;
 
 /// <summary>An error message with what differs between occurrences masked (timestamps, ids, hex, numbers), so that the
 /// same error from two customers reads the same.</summary>

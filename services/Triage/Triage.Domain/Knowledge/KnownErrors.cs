@@ -1,0 +1,163 @@
+using EscalationPlatform.Contracts;
+
+namespace Triage.Domain.Knowledge;
+
+/// <summary>Checks a known error against its limits, naming each field's problem in words its author understands. An
+/// error message must leave words once numbers, ids, hex and times are masked: a signature of masks alone would
+/// match every error of that shape.</summary>
+public static class KnownErrors
+{
+    public const int MaxTitle = 200;
+    public const int MaxText = 4_000;
+    public const int MaxErrorMessages = 20;
+    public const int MaxErrorMessage = 1_000;
+    public const int MaxShort = 100;
+    public const int MaxVersions = 20;
+    private const int MinimumLetters = 3;
+
+    public static (KnownError? Article, IReadOnlyDictionary<string, string> Problems) Check(KnownErrorDraft draft)
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var title = Text(draft.Title, "title", MaxTitle, required: true, multiline: false, problems);
+        var symptoms = Text(draft.Symptoms, "symptoms", MaxText, required: false, multiline: true, problems) ?? "";
+        var workaround = Text(draft.Workaround, "workaround", MaxText, required: false, multiline: true, problems);
+        var productArea = Text(draft.ProductArea, "productArea", MaxShort, required: false, multiline: false, problems);
+        var owner = Text(draft.Owner, "owner", MaxShort, required: true, multiline: false, problems);
+        var fixedIn = Text(draft.FixedInVersion, "fixedInVersion", MaxShort, required: false, multiline: false, problems);
+
+        var messages = new List<string>();
+        var signatures = new List<string>();
+        var given = draft.ErrorMessages ?? [];
+        if (given.Count > MaxErrorMessages)
+        {
+            problems["errorMessages"] = $"at most {MaxErrorMessages} error messages";
+        }
+        else
+        {
+            for (var i = 0; i < given.Count; i++)
+            {
+                var field = $"errorMessages[{i}]";
+                var message = Text(given[i], field, MaxErrorMessage, required: true, multiline: true, problems);
+                if (message is null)
+                {
+                    continue;
+                }
+
+                if (ErrorSignature.Of(message) is not { } signature || !HasWords(signature))
+                {
+                    problems[field] = $"needs words beyond numbers, ids, hex values and times (at least {MinimumLetters} letters in a row): it would match any error of that shape";
+                    continue;
+                }
+
+                messages.Add(message);
+                if (!signatures.Contains(signature, StringComparer.Ordinal))
+                {
+                    signatures.Add(signature);
+                }
+            }
+        }
+
+        if (messages.Count == 0 && symptoms.Length == 0 && !problems.Keys.Any(key => key.StartsWith("errorMessages", StringComparison.Ordinal)))
+        {
+            problems["errorMessages"] = "give at least one error message, or describe the symptoms";
+        }
+
+        var versions = new List<string>();
+        var affected = draft.AffectedVersions ?? [];
+        if (affected.Count > MaxVersions)
+        {
+            problems["affectedVersions"] = $"at most {MaxVersions} versions";
+        }
+        else
+        {
+            for (var i = 0; i < affected.Count; i++)
+            {
+                if (Text(affected[i], $"affectedVersions[{i}]", MaxShort, required: true, multiline: false, problems) is { } version)
+                {
+                    versions.Add(version);
+                }
+            }
+        }
+
+        var status = KnownErrorStatus.Open;
+        switch (draft.Status)
+        {
+            case null or "open":
+                break;
+            case "fixed":
+                status = KnownErrorStatus.Fixed;
+                if (fixedIn is null && !problems.ContainsKey("fixedInVersion"))
+                {
+                    problems["fixedInVersion"] = "required when the status is fixed: the version that has the fix";
+                }
+
+                break;
+            default:
+                problems["status"] = "one of open, fixed";
+                break;
+        }
+
+        return problems.Count > 0
+            ? (null, problems)
+            : (new KnownError(title!, symptoms, messages, signatures, productArea, versions, workaround, status, fixedIn, owner!), problems);
+    }
+
+    private static bool HasWords(string signature)
+    {
+        var run = 0;
+        var masked = false;
+        foreach (var character in signature)
+        {
+            if (character == '<')
+            {
+                masked = true;
+            }
+            else if (character == '>')
+            {
+                masked = false;
+                run = 0;
+            }
+            else if (!masked && char.IsLetter(character))
+            {
+                if (++run >= MinimumLetters)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                run = 0;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Text(string? value, string field, int max, bool required, bool multiline, Dictionary<string, string> problems)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                problems[field] = "required";
+            }
+
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            problems[field] = $"at most {max} characters";
+            return null;
+        }
+
+        if (text.Any(character => char.IsControl(character) && !(multiline && character is '\n' or '\r' or '\t')))
+        {
+            problems[field] = multiline ? "no control characters (line breaks and tabs are fine)" : "one line, without control characters";
+            return null;
+        }
+
+        return text;
+    }
+}

@@ -66,7 +66,7 @@ public sealed record CaseSummary
 
     public required IReadOnlyList<string> TooLate { get; init; }
 
-    /// <summary>The first error message, masked (<see cref="Domain.ErrorSignature"/>).</summary>
+    /// <summary>The first error message, masked (<see cref="EscalationPlatform.Contracts.ErrorSignature"/>).</summary>
     public string? ErrorSignature { get; init; }
 
     /// <summary>The customer update cadence, when the case has one; else the tenant's stall window applies.</summary>

@@ -90,6 +90,12 @@ public static class Tenants
     /// <summary>A tenant whose checklists require a screenshot (never seeded).</summary>
     public const string Checklists = "e2e-checklists";
 
+    /// <summary>A tenant whose leads keep a knowledge base of known errors (never seeded).</summary>
+    public const string Knowledge = "e2e-knowledge";
+
+    /// <summary>Another tenant with a known error of the same message, which the first must never see (never seeded).</summary>
+    public const string KnowledgeOther = "e2e-knowledge-other";
+
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,

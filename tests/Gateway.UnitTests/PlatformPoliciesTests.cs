@@ -40,16 +40,16 @@ public sealed class PlatformPoliciesTests
     private static Task<bool> Allows(ClaimsPrincipal user, string policy) => Allows(user, Options.GetPolicy(policy)!.Requirements);
 
     private static readonly string[] Policies =
-        [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Configure, Webhooks, Info, Operations, Admin, Alertmanager, PagerDuty];
+        [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Knowledge, Configure, Webhooks, Info, Operations, Admin, Alertmanager, PagerDuty];
 
     /// <summary>Who is allowed what (every other policy refuses them).</summary>
     public static TheoryData<string, string[]> Expectations => new()
     {
         { "agent", [Read, ReadTenant, Work, WorkTenant, Info] },
-        { "lead", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Info] },
-        { "manager", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Configure, Webhooks, Info] },
-        { "admin", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Configure, Webhooks, Info, Admin] },
-        { "admin holding the operations scope", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Configure, Webhooks, Info, Admin] },
+        { "lead", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Knowledge, Info] },
+        { "manager", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Knowledge, Configure, Webhooks, Info] },
+        { "admin", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Knowledge, Configure, Webhooks, Info, Admin] },
+        { "admin holding the operations scope", [Read, ReadTenant, Work, WorkTenant, ConfigureRouting, Knowledge, Configure, Webhooks, Info, Admin] },
         { "unknown role", [] },
         { "admin, not authenticated", [] },
         { "operator", [Info, Operations] },
@@ -57,7 +57,7 @@ public sealed class PlatformPoliciesTests
         { "read key", [Read, ReadTenant, Info] },
         { "write key", [Read, ReadTenant, Work, WorkTenant, Info] },
         { "write key bound to a customer", [Read, Work, Info] },
-        { "config key", [ConfigureRouting, Configure] },
+        { "config key", [ConfigureRouting, Knowledge, Configure] },
         { "config and webhooks key bound to a customer", [] },
         { "webhooks key", [Webhooks] },
         { "operations scope on a tenant's key", [] },

@@ -23,6 +23,9 @@ public static class PlatformPolicies
     public const string WorkTenant = "work-tenant";
     public const string ConfigureRouting = "configure-routing";
     public const string Configure = "configure";
+
+    /// <summary>Writing the knowledge base: the leads who know the known errors, besides managers and admins.</summary>
+    public const string Knowledge = "knowledge";
     public const string Webhooks = "webhooks";
     public const string Operations = "operations";
     public const string Admin = "admin";
@@ -40,6 +43,7 @@ public static class PlatformPolicies
         new(WorkTenant, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsWrite], CustomerBoundAllowed: false),
         new(ConfigureRouting, [Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.ConfigWrite], CustomerBoundAllowed: false),
         new(Configure, [Roles.Manager, Roles.Admin], [Scopes.ConfigWrite], CustomerBoundAllowed: false),
+        new(Knowledge, [Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.ConfigWrite], CustomerBoundAllowed: false),
         new(Webhooks, [Roles.Manager, Roles.Admin], [Scopes.WebhooksManage], CustomerBoundAllowed: false),
         new(Info, [Roles.Agent, Roles.Lead, Roles.Manager, Roles.Admin], [Scopes.EscalationsRead, Scopes.EscalationsWrite], Operator: OperatorAccess.Also),
         new(Operations, [], [], Operator: OperatorAccess.Only),

@@ -56,6 +56,7 @@ public static class GatewayRoutes
             Route("triage-preview", "triage", "/api/v1/triage/preview", PlatformPolicies.ReadTenant, ["POST"]),
             Route("triage-matrix", "triage", "/api/v1/triage/matrix/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
             Route("triage-checklists", "triage", "/api/v1/triage/checklists/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
+            Route("triage-knowledge", "triage", "/api/v1/triage/knowledge/articles/{articleId}", PlatformPolicies.Knowledge, ["PUT", "DELETE"]),
             Route("routing-policy", "routing", "/api/v1/routing/escalation-policy", PlatformPolicies.ConfigureRouting, ["PUT"]),
             Route("routing-teams", "routing", "/api/v1/routing/teams/{teamId}", PlatformPolicies.Configure, ["PUT", "DELETE"]),
             Route("routing-rules", "routing", "/api/v1/routing/rules", PlatformPolicies.Configure, ["PUT"]),

@@ -15,9 +15,9 @@ public sealed record Caller(string Name, string? Header, string? Value, IReadOnl
     public static Caller Token(string name, string token, string role) => new(name, "Authorization", $"Bearer {token}", new HashSet<string>(role switch
     {
         "agent" => PersonReads,
-        "lead" => [.. PersonReads, PlatformPolicies.ConfigureRouting],
-        "manager" => [.. PersonReads, PlatformPolicies.ConfigureRouting, PlatformPolicies.Configure, PlatformPolicies.Webhooks],
-        "admin" => [.. PersonReads, PlatformPolicies.ConfigureRouting, PlatformPolicies.Configure, PlatformPolicies.Webhooks, PlatformPolicies.Admin],
+        "lead" => [.. PersonReads, PlatformPolicies.ConfigureRouting, PlatformPolicies.Knowledge],
+        "manager" => [.. PersonReads, PlatformPolicies.ConfigureRouting, PlatformPolicies.Knowledge, PlatformPolicies.Configure, PlatformPolicies.Webhooks],
+        "admin" => [.. PersonReads, PlatformPolicies.ConfigureRouting, PlatformPolicies.Knowledge, PlatformPolicies.Configure, PlatformPolicies.Webhooks, PlatformPolicies.Admin],
         _ => [],
     }));
 

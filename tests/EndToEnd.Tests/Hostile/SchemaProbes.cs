@@ -18,6 +18,8 @@ public static class SchemaProbes
         ["PUT /api/v1/triage/checklists"] = "checklists",
         ["POST /api/v1/triage/checklists/drafts/{draftId}/publish"] = "checklists",
         ["POST /api/v1/triage/checklists/versions/{version}/restore"] = "checklists",
+        ["PUT /api/v1/triage/knowledge/articles/{articleId}"] = "knowledge",
+        ["DELETE /api/v1/triage/knowledge/articles/{articleId}"] = "knowledge",
         ["PUT /api/v1/sla/policy"] = "sla",
         ["POST /api/v1/sla/policy/drafts/{draftId}/publish"] = "sla",
         ["POST /api/v1/sla/policy/versions/{version}/restore"] = "sla",

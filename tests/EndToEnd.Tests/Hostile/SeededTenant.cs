@@ -16,6 +16,11 @@ public sealed record SeededTenant(
     /// <summary>The customer <see cref="CustomerKey"/> is bound to, and of <see cref="CustomerEscalation"/>.</summary>
     public const string BoundCustomer = "globex";
 
+    /// <summary>The known error every seeded tenant has under the same id (its title is the tenant's own).</summary>
+    public const string Article = "seeded-known-error";
+
+    private string ArticleTitle => $"{Tenant} confidential known error";
+
     public static string WebhookUrl => PlatformFixture.WebhookSinkUrl;
 
     /// <summary>What must never appear in an answer to anyone else: the tenant's ids, its confidential title and its
@@ -23,7 +28,7 @@ public sealed record SeededTenant(
     public IEnumerable<string> Secrets() =>
     [
         Escalation.ToString(), CustomerEscalation.ToString(), Webhook.ToString(), Delivery.ToString(),
-        ReadKey.Id.ToString(), WriteKey.Id.ToString(), CustomerKey.Id.ToString(), ReadKey.Key, WriteKey.Key, CustomerKey.Key, SecretTitle,
+        ReadKey.Id.ToString(), WriteKey.Id.ToString(), CustomerKey.Id.ToString(), ReadKey.Key, WriteKey.Key, CustomerKey.Key, SecretTitle, ArticleTitle,
     ];
 
     /// <summary>The secrets of this tenant's the text contains.</summary>
@@ -34,6 +39,14 @@ public sealed record SeededTenant(
         using var api = platform.Escalations(tenant);
         var secretTitle = $"{tenant} confidential outage";
         var webhook = (await api.JsonAsync(HttpMethod.Post, "/api/v1/notifications/webhooks", new { url = WebhookUrl })).GetProperty("id").GetGuid();
+        using (var article = await api.SendAsync(HttpMethod.Put, $"/api/v1/triage/knowledge/articles/{Article}", new
+               {
+                   title = $"{tenant} confidential known error", errorMessages = new[] { "Ledger sync failed with code 42" }, workaround = "Retry the sync.", owner = "ada",
+               }))
+        {
+            Assert.True(article.IsSuccessStatusCode || article.StatusCode == System.Net.HttpStatusCode.PreconditionRequired, $"{(int)article.StatusCode}");
+        }
+
         var escalation = await SubmitAssignedAsync(api, secretTitle, Customer);
         var customerEscalation = await SubmitAssignedAsync(api, $"{secretTitle} for {BoundCustomer}", BoundCustomer);
         var deliveries = await Eventually.ReachesAsync(() => api.JsonAsync(HttpMethod.Get, $"/api/v1/notifications?escalationId={escalation}"),
@@ -79,6 +92,8 @@ public sealed record SeededTenant(
             ["rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")).ToString(),
             ["customers"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/escalations/customers")).ToString(),
             ["schedules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/schedules/technical-support-on-call")).ToString(),
+            ["knowledge"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/knowledge/articles")).ToString()
+                + (await api.JsonAsync(HttpMethod.Get, $"/api/v1/triage/knowledge/articles/{Article}")).ToString(),
             ["escalation policies"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies")).ToString()
                 + (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies/major-incident")).ToString(),
         });

@@ -27,7 +27,7 @@ public sealed record TenantCallers(
             Caller.Key("read key", seeded.ReadKey.Key, readPolicies),
             Caller.Key("write key", seeded.WriteKey.Key, [.. readPolicies, PlatformPolicies.Work, PlatformPolicies.WorkTenant]),
             Caller.Key("customer-bound key", seeded.CustomerKey.Key, PlatformPolicies.Read, PlatformPolicies.Work, PlatformPolicies.Info),
-            await KeyAsync("config key", "config:write", null, PlatformPolicies.Configure, PlatformPolicies.ConfigureRouting),
+            await KeyAsync("config key", "config:write", null, PlatformPolicies.Configure, PlatformPolicies.ConfigureRouting, PlatformPolicies.Knowledge),
             await KeyAsync("webhooks key", "webhooks:manage", null, PlatformPolicies.Webhooks),
             await KeyAsync("alertmanager key", "integrations:alertmanager", SeededTenant.Customer, PlatformPolicies.Alertmanager));
     }

@@ -43,6 +43,7 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
             ["PUT /api/v1/routing/escalation-policies/{policyId}"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies/major-incident")),
             ["PUT /api/v1/ops/tenants/{tenantId}"] = Node(new { name = "Hostile provisioned", timeZone = "Europe/Berlin" }),
             ["PUT /api/v1/routing/teams/{teamId}"] = Node(await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/teams/technical-support")),
+            ["PUT /api/v1/triage/knowledge/articles/{articleId}"] = Node(await api.JsonAsync(HttpMethod.Get, $"/api/v1/triage/knowledge/articles/{SeededTenant.Article}")),
             ["PUT /api/v1/escalations/customers/{customerId}"] = Node(await api.JsonAsync(HttpMethod.Get, $"/api/v1/escalations/customers/{SeededTenant.Customer}")),
             ["POST /api/v1/notifications/webhooks"] = Node(new { url = SeededTenant.WebhookUrl }),
             ["POST /api/v1/routing/escalations/{id}/handoffs"] = Node(new

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Data;
@@ -9,7 +8,6 @@ using Insights.Api.Csat;
 using Insights.Api.History;
 using Insights.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Insights.Api.Data;
 
@@ -67,7 +65,7 @@ public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> option
             // What stands now (backlog, stalls, risks), and the headline metrics across tenants:
             row.HasIndex(@case => @case.TenantId, "IX_case_summary_open").HasFilter("open");
             row.HasIndex(@case => @case.SubmittedAt);
-            SnakeCase(row);
+            row.WithSnakeCaseColumns();
         });
         modelBuilder.Entity<CaseEntryRow>(entry =>
         {
@@ -75,7 +73,7 @@ public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> option
             entry.HasKey(row => new { row.EscalationId, row.At, row.What, row.ActorId });
             entry.Property(row => row.What).HasMaxLength(64);
             entry.Property(row => row.ActorId).HasMaxLength(200);
-            SnakeCase(entry);
+            entry.WithSnakeCaseColumns();
         });
         modelBuilder.Entity<CsatRating>(rating =>
         {
@@ -83,32 +81,7 @@ public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> option
             rating.HasKey(row => row.EscalationId);
             rating.Property(row => row.Comment).HasMaxLength(CsatRules.MaxComment);
             rating.HasIndex(row => new { row.TenantId, row.RatedAt }).IncludeProperties(row => new { row.Score, row.EscalationId });
-            SnakeCase(rating);
+            rating.WithSnakeCaseColumns();
         });
-    }
-
-    /// <summary>PostgreSQL's own style for the tables the queries are written against: RecordAt is record_at.</summary>
-    private static void SnakeCase<T>(EntityTypeBuilder<T> entity) where T : class
-    {
-        foreach (var property in entity.Metadata.GetProperties())
-        {
-            property.SetColumnName(Snake(property.Name));
-        }
-    }
-
-    public static string Snake(string name)
-    {
-        var snake = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                snake.Append('_');
-            }
-
-            snake.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return snake.ToString();
     }
 }

@@ -3,13 +3,14 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Triage.Api.Data;
 using Triage.Api.Configuration;
+using Triage.Api.Knowledge;
 using Triage.Domain;
 
 namespace Triage.Api.Assessments;
 
 /// <summary>Assesses a case against the tenant's matrix and checklists in force. A preview changes nothing; a decision is
 /// recorded and published (EscalationAssessed) through the outbox, saved by the caller's unit of work.</summary>
-public sealed class AssessmentService(TriageDbContext db, TriageRules rules, IPublishEndpoint publish, TimeProvider clock)
+public sealed class AssessmentService(TriageDbContext db, TriageRules rules, KnowledgeSearch knowledge, IPublishEndpoint publish, TimeProvider clock)
 {
     public async Task<AssessmentResult> PreviewAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken) =>
         Assessor.Assess(await rules.MatrixAsync(tenantId, cancellationToken), await rules.ChecklistAsync(tenantId, cancellationToken), facts);
@@ -43,6 +44,16 @@ public sealed class AssessmentService(TriageDbContext db, TriageRules rules, IPu
         });
         await publish.Publish(assessed, cancellationToken);
         return assessed;
+    }
+
+    /// <summary>The known errors that match the case best (<see cref="Domain.Knowledge.KnownErrorMatch"/>): by its first error
+    /// message, and by the words of all of them and of its business impact, in its product area.</summary>
+    public Task<IReadOnlyList<FoundKnownError>> SuggestionsAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken)
+    {
+        var messages = facts.Context.ErrorMessages.Where(message => !string.IsNullOrWhiteSpace(message)).ToList();
+        var words = string.Join(' ', [.. messages.Skip(1), facts.Impact.BusinessImpact ?? ""]);
+        return knowledge.FindAsync(tenantId, new KnowledgeQuery(messages.FirstOrDefault(), words, facts.ProductArea),
+            Domain.Knowledge.KnownErrorMatch.MaxSuggestions, cancellationToken);
     }
 
     /// <summary>What the people on a case of this customer should know that is not a severity rule (<see cref="CaseSignals"/>).</summary>

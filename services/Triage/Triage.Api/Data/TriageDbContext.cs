@@ -5,6 +5,8 @@ using EscalationPlatform.Web.Configuration;
 using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Triage.Api.Assessments;
+using Triage.Api.Knowledge;
+using Triage.Domain.Knowledge;
 
 namespace Triage.Api.Data;
 
@@ -14,9 +16,16 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 
     public DbSet<RepeatCustomerRow> RepeatCustomers => Set<RepeatCustomerRow>();
 
+    public DbSet<KnownErrorRow> KnownErrors => Set<KnownErrorRow>();
+
+    public DbSet<KnownErrorSignatureRow> KnownErrorSignatures => Set<KnownErrorSignatureRow>();
+
+    public DbSet<KnownErrorVersionRow> KnownErrorVersions => Set<KnownErrorVersionRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.StoreKebabCase<AssessmentOutcome>();
+        configurationBuilder.StoreKebabCase<KnownErrorStatus>();
         configurationBuilder.Properties<Severity>().HaveConversion<string>(); // "S1", as the API writes it
     }
 
@@ -27,6 +36,29 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
         {
             repeat.ToTable("repeat_customer");
             repeat.HasKey(row => new { row.TenantId, row.CustomerId });
+        });
+        modelBuilder.Entity<KnownErrorRow>(article =>
+        {
+            article.ToTable("known_error"); // plus the generated "search" tsvector and its GIN index (migration KnowledgeBase)
+            article.HasKey(row => new { row.TenantId, row.Id });
+            article.Property(row => row.TenantId).HasMaxLength(63);
+            article.Property(row => row.Id).HasMaxLength(63);
+            article.Property(row => row.Version).IsConcurrencyToken();
+            article.HasIndex(row => new { row.TenantId, row.ProductArea });
+            article.WithSnakeCaseColumns();
+        });
+        modelBuilder.Entity<KnownErrorSignatureRow>(signature =>
+        {
+            signature.ToTable("known_error_signature"); // plus a trigram GIN index on signature (migration KnowledgeBase)
+            signature.HasKey(row => new { row.TenantId, row.ArticleId, row.Signature });
+            signature.WithSnakeCaseColumns();
+        });
+        modelBuilder.Entity<KnownErrorVersionRow>(version =>
+        {
+            version.ToTable("known_error_version");
+            version.HasKey(row => new { row.TenantId, row.ArticleId, row.Version });
+            version.OwnsOne(row => row.Document, document => document.ToJson("document"));
+            version.WithSnakeCaseColumns();
         });
         modelBuilder.Entity<AssessmentRow>(assessment =>
         {

@@ -9,12 +9,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Triage.Api.Assessments;
 using Triage.Api.Configuration;
 using Triage.Api.Data;
+using Triage.Api.Knowledge;
 
 namespace Triage.Api.Endpoints;
 
 public sealed record AssessmentView(
     Severity Severity, IReadOnlyList<FiredRule> Rules, IReadOnlyList<MissingFact> MissingFacts, AssessmentOutcome Outcome,
-    bool HandoffIncomplete, int MatrixVersion, IReadOnlyList<string> Signals);
+    bool HandoffIncomplete, int MatrixVersion, IReadOnlyList<string> Signals, IReadOnlyList<SuggestionView> Suggestions);
 
 public static class TriageApi
 {
@@ -27,12 +28,13 @@ public static class TriageApi
 
         var triage = endpoints.MapGroup(Prefix).WithTags("Triage");
         triage.MapPost("/preview", PreviewAsync)
-            .WithSummary("The severity a case would get (with the rules that fired) and the facts it still lacks. Changes nothing.");
+            .WithSummary("The severity a case would get (with the rules that fired), the facts it still lacks and the known errors that match it best. Changes nothing.");
         triage.MapConfigDocument<TriageDbContext, Domain.EscalationMatrix>("/matrix", MatrixDocument.Instance);
         triage.MapPost("/matrix/drafts/{draftId:guid}/what-if", WhatIfAsync)
             .WithSummary($"What the draft would change if it were in force: over the open escalations and those submitted in the last days (0 to {MatrixWhatIf.MaxDays}, 30 when left out). Changes nothing.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         triage.MapConfigDocument<TriageDbContext, Domain.ContextChecklist>("/checklists", ChecklistDocument.Instance);
+        KnowledgeEndpoints.Map(triage);
         return endpoints;
     }
 
@@ -55,7 +57,8 @@ public static class TriageApi
             result.Outcome,
             result.HandoffIncomplete,
             result.MatrixVersion,
-            await assessments.SignalsAsync(tenant.TenantId, caseFacts.Customer.Id, cancellationToken)));
+            await assessments.SignalsAsync(tenant.TenantId, caseFacts.Customer.Id, cancellationToken),
+            [.. (await assessments.SuggestionsAsync(tenant.TenantId, caseFacts, cancellationToken)).Select(found => found.View())]));
     }
 
     private static async Task<Results<Ok<WhatIfView>, ValidationProblem, ProblemHttpResult>> WhatIfAsync(

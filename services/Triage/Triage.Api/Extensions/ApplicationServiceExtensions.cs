@@ -4,6 +4,7 @@ using Triage.Api.Data;
 using EscalationPlatform.Contracts.Intake.V1;
 using EscalationPlatform.Web.Configuration;
 using Triage.Api.Configuration;
+using Triage.Api.Knowledge;
 
 namespace Triage.Api.Extensions;
 
@@ -23,6 +24,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<MatrixWhatIf>();
         builder.Services.AddGrpcClient<Intake.IntakeClient>(grpc => grpc.Address = new Uri(builder.Configuration["Services:IntakeGrpc"] ?? IntakeAddress));
         builder.Services.AddScoped<AssessmentService>();
+        builder.Services.AddScoped<KnowledgeSearch>();
         return builder;
     }
 }

@@ -61,10 +61,10 @@ public static class KnownErrorMatch
         return reasons;
     }
 
-    /// <summary>The suggestions worth showing, best first (ties by title), at most <see cref="MaxSuggestions"/>.</summary>
-    public static IReadOnlyList<Suggestion> Rank(IEnumerable<(string ArticleId, string Title, string? ProductArea, MatchEvidence Evidence)> candidates) =>
+    /// <summary>The suggestions worth showing, best first (ties by title), at most <paramref name="max"/>.</summary>
+    public static IReadOnlyList<Suggestion> Rank(IEnumerable<(string ArticleId, string Title, string? ProductArea, MatchEvidence Evidence)> candidates, int max = MaxSuggestions) =>
         [.. candidates.Select(candidate => new Suggestion(candidate.ArticleId, candidate.Title, Score(candidate.Evidence), Reasons(candidate.Evidence, candidate.ProductArea)))
             .Where(suggestion => suggestion.Score >= SuggestFrom)
             .OrderByDescending(suggestion => suggestion.Score).ThenBy(suggestion => suggestion.Title, StringComparer.Ordinal).ThenBy(suggestion => suggestion.ArticleId, StringComparer.Ordinal)
-            .Take(MaxSuggestions)];
+            .Take(max)];
 }

@@ -388,6 +388,204 @@ namespace Triage.Api.Data.Migrations
 
                     b.ToTable("assessment", (string)null);
                 });
+
+            modelBuilder.Entity("Triage.Api.Knowledge.KnownErrorRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AffectedVersions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("affected_versions");
+
+                    b.PrimitiveCollection<List<string>>("ErrorMessages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("error_messages");
+
+                    b.Property<string>("FixedInVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("fixed_in_version");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("ProductArea")
+                        .HasColumnType("text")
+                        .HasColumnName("product_area");
+
+                    b.Property<string>("SignatureText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signature_text");
+
+                    b.PrimitiveCollection<List<string>>("Signatures")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("signatures");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symptoms");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Workaround")
+                        .HasColumnType("text")
+                        .HasColumnName("workaround");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "ProductArea");
+
+                    b.ToTable("known_error", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.Api.Knowledge.KnownErrorSignatureRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("ArticleId")
+                        .HasColumnType("text")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("Signature")
+                        .HasColumnType("text")
+                        .HasColumnName("signature");
+
+                    b.HasKey("TenantId", "ArticleId", "Signature");
+
+                    b.ToTable("known_error_signature", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.Api.Knowledge.KnownErrorVersionRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("ArticleId")
+                        .HasColumnType("text")
+                        .HasColumnName("article_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("change");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.HasKey("TenantId", "ArticleId", "Version");
+
+                    b.ToTable("known_error_version", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.Api.Knowledge.KnownErrorVersionRow", b =>
+                {
+                    b.OwnsOne("Triage.Api.Knowledge.KnownErrorView", "Document", b1 =>
+                        {
+                            b1.Property<string>("KnownErrorVersionRowTenantId");
+
+                            b1.Property<string>("KnownErrorVersionRowArticleId");
+
+                            b1.Property<int>("KnownErrorVersionRowVersion");
+
+                            b1.PrimitiveCollection<string>("AffectedVersions")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("ErrorMessages")
+                                .IsRequired();
+
+                            b1.Property<string>("FixedInVersion");
+
+                            b1.Property<string>("Id");
+
+                            b1.Property<string>("Owner")
+                                .IsRequired();
+
+                            b1.Property<string>("ProductArea");
+
+                            b1.PrimitiveCollection<string>("Signatures")
+                                .IsRequired();
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.Property<string>("Symptoms")
+                                .IsRequired();
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("UpdatedAt");
+
+                            b1.Property<string>("UpdatedBy")
+                                .IsRequired();
+
+                            b1.Property<int>("Version");
+
+                            b1.Property<string>("Workaround");
+
+                            b1.HasKey("KnownErrorVersionRowTenantId", "KnownErrorVersionRowArticleId", "KnownErrorVersionRowVersion");
+
+                            b1.ToTable("known_error_version");
+
+                            b1
+                                .ToJson("document")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("KnownErrorVersionRowTenantId", "KnownErrorVersionRowArticleId", "KnownErrorVersionRowVersion");
+                        });
+
+                    b.Navigation("Document");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,106 @@
+using System.Text;
+using Dapper;
+using EscalationPlatform.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Triage.Api.Data;
+using Triage.Domain.Knowledge;
+
+namespace Triage.Api.Knowledge;
+
+/// <summary>What a case or a person searches the knowledge base with: an error message (matched by its signature's
+/// trigrams), words (matched by full text: signature, then title, then symptoms) and a product area.</summary>
+public sealed record KnowledgeQuery(string? ErrorMessage, string? Words, string? ProductArea)
+{
+    public const int MaxLength = 2_000;
+}
+
+/// <summary>A found known error with what the frontline needs from it.</summary>
+public sealed record FoundKnownError(Suggestion Suggestion, string? Workaround, KnownErrorStatus Status, string? FixedInVersion)
+{
+    public SuggestionView View() => new(Suggestion.ArticleId, Suggestion.Title, Suggestion.Score, Suggestion.Reasons, Workaround,
+        Domain.Wire.Name(Status), FixedInVersion);
+}
+
+/// <summary>Searches a tenant's known errors in PostgreSQL: candidates by trigram similarity of the error signature
+/// (pg_trgm's % operator on its GIN index, similarity at least 0.3, <see cref="KnownErrorMatch.SignatureFloor"/>) and by
+/// full text (the weighted tsvector's GIN index), at most 50 of each, scored and ranked by <see cref="KnownErrorMatch"/>.
+/// The case's words become an OR query of letters and digits only, so no text (regular expressions, tsquery operators)
+/// reaches the query syntax.</summary>
+public sealed class KnowledgeSearch(TriageDbContext db)
+{
+    private const int Candidates = 50;
+    private const int MaxWords = 32;
+    private const int MinWordLength = 3;
+
+    public async Task<IReadOnlyList<FoundKnownError>> FindAsync(string tenantId, KnowledgeQuery query, int max, CancellationToken cancellationToken)
+    {
+        var signature = ErrorSignature.Of(Bounded(query.ErrorMessage));
+        var words = Words($"{Bounded(query.ErrorMessage)} {Bounded(query.Words)}");
+        if (signature is null && words is null)
+        {
+            return [];
+        }
+
+        var bySignature = signature is null ? "SELECT NULL::text AS article_id, 0::float8 AS similarity WHERE false" : $"""
+            SELECT s.article_id, max(similarity(s.signature, @signature))::float8 AS similarity
+            FROM known_error_signature s WHERE s.tenant_id = @tenant AND s.signature % @signature
+            GROUP BY s.article_id ORDER BY 2 DESC LIMIT {Candidates}
+            """;
+        var byWords = words is null ? "SELECT NULL::text AS article_id, 0::float8 AS relevance WHERE false" : $"""
+            SELECT a.id AS article_id, ts_rank_cd(a.search, to_tsquery('english', @words), 32)::float8 AS relevance
+            FROM known_error a WHERE a.tenant_id = @tenant AND a.search @@ to_tsquery('english', @words)
+            ORDER BY 2 DESC LIMIT {Candidates}
+            """;
+        var rows = await db.Database.GetDbConnection().QueryAsync<Candidate>(new CommandDefinition($"""
+            WITH by_signature AS ({bySignature}), by_words AS ({byWords})
+            SELECT a.id, a.title, a.product_area AS productarea, a.workaround, a.status, a.fixed_in_version AS fixedinversion,
+                   coalesce(s.similarity, 0) AS similarity, coalesce(w.relevance, 0) AS relevance
+            FROM (SELECT article_id FROM by_signature UNION SELECT article_id FROM by_words) c
+            JOIN known_error a ON a.tenant_id = @tenant AND a.id = c.article_id
+            LEFT JOIN by_signature s ON s.article_id = c.article_id
+            LEFT JOIN by_words w ON w.article_id = c.article_id
+            """, new { tenant = tenantId, signature, words }, cancellationToken: cancellationToken));
+
+        var candidates = rows.ToDictionary(row => row.Id, StringComparer.Ordinal);
+        var area = query.ProductArea?.Trim();
+        return [.. KnownErrorMatch.Rank(candidates.Values.Select(row => (row.Id, row.Title, row.ProductArea,
+                new MatchEvidence(row.Similarity, row.Relevance, area is { Length: > 0 } && string.Equals(area, row.ProductArea, StringComparison.OrdinalIgnoreCase)))), max)
+            .Select(suggestion =>
+            {
+                var row = candidates[suggestion.ArticleId];
+                return new FoundKnownError(suggestion, row.Workaround, row.Status == "fixed" ? KnownErrorStatus.Fixed : KnownErrorStatus.Open, row.FixedInVersion);
+            })];
+    }
+
+    private static string? Bounded(string? text) => text is { Length: > KnowledgeQuery.MaxLength } ? text[..KnowledgeQuery.MaxLength] : text;
+
+    /// <summary>"word1 | word2 | ...": the distinct words of three or more letters or digits (not numbers alone).</summary>
+    public static string? Words(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var character in text.Append(' '))
+        {
+            if (char.IsLetterOrDigit(character))
+            {
+                word.Append(char.ToLowerInvariant(character));
+                continue;
+            }
+
+            if (word.Length >= MinWordLength && word.ToString().Any(char.IsLetter) && !words.Contains(word.ToString(), StringComparer.Ordinal))
+            {
+                words.Add(word.ToString());
+            }
+
+            word.Clear();
+            if (words.Count == MaxWords)
+            {
+                break;
+            }
+        }
+
+        return words.Count == 0 ? null : string.Join(" | ", words);
+    }
+
+    internal sealed record Candidate(string Id, string Title, string? ProductArea, string? Workaround, string Status, string? FixedInVersion, double Similarity, double Relevance);
+}

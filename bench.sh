@@ -8,6 +8,7 @@
 #   storm       2,000 Alertmanager alerts and 500 PagerDuty events in 20 s on 90 hot keys: exactly 90 escalations, none
 #               lost or doubled, intake p99, first alert -> owned per group (--alerts --events --groups --keys --duration)
 #   insights    the insights API over a seeded read model of 100,000 escalations (--cases N --rounds N)
+#   knowledge   the knowledge search over the labelled quality set among 10,000 known errors: latency and quality (--articles N --rounds N)
 #   micro       BenchmarkDotNet over the matrix, SLA due times and routing selection
 #   messaging   saga transitions/s, outbox delivery/s and timer lateness beside the raw MassTransit rate
 set -euo pipefail

@@ -1,5 +1,6 @@
 using Benchmarks.Faults;
 using Benchmarks.Insights;
+using Benchmarks.Knowledge;
 using Benchmarks.Load;
 using Benchmarks.Messaging;
 using Benchmarks.Micro;
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "faults" => await FaultBenchmark.RunAsync(options),
     "storm" => await StormBenchmark.RunAsync(options),
     "insights" => await InsightsBenchmark.RunAsync(options),
+    "knowledge" => await KnowledgeBenchmark.RunAsync(options),
     "micro" => MicroBenchmarks.Run(options),
     _ => Usage(),
 };
@@ -33,6 +35,7 @@ static int Usage()
           storm [--alerts N] [--events N] [--groups N] [--keys N] [--duration S] [--seed N]
                                                                       an alert storm on hot keys: exactly-once, intake p99, time to owned
           insights [--cases N] [--rounds N]                          the insights API over a seeded read model (100,000 escalations)
+          knowledge [--articles N] [--rounds N]                       the knowledge search over 10,000 known errors: latency and quality
           micro [--filter PATTERN]                                    BenchmarkDotNet over matrix, SLA and routing rules
         """);
     return 2;

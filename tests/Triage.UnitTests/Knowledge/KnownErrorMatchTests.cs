@@ -32,14 +32,15 @@ public sealed class KnownErrorMatchTests
     public void Ranking_keeps_the_three_best_above_the_floor_best_first()
     {
         var ranked = KnownErrorMatch.Rank([
-            ("a", "Alpha", null, new MatchEvidence(0.5, 0, false)),
+            ("a", "Alpha", null, new MatchEvidence(0.7, 0, false)),
             ("b", "Beta", null, new MatchEvidence(1, 0, false)),
-            ("c", "Gamma", null, new MatchEvidence(0, 0.1, false)), // 0.05: not worth showing
-            ("d", "Delta", null, new MatchEvidence(0.5, 0, false)),
-            ("e", "Epsilon", null, new MatchEvidence(0.4, 0, false)),
+            ("c", "Gamma", null, new MatchEvidence(0.4, 0.5, true)), // 0.47: worth showing, but not among the best three
+            ("d", "Delta", null, new MatchEvidence(0.7, 0, false)),
+            ("e", "Epsilon", null, new MatchEvidence(0.3, 0.4, false)), // 0.29: not worth showing
         ]);
 
         Assert.Equal(["b", "a", "d"], ranked.Select(suggestion => suggestion.ArticleId));
+        Assert.DoesNotContain(KnownErrorMatch.Rank([("e", "Epsilon", null, new MatchEvidence(0.3, 0.4, false))], 10), suggestion => suggestion.ArticleId == "e");
     }
 }
 

@@ -21,15 +21,15 @@ public sealed record FoundKnownError(Suggestion Suggestion, string? Workaround, 
         Domain.Wire.Name(Status), FixedInVersion);
 }
 
-/// <summary>Searches a tenant's known errors in PostgreSQL: candidates by trigram similarity of the error signature
-/// (pg_trgm's % operator on its GIN index, similarity at least 0.3, <see cref="KnownErrorMatch.SignatureFloor"/>) and by
-/// full text (the weighted tsvector's GIN index), at most 50 of each, scored and ranked by <see cref="KnownErrorMatch"/>.
-/// The case's words become an OR query of letters and digits only, so no text (regular expressions, tsquery operators)
-/// reaches the query syntax.</summary>
+/// <summary>Searches a tenant's known errors in PostgreSQL: the 50 signatures nearest the case's (pg_trgm distance on the
+/// tenant's GiST index), kept from a similarity of <see cref="KnownErrorMatch.SignatureFloor"/>, and the 50 most relevant
+/// by full text (the weighted tsvector's GIN index), scored and ranked by <see cref="KnownErrorMatch"/>. The case's words
+/// become a query of letters and digits only, so no text (regular expressions, tsquery operators) reaches its syntax:
+/// any two neighbouring words (one word alone), which keeps a common word from making every article a candidate.</summary>
 public sealed class KnowledgeSearch(TriageDbContext db)
 {
     private const int Candidates = 50;
-    private const int MaxWords = 32;
+    private const int MaxWords = 12;
     private const int MinWordLength = 3;
 
     public async Task<IReadOnlyList<FoundKnownError>> FindAsync(string tenantId, KnowledgeQuery query, int max, CancellationToken cancellationToken)
@@ -42,9 +42,10 @@ public sealed class KnowledgeSearch(TriageDbContext db)
         }
 
         var bySignature = signature is null ? "SELECT NULL::text AS article_id, 0::float8 AS similarity WHERE false" : $"""
-            SELECT s.article_id, max(similarity(s.signature, @signature))::float8 AS similarity
-            FROM known_error_signature s WHERE s.tenant_id = @tenant AND s.signature % @signature
-            GROUP BY s.article_id ORDER BY 2 DESC LIMIT {Candidates}
+            SELECT n.article_id, max(n.similarity)::float8 AS similarity FROM (
+                SELECT s.article_id, 1 - (s.signature <-> @signature) AS similarity FROM known_error_signature s
+                WHERE s.tenant_id = @tenant ORDER BY s.signature <-> @signature LIMIT {Candidates}) n
+            WHERE n.similarity >= {KnownErrorMatch.SignatureFloor.ToString(System.Globalization.CultureInfo.InvariantCulture)} GROUP BY n.article_id
             """;
         var byWords = words is null ? "SELECT NULL::text AS article_id, 0::float8 AS relevance WHERE false" : $"""
             SELECT a.id AS article_id, ts_rank_cd(a.search, to_tsquery('english', @words), 32)::float8 AS relevance
@@ -74,7 +75,8 @@ public sealed class KnowledgeSearch(TriageDbContext db)
 
     private static string? Bounded(string? text) => text is { Length: > KnowledgeQuery.MaxLength } ? text[..KnowledgeQuery.MaxLength] : text;
 
-    /// <summary>"word1 | word2 | ...": the distinct words of three or more letters or digits (not numbers alone).</summary>
+    /// <summary>"word1 &amp; word2 | word2 &amp; word3 | ...": the neighbouring pairs of the distinct words of three or more
+    /// letters or digits (not numbers alone), or the one word.</summary>
     public static string? Words(string text)
     {
         var words = new List<string>();
@@ -99,7 +101,12 @@ public sealed class KnowledgeSearch(TriageDbContext db)
             }
         }
 
-        return words.Count == 0 ? null : string.Join(" | ", words);
+        return words.Count switch
+        {
+            0 => null,
+            1 => words[0],
+            _ => string.Join(" | ", words.Zip(words.Skip(1), (first, second) => $"{first} & {second}")),
+        };
     }
 
     internal sealed record Candidate(string Id, string Title, string? ProductArea, string? Workaround, string Status, string? FixedInVersion, double Similarity, double Relevance);

@@ -12,8 +12,8 @@ namespace Triage.Api.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // pg_trgm is a trusted extension (PostgreSQL 13+): the database's owner may create it.
-            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
+            // pg_trgm and btree_gist are trusted extensions (PostgreSQL 13+): the database's owner may create them.
+            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS btree_gist;");
 
             migrationBuilder.CreateTable(
                 name: "known_error",
@@ -76,14 +76,16 @@ namespace Triage.Api.Data.Migrations
                 table: "known_error",
                 columns: new[] { "tenant_id", "product_area" });
 
-            // What the search ranks by: the signatures weigh most, then the title, then the symptoms.
+            // What the search ranks by: the signatures weigh most, then the title, then the symptoms. The signatures' trigram
+            // index is GiST per tenant, so the nearest signatures come in order of distance (a GIN index would recheck every
+            // signature sharing a few trigrams: 19 ms against 8 ms over 10,000, docs/performance.md).
             migrationBuilder.Sql("""
                 ALTER TABLE known_error ADD COLUMN search tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('english', signature_text), 'A') ||
                     setweight(to_tsvector('english', title), 'B') ||
                     setweight(to_tsvector('english', symptoms), 'C')) STORED;
                 CREATE INDEX ix_known_error_search ON known_error USING gin (search);
-                CREATE INDEX ix_known_error_signature_trigram ON known_error_signature USING gin (signature gin_trgm_ops);
+                CREATE INDEX ix_known_error_signature_trigram ON known_error_signature USING gist (tenant_id, signature gist_trgm_ops);
                 """);
         }
 

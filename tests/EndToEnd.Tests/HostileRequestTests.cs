@@ -32,7 +32,7 @@ public sealed class HostileRequestTests(PlatformFixture platform)
 
         Caller CallerFor(ApiOperation operation) =>
             operation.IsOperations ? @operator
-            : operation.Template is "/v2/enqueue" or "/api/v1/auth/dev-token" ? Caller.Anonymous
+            : operation.Template is "/v2/enqueue" or "/v2/change/enqueue" or "/api/v1/auth/dev-token" ? Caller.Anonymous
             : operation.Template == "/api/v1/integrations/alertmanager" ? hostile.AlertmanagerKey
             : admins[operation.Document];
 

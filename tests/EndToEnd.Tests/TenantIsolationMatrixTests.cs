@@ -21,7 +21,7 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform) : IAsyn
     /// <summary>Routes that hold no tenant's resources: the operator's surface and the integrations, whose credential
     /// only ever adds escalations to its own tenant (the corpus in <see cref="HostileRequestTests"/> covers them).</summary>
     private static bool TenantRoute(ApiOperation operation) =>
-        !operation.IsOperations && operation.Template is not ("/v2/enqueue" or "/api/v1/integrations/alertmanager" or "/api/v1/auth/dev-token");
+        !operation.IsOperations && operation.Template is not ("/v2/enqueue" or "/v2/change/enqueue" or "/api/v1/integrations/alertmanager" or "/api/v1/auth/dev-token");
 
     public async ValueTask InitializeAsync()
     {
@@ -175,7 +175,7 @@ public sealed class TenantIsolationMatrixTests(PlatformFixture platform) : IAsyn
         var taken = requests.Select(request => RoutePolicies.For(request.Method, request.Path.Split('?')[0])?.Route).ToHashSet();
         return GatewayRoutes.Routes().Select(route => route.RouteId)
             .Where(route => !route.EndsWith("-openapi", StringComparison.Ordinal) && !route.EndsWith("-operations", StringComparison.Ordinal)
-                && !route.StartsWith("grpc", StringComparison.Ordinal) && route is not ("pagerduty" or "alertmanager"))
+                && !route.StartsWith("grpc", StringComparison.Ordinal) && route is not ("pagerduty" or "pagerduty-changes" or "alertmanager"))
             .Where(route => !taken.Contains(route));
     }
 

@@ -5,7 +5,7 @@ using EscalationPlatform.ServiceDefaults;
 namespace EscalationPlatform.Gateway.Middleware;
 
 /// <summary>PagerDuty's Events API v2 authenticates with the routing_key inside the event body, not a header:
-/// for POST /v2/enqueue this reads it from the buffered body (<see cref="BufferedBody"/>, which the proxy reads again)
+/// for POST /v2/enqueue (and the Change Events API's /v2/change/enqueue) this reads it from the buffered body (<see cref="BufferedBody"/>, which the proxy reads again)
 /// and, when it is a live PagerDuty integration key, signs the request in as that integration. An event over
 /// PagerDuty's size limit is 413; a missing or unknown key is answered the way PagerDuty answers it: 400 with the
 /// errors listed (as problem details).</summary>
@@ -18,7 +18,8 @@ public sealed class PagerDutyRoutingKey(RequestDelegate next, CredentialStore cr
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(Path, StringComparison.Ordinal))
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || !(context.Request.Path.Equals(Path, StringComparison.Ordinal) || context.Request.Path.Equals(Proxy.GatewayRoutes.PagerDutyChangesPath, StringComparison.Ordinal)))
         {
             await next(context);
             return;

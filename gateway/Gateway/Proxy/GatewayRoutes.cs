@@ -28,6 +28,12 @@ public static class GatewayRoutes
     public const string ChangesPath = "/api/v1/escalations/changes";
     public const string PublicGrpcService = "escalation.v1.Escalations";
 
+    /// <summary>Where partners post changes and deployments in the platform's shape (triage's /api/v1/triage/changes).</summary>
+    public const string ChangesAlias = "/api/v1/changes";
+
+    /// <summary>PagerDuty's Change Events API (the routing_key in the body is the credential, as for /v2/enqueue).</summary>
+    public const string PagerDutyChangesPath = "/v2/change/enqueue";
+
     /// <summary>How long a REST request may take end to end (streams are bounded by <see cref="Limits.StreamOptions"/> instead); configurable as
     /// <c>Gateway:RequestTimeout</c>.</summary>
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
@@ -57,6 +63,11 @@ public static class GatewayRoutes
             Route("triage-matrix", "triage", "/api/v1/triage/matrix/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
             Route("triage-checklists", "triage", "/api/v1/triage/checklists/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
             Route("triage-knowledge", "triage", "/api/v1/triage/knowledge/articles/{articleId}", PlatformPolicies.Knowledge, ["PUT", "DELETE"]),
+            Route("triage-changes", "triage", "/api/v1/triage/changes", PlatformPolicies.WorkTenant, ["POST"]),
+            Route("changes", "triage", ChangesAlias, PlatformPolicies.WorkTenant, ["POST"]) with
+            {
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = "/api/v1/triage/changes" }],
+            },
             Route("routing-policy", "routing", "/api/v1/routing/escalation-policy", PlatformPolicies.ConfigureRouting, ["PUT"]),
             Route("routing-teams", "routing", "/api/v1/routing/teams/{teamId}", PlatformPolicies.Configure, ["PUT", "DELETE"]),
             Route("routing-rules", "routing", "/api/v1/routing/rules", PlatformPolicies.Configure, ["PUT"]),
@@ -80,6 +91,10 @@ public static class GatewayRoutes
             Route("pagerduty", "intake", "/v2/enqueue", PlatformPolicies.PagerDuty, ["POST"]) with
             {
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/integrations/pagerduty" }],
+            },
+            Route("pagerduty-changes", "triage", PagerDutyChangesPath, PlatformPolicies.PagerDuty, ["POST"]) with
+            {
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = "/integrations/pagerduty/changes" }],
             },
             Route("alertmanager", "intake", "/api/v1/integrations/alertmanager", PlatformPolicies.Alertmanager, ["POST"]) with
             {

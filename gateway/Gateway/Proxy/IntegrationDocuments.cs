@@ -18,6 +18,22 @@ public sealed class IntegrationDocuments : IOpenApiDocumentTransformer
             ("400", "Event object is invalid: problem details with PagerDuty's message and errors."),
             ("413", "The event is larger than 512 KB."),
             ("429", "Too many events for this integration key: retry after the Retry-After header's seconds."));
+        document.Paths[GatewayRoutes.PagerDutyChangesPath] = Post(
+            "Integrations",
+            "PagerDuty Change Events API: a change or deployment (payload.summary, timestamp, source; custom_details.product_area and release or version), "
+            + "shown with the problems and cases of its product area that follow it (the routing_key in the body is the credential).",
+            ("202", "{\"status\":\"success\",\"message\":\"Change event processed\"}"),
+            ("400", "Event object is invalid: problem details with PagerDuty's message and errors."),
+            ("413", "The event is larger than 512 KB."),
+            ("429", "Too many events for this integration key: retry after the Retry-After header's seconds."));
+        document.Paths[GatewayRoutes.ChangesAlias] = Post(
+            "Integrations",
+            "A change or deployment in the platform's shape (the same as POST /api/v1/triage/changes): summary, kind (deployment or change), source, "
+            + "productArea, release, at and link; any role or a key with escalations:write, not bound to a customer.",
+            ("201", "The change as recorded."),
+            ("400", "The change is not valid: problem details name each field."),
+            ("401", "No valid credential."),
+            ("403", "The credential may not post changes."));
         document.Paths["/api/v1/integrations/alertmanager"] = Post(
             "Integrations",
             "Prometheus Alertmanager webhook (version 4): each alert group opens or updates one escalation; a resolved group resolves it. "

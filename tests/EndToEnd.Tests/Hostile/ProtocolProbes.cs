@@ -101,6 +101,7 @@ public static class ProtocolProbes
             (HttpMethod.Post, "/api/v1/admin/api-keys", hostile.Admin),
             (HttpMethod.Post, "/api/v1/integrations/alertmanager", hostile.AlertmanagerKey),
             (HttpMethod.Post, "/v2/enqueue", Caller.Anonymous),
+            (HttpMethod.Post, "/v2/change/enqueue", Caller.Anonymous),
             (HttpMethod.Post, $"/api/v1/escalations/{Guid.CreateVersion7()}/actions", hostile.Agent),
         ];
         var oversized = Encoding.UTF8.GetBytes($$"""{"title":"{{new string('x', 1_200_000)}}"}""");

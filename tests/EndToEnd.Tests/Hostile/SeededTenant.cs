@@ -92,6 +92,7 @@ public sealed record SeededTenant(
             ["rules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/rules")).ToString(),
             ["customers"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/escalations/customers")).ToString(),
             ["schedules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/schedules/technical-support-on-call")).ToString(),
+            ["changes"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/changes")).ToString(),
             ["knowledge"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/knowledge/articles")).ToString()
                 + (await api.JsonAsync(HttpMethod.Get, $"/api/v1/triage/knowledge/articles/{Article}")).ToString(),
             ["escalation policies"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies")).ToString()

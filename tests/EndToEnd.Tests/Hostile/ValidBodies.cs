@@ -54,6 +54,9 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
             ["POST /api/v1/admin/api-keys"] = Node(new { name = "hostile probe", scopes = new[] { "escalations:read" } }),
             ["POST /api/v1/auth/dev-token"] = Node(new { tenant, subject = "hostile-probe", roles = new[] { "agent" } }),
             ["POST /v2/enqueue"] = Node(new { routing_key = pagerDutyKey, event_action = "trigger", payload = new { summary = "probe", source = "probe", severity = "error" } }),
+            ["POST /v2/change/enqueue"] = Node(new { routing_key = pagerDutyKey, payload = new { summary = "probe", source = "probe" } }),
+            ["POST /api/v1/changes"] = Node(new { summary = "probe", productArea = "probe" }),
+            ["POST /api/v1/triage/changes"] = Node(new { summary = "probe", productArea = "probe" }),
             ["POST /api/v1/integrations/alertmanager"] = Node(new
             {
                 version = "4", groupKey = "hostile", status = "firing", receiver = "platform",

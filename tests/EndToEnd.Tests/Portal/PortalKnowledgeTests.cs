@@ -54,4 +54,25 @@ public sealed partial class PortalTests
         await Assertions.Expect(agent.GetByTestId("article-view")).ToContainTextAsync("Split the export by month");
         await Assertions.Expect(agent.GetByTestId("save-article")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_case_page_shows_the_changes_of_its_product_area_made_shortly_before_it()
+    {
+        using var api = platform.Escalations(Tenants.Portal);
+        var area = $"exports-{Guid.NewGuid():N}"[..16];
+        await api.JsonAsync(HttpMethod.Post, "/api/v1/changes", new
+        {
+            summary = "Deployed the export service", kind = "deployment", productArea = area, release = "7.1", at = DateTimeOffset.UtcNow.AddMinutes(-10),
+            link = "https://ci.example/builds/7",
+        });
+        var id = await api.SubmitAsync(new
+        {
+            title = "Exports stopped after lunch", issueType = "other", productArea = area, customer = new { id = "initech" },
+            impact = new { scope = "single-user", affectedCount = 1 }, urgency = new { workaroundAvailable = true },
+        });
+
+        var manager = await browser.SignInAsync(Portal, Tenants.Portal, "mona", "manager", $"/cases/{id}");
+        await Assertions.Expect(manager.GetByTestId("change-before")).ToContainTextAsync("deployment: Deployed the export service (7.1)");
+        await Screenshots.TakeAsync(manager, "case-changes");
+    }
 }

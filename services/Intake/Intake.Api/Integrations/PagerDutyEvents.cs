@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using EscalationPlatform.ServiceDefaults;
+using EscalationPlatform.Web;
 using EscalationPlatform.Web.Facts;
 using EscalationPlatform.Web.Tenancy;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Intake.Api.Integrations;
 
@@ -35,13 +35,13 @@ public static class PagerDutyEvents
         }
         catch (JsonException error)
         {
-            return Invalid([$"The body is not valid JSON: {JsonErrors.Field(error)} {JsonErrors.Describe(error)}."]);
+            return PagerDutyProblem.Invalid([$"The body is not valid JSON: {JsonErrors.Field(error)} {JsonErrors.Describe(error)}."]);
         }
 
         var errors = new List<string>();
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Invalid(["The event must be a JSON object."]);
+            return PagerDutyProblem.Invalid(["The event must be a JSON object."]);
         }
 
         var action = Text(root, "event_action", errors, required: true, max: 16);
@@ -59,12 +59,12 @@ public static class PagerDutyEvents
 
         if (errors.Count > 0 || action is null)
         {
-            return Invalid(errors);
+            return PagerDutyProblem.Invalid(errors);
         }
 
         if (tenant.CustomerId is not { } customerId)
         {
-            return Invalid(["The integration key is not bound to a customer."]);
+            return PagerDutyProblem.Invalid(["The integration key is not bound to a customer."]);
         }
 
         var key = dedupKey ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString("N");
@@ -74,7 +74,7 @@ public static class PagerDutyEvents
                 var (_, refused) = await alerts.TriggerAsync(tenant.Identity, Source, key, facts!.ToRequest(customerId, key), facts.Summary, cancellationToken);
                 if (!refused.IsValid)
                 {
-                    return Invalid([.. refused.ToDictionary().SelectMany(field => field.Value.Select(reason => $"{field.Key}: {reason}"))]);
+                    return PagerDutyProblem.Invalid([.. refused.ToDictionary().SelectMany(field => field.Value.Select(reason => $"{field.Key}: {reason}"))]);
                 }
 
                 break;
@@ -182,17 +182,4 @@ public static class PagerDutyEvents
 
         return text;
     }
-
-    /// <summary>PagerDuty's 400: "Event object is invalid" and the errors, as problem details.</summary>
-    public static IResult Invalid(IReadOnlyList<string> errors) => Results.Problem(new ProblemDetails
-    {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "Event object is invalid.",
-        Detail = string.Join(" ", errors),
-        Extensions =
-        {
-            ["message"] = "Event object is invalid",
-            ["errors"] = errors,
-        },
-    });
 }

@@ -22,10 +22,13 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 
     public DbSet<KnownErrorVersionRow> KnownErrorVersions => Set<KnownErrorVersionRow>();
 
+    public DbSet<ChangeRow> Changes => Set<ChangeRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.StoreKebabCase<AssessmentOutcome>();
         configurationBuilder.StoreKebabCase<KnownErrorStatus>();
+        configurationBuilder.StoreKebabCase<ChangeKind>();
         configurationBuilder.Properties<Severity>().HaveConversion<string>(); // "S1", as the API writes it
     }
 
@@ -59,6 +62,14 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
             version.HasKey(row => new { row.TenantId, row.ArticleId, row.Version });
             version.OwnsOne(row => row.Document, document => document.ToJson("document"));
             version.WithSnakeCaseColumns();
+        });
+        modelBuilder.Entity<ChangeRow>(change =>
+        {
+            change.ToTable("change_event");
+            change.HasKey(row => row.Id);
+            change.Property(row => row.TenantId).HasMaxLength(63);
+            change.HasIndex(row => new { row.TenantId, row.At });
+            change.WithSnakeCaseColumns();
         });
         modelBuilder.Entity<AssessmentRow>(assessment =>
         {

@@ -35,6 +35,8 @@ public static class TriageApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         triage.MapConfigDocument<TriageDbContext, Domain.ContextChecklist>("/checklists", ChecklistDocument.Instance);
         KnowledgeEndpoints.Map(triage);
+        ChangeEndpoints.Map(triage);
+        endpoints.MapPagerDutyChanges();
         return endpoints;
     }
 

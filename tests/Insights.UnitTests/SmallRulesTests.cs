@@ -16,6 +16,23 @@ public sealed class SmallRulesTests
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [InlineData("2026-11-30T10:15:02Z ERROR [worker-7] Payment 4711 declined by gateway")]
+    [InlineData("2026-11-30 10:15:02.123+01:00 [error] Payment 4711 declined by gateway")]
+    [InlineData("2026-11-30T10:15:02Z fail: Payment 4711 declined by gateway")]
+    [InlineData("2026-11-30T10:15:02Z [pool-1-thread-3] - Payment 4711 declined by gateway")]
+    [InlineData("Payment 4711 declined by gateway")]
+    public void A_log_line_s_time_level_and_thread_are_not_part_of_the_error(string quoted) =>
+        Assert.Equal("payment <n> declined by gateway", ErrorSignature.Of(quoted));
+
+    [Fact]
+    public void A_time_inside_the_message_stays()
+    {
+        Assert.Equal("token expired at <time>", ErrorSignature.Of("Token expired at 2026-11-30T10:15:02Z"));
+        Assert.Equal("error budget exhausted", ErrorSignature.Of("Error budget exhausted"));
+        Assert.Null(ErrorSignature.Of("2026-11-30T10:15:02Z ERROR"));
+    }
+
     [Fact]
     public void An_error_signature_keeps_words_and_is_bounded()
     {

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace EscalationPlatform.Contracts;
 
-/// <summary>An error message with what differs between occurrences masked (timestamps, ids, hex, numbers), so that the
-/// same error from two customers reads the same.</summary>
+/// <summary>An error message with what differs between occurrences masked (timestamps, ids, hex, numbers) and a log
+/// line's prefix dropped (its time, level and thread), so that the same error from two customers, or quoted from two
+/// log files, reads the same: the one definition insights groups by and triage matches known errors with.</summary>
 public static partial class ErrorSignature
 {
     public const int MaxLength = 200;
@@ -22,6 +23,12 @@ public static partial class ErrorSignature
         text = Hex().Replace(text, "<hex>");
         text = Number().Replace(text, "<n>");
         text = Space().Replace(text, " ").Trim().ToLowerInvariant();
+        text = LogPrefix().Replace(text, "");
+        if (text.Length == 0)
+        {
+            return null; // a log line's prefix and nothing else
+        }
+
         var signature = new StringBuilder(text.Length);
         foreach (var character in text)
         {
@@ -45,4 +52,8 @@ public static partial class ErrorSignature
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Space();
+
+    /// <summary>"&lt;time&gt; error [worker-&lt;n&gt;] " at the start, as log lines begin (after masking and lower-casing).</summary>
+    [GeneratedRegex(@"^<time> ?(\[?(trace|debug|info|information|warn|warning|error|fail|fatal|critical)\]? ?)?(\[[^\]]{1,60}\] ?)?(- |: )?", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex LogPrefix();
 }

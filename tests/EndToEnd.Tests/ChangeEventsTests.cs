@@ -12,8 +12,8 @@ public sealed class ChangeEventsTests(PlatformFixture platform)
     [Fact]
     public async Task Changes_posted_in_both_shapes_are_the_ones_shortly_before_a_moment_in_their_product_area()
     {
-        await platform.ProvisionAsync(Tenants.Knowledge);
-        using var api = platform.Escalations(Tenants.Knowledge);
+        await platform.ProvisionAsync(Tenants.Changes);
+        using var api = platform.Escalations(Tenants.Changes);
         var area = $"payments-{Guid.NewGuid():N}"[..20];
         var now = DateTimeOffset.UtcNow;
 
@@ -31,7 +31,7 @@ public sealed class ChangeEventsTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
         }
 
-        var integration = await Credentials.CreateAsync(platform, Tenants.Knowledge, new { name = "change events", kind = "pagerduty", customerId = "acme" });
+        var integration = await Credentials.CreateAsync(platform, Tenants.Changes, new { name = "change events", kind = "pagerduty", customerId = "acme" });
         using var gateway = platform.CreateClient("gateway");
         using (var pagerDuty = await gateway.PostAsJsonAsync("/v2/change/enqueue", new
                {

@@ -96,6 +96,9 @@ public static class Tenants
     /// <summary>Another tenant with a known error of the same message, which the first must never see (never seeded).</summary>
     public const string KnowledgeOther = "e2e-knowledge-other";
 
+    /// <summary>A tenant whose partners post changes and deployments (never seeded).</summary>
+    public const string Changes = "e2e-changes";
+
     /// <summary>A tenant whose knowledge base holds the labelled quality set (never seeded).</summary>
     public const string KnowledgeQuality = "e2e-knowledge-quality";
 

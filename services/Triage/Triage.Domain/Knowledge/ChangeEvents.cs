@@ -31,10 +31,10 @@ public static class ChangeEvents
     public static (ChangeEvent? Change, IReadOnlyDictionary<string, string> Problems) Check(ChangeEventDraft draft, DateTimeOffset now)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        var summary = Line(draft.Summary, "summary", MaxSummary, required: true, problems);
-        var source = Line(draft.Source, "source", MaxShort, required: false, problems);
-        var area = Line(draft.ProductArea, "productArea", MaxShort, required: false, problems);
-        var release = Line(draft.Release, "release", MaxShort, required: false, problems);
+        var summary = TextField.Read(draft.Summary, "summary", MaxSummary, required: true, multiline: false, problems);
+        var source = TextField.Read(draft.Source, "source", MaxShort, required: false, multiline: false, problems);
+        var area = TextField.Read(draft.ProductArea, "productArea", MaxShort, required: false, multiline: false, problems);
+        var release = TextField.Read(draft.Release, "release", MaxShort, required: false, multiline: false, problems);
         var kind = ChangeKind.Change;
         switch (draft.Kind)
         {
@@ -58,41 +58,13 @@ public static class ChangeEvents
             problems["at"] = $"within the last {MaxPast.TotalDays:0} days";
         }
 
-        var link = Line(draft.Link, "link", MaxLink, required: false, problems);
+        var link = TextField.Read(draft.Link, "link", MaxLink, required: false, multiline: false, problems);
         if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
         {
             problems["link"] = "an absolute http or https address";
         }
 
         return problems.Count > 0 ? (null, problems) : (new ChangeEvent(summary!, kind, source, area, release, at, link), problems);
-    }
-
-    private static string? Line(string? value, string field, int max, bool required, Dictionary<string, string> problems)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                problems[field] = "required";
-            }
-
-            return null;
-        }
-
-        if (text.Length > max)
-        {
-            problems[field] = $"at most {max} characters";
-            return null;
-        }
-
-        if (text.Any(char.IsControl))
-        {
-            problems[field] = "one line, without control characters";
-            return null;
-        }
-
-        return text;
     }
 }
 

@@ -18,12 +18,12 @@ public static class KnownErrors
     public static (KnownError? Article, IReadOnlyDictionary<string, string> Problems) Check(KnownErrorDraft draft)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        var title = Text(draft.Title, "title", MaxTitle, required: true, multiline: false, problems);
-        var symptoms = Text(draft.Symptoms, "symptoms", MaxText, required: false, multiline: true, problems) ?? "";
-        var workaround = Text(draft.Workaround, "workaround", MaxText, required: false, multiline: true, problems);
-        var productArea = Text(draft.ProductArea, "productArea", MaxShort, required: false, multiline: false, problems);
-        var owner = Text(draft.Owner, "owner", MaxShort, required: true, multiline: false, problems);
-        var fixedIn = Text(draft.FixedInVersion, "fixedInVersion", MaxShort, required: false, multiline: false, problems);
+        var title = TextField.Read(draft.Title, "title", MaxTitle, required: true, multiline: false, problems);
+        var symptoms = TextField.Read(draft.Symptoms, "symptoms", MaxText, required: false, multiline: true, problems) ?? "";
+        var workaround = TextField.Read(draft.Workaround, "workaround", MaxText, required: false, multiline: true, problems);
+        var productArea = TextField.Read(draft.ProductArea, "productArea", MaxShort, required: false, multiline: false, problems);
+        var owner = TextField.Read(draft.Owner, "owner", MaxShort, required: true, multiline: false, problems);
+        var fixedIn = TextField.Read(draft.FixedInVersion, "fixedInVersion", MaxShort, required: false, multiline: false, problems);
 
         var messages = new List<string>();
         var signatures = new List<string>();
@@ -37,7 +37,7 @@ public static class KnownErrors
             for (var i = 0; i < given.Count; i++)
             {
                 var field = $"errorMessages[{i}]";
-                var message = Text(given[i], field, MaxErrorMessage, required: true, multiline: true, problems);
+                var message = TextField.Read(given[i], field, MaxErrorMessage, required: true, multiline: true, problems);
                 if (message is null)
                 {
                     continue;
@@ -72,7 +72,7 @@ public static class KnownErrors
         {
             for (var i = 0; i < affected.Count; i++)
             {
-                if (Text(affected[i], $"affectedVersions[{i}]", MaxShort, required: true, multiline: false, problems) is { } version)
+                if (TextField.Read(affected[i], $"affectedVersions[{i}]", MaxShort, required: true, multiline: false, problems) is { } version)
                 {
                     versions.Add(version);
                 }
@@ -131,33 +131,5 @@ public static class KnownErrors
         }
 
         return false;
-    }
-
-    private static string? Text(string? value, string field, int max, bool required, bool multiline, Dictionary<string, string> problems)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                problems[field] = "required";
-            }
-
-            return null;
-        }
-
-        if (text.Length > max)
-        {
-            problems[field] = $"at most {max} characters";
-            return null;
-        }
-
-        if (text.Any(character => char.IsControl(character) && !(multiline && character is '\n' or '\r' or '\t')))
-        {
-            problems[field] = multiline ? "no control characters (line breaks and tabs are fine)" : "one line, without control characters";
-            return null;
-        }
-
-        return text;
     }
 }

@@ -12,12 +12,12 @@ public static class GatewayEndpoints
     private static readonly string Id = Guid.CreateVersion7().ToString();
 
     public static readonly string[] Commands =
-        ["acknowledge", "context", "actions", "customer-updates", "wait-on-customer", "resume", "resolve", "confirm-closure", "reopen", "cancel", "severity"];
+        ["acknowledge", "context", "actions", "customer-updates", "wait-on-customer", "resume", "resolve", "confirm-closure", "reopen", "cancel", "severity", "contest"];
 
     public static readonly string[] Services = ["escalations", "triage", "routing", "sla", "notifications", "insights"];
 
     /// <summary>The versioned configuration documents, each with the same routes.</summary>
-    public static readonly string[] Documents = ["/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy"];
+    public static readonly string[] Documents = ["/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/triage/knowledge/settings", "/api/v1/sla/policy"];
 
     public static IEnumerable<Endpoint> All()
     {
@@ -51,6 +51,9 @@ public static class GatewayEndpoints
         }
 
         yield return new("POST", $"/api/v1/triage/matrix/drafts/{Id}/what-if");
+        yield return new("GET", "/api/v1/triage/problems");
+        yield return new("GET", $"/api/v1/triage/problems/{Id}");
+        yield return new("POST", $"/api/v1/triage/problems/{Id}/status");
         yield return new("POST", $"/api/v1/sla/policy/drafts/{Id}/preview");
         yield return new("GET", "/api/v1/routing/teams");
         yield return new("GET", $"/api/v1/routing/escalations/{Id}/ownership");

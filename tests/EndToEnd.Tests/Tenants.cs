@@ -102,6 +102,9 @@ public static class Tenants
     /// <summary>A tenant whose knowledge base holds the labelled quality set (never seeded).</summary>
     public const string KnowledgeQuality = "e2e-knowledge-quality";
 
+    /// <summary>A tenant whose known errors deflect cases and whose repeated errors raise problem records (never seeded).</summary>
+    public const string Problems = "e2e-problems";
+
     public static readonly string[] All =
     [
         "demo", MajorIncident, Lifecycle, FastClocks, MissingFacts, Idempotency, AcknowledgementWindow, Webhooks, Grpc, Queue,

@@ -35,6 +35,7 @@ public sealed class CaseAccessTests
         [Command.Cancel] = [.. Works, "submitter"],
         [Command.ConfirmClosure] = [.. Works, "submitter"],
         [Command.Reopen] = [.. Works, "submitter"],
+        [Command.Contest] = [.. Works, "submitter"],
         [Command.ChangeSeverity] = ["owner", "team lead", "manager"],
     };
 

@@ -19,6 +19,7 @@ public sealed class CaseCommandsTests
         new CaseCommand.RecordAction("restarted the pods"), new CaseCommand.PostCustomerUpdate("we are on it"), new CaseCommand.WaitOnCustomer("logs"),
         new CaseCommand.Resume(), new CaseCommand.Resolve(ResolutionKind.Fix, "patched", null), new CaseCommand.ConfirmClosure(),
         new CaseCommand.Reopen("still broken"), new CaseCommand.Cancel("duplicate"), new CaseCommand.ChangeSeverity(Severity.S1, "the outage spread"),
+        new CaseCommand.Contest("the workaround does not apply to this customer"),
     ];
 
     public static TheoryData<CaseCommand, EscalationStatus> EveryCommandInEveryStatus()
@@ -83,7 +84,7 @@ public sealed class CaseCommandsTests
         Assert.Equal(rule.MovesTo ?? status, decision.State.Status);
         Assert.Equal(rule.MovesTo is null ? null : new StatusMove(status, rule.MovesTo.Value), decision.Moved);
         Assert.Single(decision.Timeline);
-        Assert.Equal(rule.MovesTo is null ? 0 : 1, decision.Messages.OfType<EscalationStatusChanged>().Count());
+        Assert.Equal(rule.MovesTo is null ? 0 : 1, decision.Messages.Count(message => message is EscalationStatusChanged or EscalationTriaged)); // a move is announced once
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class CommandRulesTests
             [Submitted] = Cancelled, [NeedsInformation] = Cancelled, [Triaged] = Cancelled, [Assigned] = Cancelled,
             [Acknowledged] = Cancelled, [InProgress] = Cancelled, [WaitingOnCustomer] = Cancelled, [Reopened] = Cancelled,
         },
+        [Command.Contest] = new() { [Deflected] = Triaged },
         [Command.ChangeSeverity] = new() { [Triaged] = null, [Assigned] = null, [Acknowledged] = null, [InProgress] = null, [WaitingOnCustomer] = null, [Reopened] = null },
     };
 

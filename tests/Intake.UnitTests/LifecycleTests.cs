@@ -10,7 +10,8 @@ public sealed class LifecycleTests
     private static readonly HashSet<(EscalationStatus, EscalationStatus)> Legal =
     [
         (Submitted, Triaged), (Submitted, NeedsInformation), (Submitted, Deflected), (Submitted, Cancelled),
-        (NeedsInformation, Triaged), (NeedsInformation, Cancelled),
+        (NeedsInformation, Triaged), (NeedsInformation, Deflected), (NeedsInformation, Cancelled),
+        (Deflected, Triaged),
         (Triaged, Assigned), (Triaged, Cancelled),
         (Assigned, Acknowledged), (Assigned, Cancelled),
         (Acknowledged, InProgress), (Acknowledged, Cancelled),

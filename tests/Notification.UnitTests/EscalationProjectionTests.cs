@@ -114,4 +114,20 @@ public sealed class EscalationProjectionTests
         Assert.Null(EscalationProjection.Seed(Offer("ana", TimeSpan.Zero) with { Customer = null }));
         Assert.Null(EscalationProjection.Seed(Commitment(EscalationStatus.Triaged, TimeSpan.Zero) with { Key = null }));
     }
+
+    [Fact]
+    public void A_deflection_creates_it_deflected_with_its_submitter()
+    {
+        var deflected = new EscalationDeflected
+        {
+            EscalationId = Id, TenantId = "acme", Key = "ACME-7", Title = "Checkout fails", Severity = Severity.S3, Customer = Customer,
+            SubmittedBy = "key:partner-1", Deflection = new CaseDeflection("KE-1", "Known", 0.9, "Retry.", "same error"), At = Start,
+        };
+
+        var projection = EscalationProjection.Seed(deflected)!;
+        projection.Take(deflected);
+
+        Assert.Equal((EscalationStatus.Deflected, (Severity?)Severity.S3, "key:partner-1", "it@initech.example", "Europe/Berlin"),
+            (projection.Status, projection.Severity, projection.SubmittedBy, projection.CustomerEmail, projection.CustomerTimeZone));
+    }
 }

@@ -22,7 +22,9 @@ public sealed class NoticeTimingTests
     [InlineData(NoticeEvent.SlaWarning, Severity.S3, false)]
     [InlineData(NoticeEvent.Offered, Severity.S4, false)]
     [InlineData(NoticeEvent.SeverityChanged, Severity.S3, false)]
-    public void S1_S2_and_every_breach_are_urgent(NoticeEvent notice, Severity severity, bool urgent) =>
+    [InlineData(NoticeEvent.ProblemRaised, null, true)]
+    [InlineData(NoticeEvent.Deflected, Severity.S4, false)]
+    public void S1_S2_every_breach_and_a_problem_raised_are_urgent(NoticeEvent notice, Severity? severity, bool urgent) =>
         Assert.Equal(urgent, NoticeTiming.IsUrgent(notice, severity));
 
     [Fact]

@@ -247,4 +247,72 @@ public sealed class RecipientPolicyTests
         Assert.Equal([(Lead, Audience.TeamLead), (Leadership, Audience.Leadership)],
             Told(RecipientPolicy.ForPolicyExhausted(exhausted, Case(), Everyone, Rules)));
     }
+
+    private static EscalationDeflected Deflected(string submittedBy) => new()
+    {
+        EscalationId = Id, TenantId = "acme", Key = "ESC-1", Title = "Export fails", Severity = Severity.S3,
+        Customer = new CustomerRef("c-1", "Initech", Customer, "Europe/Berlin"), SubmittedBy = submittedBy,
+        Deflection = new CaseDeflection("KE-7", "Export times out on large files", 0.91, "Export by month.", "same error signature"), At = At,
+    };
+
+    [Fact]
+    public void A_deflection_tells_the_customer_by_email_and_the_person_who_handed_it_in_in_the_feed()
+    {
+        var notices = RecipientPolicy.ForDeflection(Deflected("frontline-7"), Case(), Everyone with { Customer = null }, Rules);
+
+        Assert.Equal([(Customer, Audience.Customer), ("frontline-7", Audience.Submitter)], Told(notices));
+        Assert.Equal(NoticeChannel.Email, notices[0].Channel);
+        var submitter = notices[1];
+        Assert.Equal((NoticeChannel.InApp, "frontline-7", false), (submitter.Channel, submitter.PersonId, submitter.IsInternalEmail));
+        Assert.All(notices, notice => Assert.Equal((NoticeEvent.Deflected, $"deflected:{Id}"), (notice.Event, notice.EventKey)));
+    }
+
+    [Fact]
+    public void A_partner_that_handed_in_a_deflected_case_gets_no_in_app_notice() =>
+        Assert.Equal([(Customer, Audience.Customer)], Told(RecipientPolicy.ForDeflection(Deflected("key:partner-3"), Case(), Everyone, Rules)));
+
+    private static readonly Guid ProblemId = Guid.Parse("0194b4c4-6b2a-7000-8000-0000000000b1");
+
+    private static ProblemRaised Raised(params ProblemCase[] cases) => new()
+    {
+        ProblemId = ProblemId, TenantId = "acme", Title = "Exports time out", Shared = "release 4.2", Cases = cases, At = At,
+    };
+
+    [Fact]
+    public void A_problem_raised_tells_leadership_once_per_problem()
+    {
+        var first = RecipientPolicy.ForProblem(Raised(new ProblemCase(Id, "ESC-1", "Export fails")), [Leadership, "cto@acme.example"], Rules);
+        var again = RecipientPolicy.ForProblem(Raised(new ProblemCase(Id, "ESC-1", "Export fails"), new ProblemCase(Guid.CreateVersion7(), "ESC-2", "Slow export")),
+            [Leadership, "cto@acme.example"], Rules);
+
+        Assert.Equal([(Leadership, Audience.Leadership), ("cto@acme.example", Audience.Leadership)], Told(first));
+        Assert.All(first.Concat(again), notice => Assert.Equal((NoticeEvent.ProblemRaised, $"problem:{ProblemId}"), (notice.Event, notice.EventKey)));
+    }
+
+    [Fact]
+    public void A_rule_limited_to_severities_never_applies_to_a_problem()
+    {
+        var rules = new NotificationRules { Rules = [new RecipientRule("major-problems", [NoticeEvent.ProblemRaised], Audience.Leadership, [Severity.S1])] };
+
+        Assert.Empty(RecipientPolicy.ForProblem(Raised(), [Leadership], rules));
+    }
+
+    [Fact]
+    public void A_fix_tells_the_customer_of_each_case_under_its_own_key()
+    {
+        var other = Guid.Parse("0194b4c4-6b2a-7000-8000-000000000002");
+        var fix = new ProblemFixAnnounced
+        {
+            ProblemId = ProblemId, TenantId = "acme", Title = "Exports time out", FixedIn = "4.2.1",
+            Cases = [new ProblemCase(Id, "ESC-1", "Export fails"), new ProblemCase(other, "ESC-2", "Slow export")], At = At,
+        };
+
+        var first = RecipientPolicy.ForProblemFix(fix, Id, Case(), Everyone, Rules);
+        var second = RecipientPolicy.ForProblemFix(fix, other, Case(), Everyone with { Customer = "ops@globex.example" }, Rules);
+
+        Assert.Equal([(Customer, Audience.Customer)], Told(first));
+        Assert.Equal([("ops@globex.example", Audience.Customer)], Told(second));
+        Assert.Equal(($"problem-fixed:{ProblemId}:{Id}", $"problem-fixed:{ProblemId}:{other}"), (first[0].EventKey, second[0].EventKey));
+        Assert.Empty(RecipientPolicy.ForProblemFix(fix, Id, Case(), Everyone with { Customer = null }, Rules));
+    }
 }

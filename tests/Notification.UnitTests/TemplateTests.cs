@@ -131,4 +131,83 @@ public sealed class TemplateTests
         var rendered = TemplateEngine.Render("{% for i in (1..1000000) %}x{% endfor %}", model, System.Text.Encodings.Web.HtmlEncoder.Default);
         Assert.True(rendered.Length <= TemplateEngine.MaxOutput);
     }
+
+    private static readonly DateTimeOffset Deflected = new(2026, 11, 28, 21, 49, 26, TimeSpan.Zero);
+
+    private static EventFacts DeflectionFacts() => NoticeFacts.Of(new EscalationDeflected
+    {
+        EscalationId = Guid.Empty, TenantId = "acme", Key = "ESC-7", Title = "Checkout fails", Severity = Severity.S3,
+        Customer = new CustomerRef("c-1", "Globex", "it@globex.example", "Europe/Berlin"), SubmittedBy = "frontline-7",
+        Deflection = new CaseDeflection("KE-311", "Checkout 502 behind the EU balancer", 0.93, "Route checkout through the US endpoint.", "same error signature"),
+        At = Deflected,
+    });
+
+    [Fact]
+    public void The_customer_of_a_deflected_case_gets_the_workaround_in_their_time_zone_and_is_told_to_come_back_if_it_does_not_help()
+    {
+        var customer = new Notice("it@globex.example", Audience.Customer, NoticeEvent.Deflected, "k");
+
+        var email = Messages.Email(BuiltInTemplates.Email["deflected"], MessageModel.For(Case(), customer, DeflectionFacts(), Link, "Europe/Berlin"), Link);
+
+        Assert.Equal("[ESC-7] A known issue with a documented workaround: Checkout fails", email.Subject);
+        Assert.Contains("Dear Globex", email.Text);
+        Assert.Contains("Route checkout through the US endpoint.", email.Text);
+        Assert.Contains("2026-11-28 22:49 Europe/Berlin (2026-11-28T21:49:26Z)", email.Text);
+        Assert.Contains("contact support", email.Text);
+        Assert.DoesNotContain(Link, email.Text);
+    }
+
+    [Fact]
+    public void The_submitter_of_a_deflected_case_reads_which_known_error_and_why()
+    {
+        var submitter = new Notice("frontline-7", Audience.Submitter, NoticeEvent.Deflected, "k", NoticeChannel.InApp, "frontline-7");
+
+        var email = Messages.Email(BuiltInTemplates.Email["deflected"], MessageModel.For(Case(), submitter, DeflectionFacts(), Link, "UTC"), Link);
+
+        Assert.Equal("[ESC-7] Back to you with a known error's workaround: Checkout fails", email.Subject);
+        Assert.Contains("Checkout 502 behind the EU balancer (KE-311)", email.Text);
+        Assert.Contains("Why: same error signature", email.Text);
+        Assert.Contains("Route checkout through the US endpoint.", email.Text);
+    }
+
+    [Fact]
+    public void A_problem_raised_lists_its_cases_and_what_they_share_and_links_to_the_problem()
+    {
+        const string problemLink = "https://portal.example/problems/7";
+        var raised = new ProblemRaised
+        {
+            ProblemId = Guid.Empty, TenantId = "acme", Title = "Checkout 502s after 4.2", Shared = "release 4.2",
+            Cases = [new ProblemCase(Guid.Empty, "ESC-7", "Checkout fails"), new ProblemCase(Guid.Empty, "ESC-9", "Payment <b>times out</b>")], At = Deflected,
+        };
+        var leadership = new Notice("leadership@acme.example", Audience.Leadership, NoticeEvent.ProblemRaised, "k");
+
+        var email = Messages.Email(BuiltInTemplates.Email["problem-raised"],
+            MessageModel.For(null, leadership, NoticeFacts.Of(raised, problemLink), problemLink, "UTC"), problemLink, "Open the problem");
+
+        Assert.Equal("Problem raised: Checkout 502s after 4.2", email.Subject);
+        Assert.Contains("2 cases share release 4.2:\n- ESC-7 \"Checkout fails\"\n- ESC-9 \"Payment <b>times out</b>\"\n", email.Text);
+        Assert.Contains($"Open the problem: {problemLink}", email.Text);
+        Assert.Contains("Payment &lt;b&gt;times out&lt;/b&gt;", email.Html);
+        Assert.Contains($"href=\"{problemLink}\"", email.Html);
+    }
+
+    [Theory]
+    [InlineData("Clear the cache once.", true)]
+    [InlineData(null, false)]
+    public void A_fix_tells_the_customer_which_version_has_it_with_the_note_if_any(string? note, bool hasNote)
+    {
+        var fix = new ProblemFixAnnounced
+        {
+            ProblemId = Guid.Empty, TenantId = "acme", Title = "Checkout 502s after 4.2", FixedIn = "4.2.1", Note = note,
+            Cases = [new ProblemCase(Guid.Empty, "ESC-7", "Checkout fails")], At = Deflected,
+        };
+        var customer = new Notice("it@globex.example", Audience.Customer, NoticeEvent.ProblemFixed, "k");
+
+        var email = Messages.Email(BuiltInTemplates.Email["problem-fixed"], MessageModel.For(Case(), customer, NoticeFacts.Of(fix), Link, "Europe/Berlin"), Link);
+
+        Assert.Equal("[ESC-7] Fixed in 4.2.1: Checkout fails", email.Subject);
+        Assert.Contains("The problem behind your case ESC-7 \"Checkout fails\" is fixed in 4.2.1.", email.Text);
+        Assert.Equal(hasNote, email.Text.Contains("Clear the cache once.", StringComparison.Ordinal));
+        Assert.DoesNotContain("\n\n\n", email.Text);
+    }
 }

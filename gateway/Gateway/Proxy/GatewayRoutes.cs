@@ -63,6 +63,8 @@ public static class GatewayRoutes
             Route("triage-matrix", "triage", "/api/v1/triage/matrix/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
             Route("triage-checklists", "triage", "/api/v1/triage/checklists/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
             Route("triage-knowledge", "triage", "/api/v1/triage/knowledge/articles/{articleId}", PlatformPolicies.Knowledge, ["PUT", "DELETE"]),
+            Route("triage-knowledge-settings", "triage", "/api/v1/triage/knowledge/settings/{**rest}", PlatformPolicies.Configure, ["PUT", "POST", "DELETE"]),
+            Route("triage-problems", "triage", "/api/v1/triage/problems/{problemId}/status", PlatformPolicies.Knowledge, ["POST"]),
             Route("triage-changes", "triage", "/api/v1/triage/changes", PlatformPolicies.WorkTenant, ["POST"]),
             Route("changes", "triage", ChangesAlias, PlatformPolicies.WorkTenant, ["POST"]) with
             {

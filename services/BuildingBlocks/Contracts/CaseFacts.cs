@@ -7,6 +7,10 @@ public sealed record CaseFacts
 
     public string? ProductArea { get; init; }
 
+    /// <summary>The release or version of the product the customer runs ("4.2.1"): problems and changes are correlated by it
+    /// (added; older senders leave it null).</summary>
+    public string? Release { get; init; }
+
     public required CustomerFacts Customer { get; init; }
 
     public required ImpactFacts Impact { get; init; }

@@ -44,6 +44,9 @@ public sealed record EscalationSnapshot
 
     public string? ProductArea { get; init; }
 
+    /// <summary>The release the customer runs, as frontline reported it (added).</summary>
+    public string? Release { get; init; }
+
     public required string CustomerId { get; init; }
 
     public required string CustomerName { get; init; }

@@ -85,6 +85,30 @@ public sealed record EscalationStatusChanged
     public required DateTimeOffset At { get; init; }
 }
 
+/// <summary>A case went back to the frontline with a known error's workaround instead of to an expert team (status
+/// deflected): the submitter and the customer are told, with the workaround. Also announced as a status change.</summary>
+public sealed record EscalationDeflected
+{
+    public required Guid EscalationId { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required CustomerRef Customer { get; init; }
+
+    /// <summary>Who handed the case in: a person's id, or "key:{id}" for a partner credential.</summary>
+    public required string SubmittedBy { get; init; }
+
+    public required CaseDeflection Deflection { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+}
+
 /// <summary>A public update was posted to the customer: the update clock starts over.</summary>
 public sealed record CustomerUpdatePosted
 {

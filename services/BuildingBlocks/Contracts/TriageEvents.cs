@@ -7,11 +7,22 @@ public enum AssessmentOutcome
 
     /// <summary>Facts required for this issue type are missing: frontline is asked for them.</summary>
     NeedsInformation,
+
+    /// <summary>An S3 or S4 case that a known error with a workaround matches strongly: it goes back to the frontline
+    /// with the workaround instead of to an expert team (added).</summary>
+    Deflected,
 }
 
 public sealed record FiredRule(string Id, Severity Severity, string Description);
 
 public sealed record MissingFact(string Id, string Description);
+
+/// <summary>A known error that matches a case: its article, how well it matches (0 to 1) and why, in words.</summary>
+public sealed record KnownErrorSuggestion(string ArticleId, string Title, double Score, IReadOnlyList<string> Reasons);
+
+/// <summary>Why a case went back to the frontline: the known error it matched, how well, and the workaround to give the
+/// customer.</summary>
+public sealed record CaseDeflection(string ArticleId, string Title, double Score, string Workaround, string Why);
 
 /// <summary>Triage's decision on a case, with the rules that decided it.</summary>
 public sealed record EscalationAssessed
@@ -38,4 +49,10 @@ public sealed record EscalationAssessed
     /// <summary>Facts about the case that are not severity rules and never change the severity, for the people on it
     /// ("the customer escalates repeatedly") (added; older senders leave it empty).</summary>
     public IReadOnlyList<string> Signals { get; init; } = [];
+
+    /// <summary>The known errors that match the case best, strongest first (added; older senders leave it empty).</summary>
+    public IReadOnlyList<KnownErrorSuggestion> Suggestions { get; init; } = [];
+
+    /// <summary>Set when <see cref="Outcome"/> is <see cref="AssessmentOutcome.Deflected"/>: the known error given back.</summary>
+    public CaseDeflection? Deflection { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed record Caller(Actor Actor, bool IsManager, string? BoundCustomerId
 /// <summary>Who may do what to one case. A credential bound to a customer does not even see another customer's
 /// cases. Acknowledging is the offeree's alone. The owner's work (actions, customer updates, waiting on and resuming
 /// for the customer, resolving) belongs to the owner, the offeree, the team lead and managers. What the frontline
-/// does for the customer (adding facts, withdrawing, confirming or disputing the resolution) is also open to whoever
+/// does for the customer (adding facts, withdrawing, confirming or disputing the resolution, contesting a deflection) is also open to whoever
 /// handed the case in. The severity is changed by the owner, the team lead or a manager.</summary>
 public static class CaseAccess
 {
@@ -37,7 +37,7 @@ public static class CaseAccess
             Command.ChangeSeverity => caller.Id == parties.OwnerId || caller.Id == parties.TeamLeadId || caller.IsManager
                 ? null
                 : "only the owner, the team lead or a manager can change the severity",
-            Command.AddContext or Command.Cancel or Command.ConfirmClosure or Command.Reopen => works || caller.Id == parties.SubmittedById
+            Command.AddContext or Command.Cancel or Command.ConfirmClosure or Command.Reopen or Command.Contest => works || caller.Id == parties.SubmittedById
                 ? null
                 : "only whoever handed the case in, its owner, the person it is offered to, the team lead or a manager can do this",
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),

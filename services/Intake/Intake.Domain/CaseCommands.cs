@@ -28,6 +28,9 @@ public abstract record CaseCommand(Command Kind)
 
     /// <summary>Raise or lower the severity (<see cref="SeverityChanges"/>); the reason is required.</summary>
     public sealed record ChangeSeverity(Severity? Severity, string Reason) : CaseCommand(Command.ChangeSeverity);
+
+    /// <summary>The workaround a deflection gave back does not help: route the case; the reason is required.</summary>
+    public sealed record Contest(string Reason) : CaseCommand(Command.Contest);
 }
 
 /// <summary>What each command does to an escalation: first who may run it (<see cref="CaseAccess"/>), then whether
@@ -76,6 +79,7 @@ public static class CaseCommands
                 .Move(Reopened, actor, "reopened", $"{state.Owner?.Name} owns it again", reopen.Reason),
             CaseCommand.Cancel cancel => WithoutAutoClose(decision).Move(Cancelled, actor, "cancelled", null, cancel.Reason),
             CaseCommand.ChangeSeverity change => SeverityChanges.ByPerson(decision, actor, change.Severity, change.Reason),
+            CaseCommand.Contest contest => Deflections.Contested(decision, actor, contest.Reason),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
         };
     }

@@ -17,6 +17,9 @@ public enum Command
     Reopen,
     Cancel,
     ChangeSeverity,
+
+    /// <summary>The frontline disagrees with a deflection: the case is routed to an expert team after all.</summary>
+    Contest,
 }
 
 /// <summary>A command's effect in a status: allowed (and the status it leads to, null when it stays) or refused.</summary>
@@ -53,6 +56,7 @@ public static class CommandRules
         Command.ChangeSeverity => Lifecycle.IsOpen(status) && status is not (Submitted or NeedsInformation)
             ? CommandDecision.Stay
             : CommandDecision.Refuse("only an open escalation that has been triaged can change severity"),
+        Command.Contest => Move(status, Triaged, "only a deflected escalation can be contested", requiredFrom: Deflected),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

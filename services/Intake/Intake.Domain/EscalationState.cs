@@ -39,6 +39,13 @@ public sealed record EscalationState
 
     public int? MatrixVersion { get; init; }
 
+    /// <summary>The known errors that match the case best, as triage last found them.</summary>
+    public IReadOnlyList<KnownErrorSuggestion> Suggestions { get; init; } = [];
+
+    /// <summary>The known error whose workaround sent the case back to the frontline, once deflected (kept after a
+    /// contest, as what was tried).</summary>
+    public CaseDeflection? Deflection { get; init; }
+
     /// <summary>The person whose severity stands (<see cref="SeverityChanges"/>): triage no longer changes it.</summary>
     public string? SeveritySetBy { get; init; }
 

@@ -20,7 +20,7 @@ public static class Lifecycle
     private static readonly IReadOnlyDictionary<EscalationStatus, EscalationStatus[]> Next = new Dictionary<EscalationStatus, EscalationStatus[]>
     {
         [Submitted] = [Triaged, NeedsInformation, Deflected, Cancelled],
-        [NeedsInformation] = [Triaged, Cancelled],
+        [NeedsInformation] = [Triaged, Deflected, Cancelled],
         [Triaged] = [Assigned, Cancelled],
         [Assigned] = [Acknowledged, Cancelled],
         [Acknowledged] = [InProgress, Cancelled],
@@ -29,7 +29,7 @@ public static class Lifecycle
         [Resolved] = [Closed, Reopened],
         [Closed] = [Reopened],
         [Reopened] = [InProgress, Cancelled],
-        [Deflected] = [],
+        [Deflected] = [Triaged], // the frontline contests the deflection: the case is routed after all
         [Cancelled] = [],
     };
 

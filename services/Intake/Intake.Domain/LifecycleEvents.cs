@@ -31,6 +31,8 @@ public static class LifecycleEvents
             MissingFacts = assessed.MissingFacts,
             HandoffIncomplete = assessed.HandoffIncomplete,
             MatrixVersion = assessed.MatrixVersion,
+            Suggestions = assessed.Suggestions,
+            Deflection = assessed.Deflection ?? current.Deflection,
         });
         if (state.Status == Submitted)
         {
@@ -38,6 +40,11 @@ public static class LifecycleEvents
             {
                 decision = decision.Note(Actors.Triage, "repeat-customer", signal, "a fact for the people on the case; it does not change the severity");
             }
+        }
+
+        if (state.Status is Submitted or NeedsInformation && assessed is { Outcome: AssessmentOutcome.Deflected, Deflection: { } deflection })
+        {
+            return Deflections.Deflect(decision, assessed, deflection);
         }
 
         var decided = $"{assessed.Severity} by matrix v{assessed.MatrixVersion}";

@@ -32,4 +32,8 @@ public sealed class NotificationOptions
     public WebhookOptions Webhooks { get; set; } = new();
 
     public string LeadershipFor(string tenantId) => LeadershipEmail.Replace("{tenant}", tenantId, StringComparison.Ordinal);
+
+    public string CaseLink(Guid escalationId) => $"{PortalUrl.TrimEnd('/')}/cases/{escalationId}";
+
+    public string ProblemLink(Guid problemId) => $"{PortalUrl.TrimEnd('/')}/problems/{problemId}";
 }

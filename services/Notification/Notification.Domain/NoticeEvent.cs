@@ -37,6 +37,16 @@ public enum NoticeEvent
     /// <summary>A status that is news to the customer (the request to confirm closure among them), or an update written
     /// for them, with the "next update by" commitment.</summary>
     CustomerNews,
+
+    /// <summary>A case went back to the frontline with a known error's workaround instead of to an expert team.</summary>
+    Deflected,
+
+    /// <summary>A problem record was raised for cases that share an error, a release or a product area: a notice about
+    /// the problem, not about one of its cases.</summary>
+    ProblemRaised,
+
+    /// <summary>The fix of the problem behind a case is out.</summary>
+    ProblemFixed,
 }
 
 /// <summary>The names the API and the templates use for <see cref="NoticeEvent"/>s ("sla-breach").</summary>
@@ -57,6 +67,9 @@ public static class NoticeEvents
         NoticeEvent.HandoffUnanswered => "handoff-unanswered",
         NoticeEvent.SlaWarning => "sla-warning",
         NoticeEvent.SlaBreach => "sla-breach",
+        NoticeEvent.Deflected => "deflected",
+        NoticeEvent.ProblemRaised => "problem-raised",
+        NoticeEvent.ProblemFixed => "problem-fixed",
         _ => "customer-news",
     };
 

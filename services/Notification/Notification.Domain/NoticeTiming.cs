@@ -10,7 +10,10 @@ namespace Notification.Domain;
 /// escalation policy moves on as for anyone who does not answer.</summary>
 public static class NoticeTiming
 {
-    public static bool IsUrgent(NoticeEvent notice, Severity? severityNow) => notice == NoticeEvent.SlaBreach || severityNow is Severity.S1 or Severity.S2;
+    /// <summary>S1/S2 cases, every breach, and a problem record raised (many customers hit by one fault: leadership hears of
+    /// it at once, in a message of its own).</summary>
+    public static bool IsUrgent(NoticeEvent notice, Severity? severityNow) =>
+        notice is NoticeEvent.SlaBreach or NoticeEvent.ProblemRaised || severityNow is Severity.S1 or Severity.S2;
 
     /// <summary>Digests fall due on whole slots, so that notices planned at the same moment by concurrent consumers (none
     /// seeing the other's yet) fall due together and go as one digest, whichever replica takes them.</summary>

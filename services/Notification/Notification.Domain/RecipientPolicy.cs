@@ -74,6 +74,25 @@ public static class RecipientPolicy
                 $"customer:{commitment.EscalationId}:{commitment.Status}:{commitment.At.ToUnixTimeMilliseconds()}")
             : [];
 
+    /// <summary>A case went back to the frontline: its submitter, when a person (a partner credential hears through its
+    /// webhooks), and its customer.</summary>
+    public static IReadOnlyList<Notice> ForDeflection(EscalationDeflected deflected, NoticeCase facts, CaseContacts known, NotificationRules rules) =>
+        Tell(rules, NoticeEvent.Deflected, facts with { Severity = deflected.Severity }, known with
+        {
+            Submitter = CaseContacts.SubmittingPerson(deflected.SubmittedBy),
+            Customer = deflected.Customer.ContactEmail ?? known.Customer,
+        }, $"deflected:{deflected.EscalationId}");
+
+    /// <summary>A problem is no case: of the roles, only leadership (<paramref name="leadership"/>) exists without one,
+    /// and a rule limited to severities or tiers never applies. Its key is the problem's, so it is told once however
+    /// often it is raised.</summary>
+    public static IReadOnlyList<Notice> ForProblem(ProblemRaised raised, IReadOnlyList<string> leadership, NotificationRules rules) =>
+        Tell(rules, NoticeEvent.ProblemRaised, new NoticeCase(null, null), new CaseContacts { Leadership = leadership }, $"problem:{raised.ProblemId}");
+
+    /// <summary>The fix of a problem, for one of its linked cases.</summary>
+    public static IReadOnlyList<Notice> ForProblemFix(ProblemFixAnnounced fix, Guid escalationId, NoticeCase facts, CaseContacts known, NotificationRules rules) =>
+        Tell(rules, NoticeEvent.ProblemFixed, facts, known, $"problem-fixed:{fix.ProblemId}:{escalationId}");
+
     /// <summary>The notices the rules give for one event: rule by rule, in order, each recipient once.</summary>
     public static IReadOnlyList<Notice> Tell(NotificationRules rules, NoticeEvent notice, NoticeCase facts, CaseContacts known, string eventKey)
     {
@@ -111,6 +130,9 @@ public static class RecipientPolicy
                     break;
                 case Audience.TeamChannel:
                     notices.Add(known.TeamChannel?.Url, Audience.TeamChannel, NoticeChannel.Chat);
+                    break;
+                case Audience.Submitter:
+                    notices.Add(known.Submitter, Audience.Submitter, NoticeChannel.InApp, known.Submitter);
                     break;
             }
         }

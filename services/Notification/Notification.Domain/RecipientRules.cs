@@ -57,8 +57,9 @@ public sealed record NotificationRules
 
     /// <summary>SPEC §7's rules: the owner on every offer and change that asks something of them; the backup, the team
     /// channel and, for premium and strategic customers, the account team when an S1 or S2 opens or breaches;
-    /// leadership on S1s, S1/S2 breaches, a case nobody can or will take, and a major severity change; the customer on
-    /// news.</summary>
+    /// leadership on S1s, S1/S2 breaches, a case nobody can or will take, a major severity change, and a problem raised;
+    /// the customer on news, a deflection (with its workaround) and the fix of the problem behind their case; the person
+    /// who handed in a case that was deflected.</summary>
     public static NotificationRules Default { get; } = new()
     {
         Rules =
@@ -76,6 +77,10 @@ public sealed record NotificationRules
             new("leadership-stuck", [NoticeEvent.Unroutable, NoticeEvent.TopOfPolicy, NoticeEvent.HandoffUnanswered, NoticeEvent.SeverityChanged],
                 Audience.Leadership),
             new("customer", [NoticeEvent.CustomerNews], Audience.Customer),
+            new("customer-deflected", [NoticeEvent.Deflected], Audience.Customer),
+            new("submitter-deflected", [NoticeEvent.Deflected], Audience.Submitter),
+            new("leadership-problem", [NoticeEvent.ProblemRaised], Audience.Leadership),
+            new("customer-problem-fixed", [NoticeEvent.ProblemFixed], Audience.Customer),
         ],
     };
 }

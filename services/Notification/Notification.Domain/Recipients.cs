@@ -30,6 +30,15 @@ public sealed record CaseContacts
     public TeamChannel? TeamChannel { get; init; }
 
     public string? Customer { get; init; }
+
+    /// <summary>The person who handed the case in, by their directory id (see <see cref="SubmittingPerson"/>): told in
+    /// the in-app feed, as notification knows no address of theirs.</summary>
+    public string? Submitter { get; init; }
+
+    /// <summary>The person among a case's submitters: a partner credential ("key:{id}") is no person and hears through
+    /// its webhook subscriptions instead.</summary>
+    public static string? SubmittingPerson(string? submittedBy) =>
+        string.IsNullOrWhiteSpace(submittedBy) || submittedBy.StartsWith("key:", StringComparison.Ordinal) ? null : submittedBy;
 }
 
 /// <summary>The role in which someone is told: what a recipient rule names.</summary>
@@ -58,6 +67,9 @@ public enum Audience
     TeamChannel,
 
     Customer,
+
+    /// <summary>The person who handed the case in (never a partner credential), in the in-app feed.</summary>
+    Submitter,
 }
 
 /// <summary>How a notice reaches its recipient.</summary>
@@ -67,6 +79,10 @@ public enum NoticeChannel
 
     /// <summary>A Slack- or Teams-compatible incoming webhook.</summary>
     Chat,
+
+    /// <summary>The portal's in-app feed alone, for someone notification has no address for: the recipient is their
+    /// directory id.</summary>
+    InApp,
 }
 
 /// <summary>One recipient to tell about one event. <paramref name="EventKey"/> names the event: with the recipient it

@@ -13,9 +13,9 @@ public static class TemplateVariables
         ["case.customer"] = "The customer's name.",
         ["case.team"] = "The owning team.",
         ["case.owner"] = "Who owns the case, or who it is offered to.",
-        ["case.link"] = "The case's page in the portal.",
+        ["case.link"] = "The case's page in the portal (a problem-raised notice is about no case: its case values are empty).",
         ["recipient.name"] = "Who the message is to.",
-        ["recipient.role"] = "Why they are told: owner, backup, team-lead, asked, leadership, account-team, team-channel or customer.",
+        ["recipient.role"] = "Why they are told: owner, backup, team-lead, asked, leadership, account-team, team-channel, customer or submitter.",
         ["recipient.time_zone"] = "The time zone the message's times are given in.",
         ["event.name"] = "What happened, for example offered or sla-breach.",
         ["event.reason"] = "Why: the rule, the reason given or what routing found.",
@@ -42,6 +42,15 @@ public static class TemplateVariables
         ["event.message"] = "The update written for the customer.",
         ["event.next_update"] = "The next update the customer is promised, in their time zone with UTC beside it.",
         ["event.rating_link"] = "The customer's link to rate how the case was handled (once, without a login): closed cases only.",
+        ["event.at"] = "When it happened, in the recipient's time zone with UTC beside it (deflected, problem-raised, problem-fixed).",
+        ["event.article"] = "The known error a deflected case matched: its article's title and id.",
+        ["event.workaround"] = "The documented workaround of the known error a deflected case matched.",
+        ["event.problem"] = "The problem record's title.",
+        ["event.shared"] = "What a problem's cases share, in words: an error message, a release or a product area.",
+        ["event.cases"] = "A problem's linked cases, each as its key and title, oldest first (a list).",
+        ["event.problem_link"] = "The problem's page in the portal.",
+        ["event.fixed_in"] = "The version or change that has a problem's fix.",
+        ["event.note"] = "The note given with a problem's fix (may be empty).",
     };
 
     /// <summary>The objects a template can name, to tell "case.nope" (unknown) from a name it defines itself.</summary>

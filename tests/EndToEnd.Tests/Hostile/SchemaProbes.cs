@@ -23,6 +23,13 @@ public static class SchemaProbes
         ["POST /api/v1/changes"] = "changes",
         ["POST /v2/change/enqueue"] = "changes",
         ["DELETE /api/v1/triage/knowledge/articles/{articleId}"] = "knowledge",
+        ["POST /api/v1/triage/problems/{problemId}/status"] = "problems",
+        ["POST /api/v1/escalations"] = "problems", // a new case of a repeated error raises or joins a problem record
+        ["POST /v2/enqueue"] = "problems",
+        ["POST /api/v1/integrations/alertmanager"] = "problems",
+        ["PUT /api/v1/triage/knowledge/settings"] = "knowledge settings",
+        ["POST /api/v1/triage/knowledge/settings/drafts/{draftId}/publish"] = "knowledge settings",
+        ["POST /api/v1/triage/knowledge/settings/versions/{version}/restore"] = "knowledge settings",
         ["PUT /api/v1/sla/policy"] = "sla",
         ["POST /api/v1/sla/policy/drafts/{draftId}/publish"] = "sla",
         ["POST /api/v1/sla/policy/versions/{version}/restore"] = "sla",

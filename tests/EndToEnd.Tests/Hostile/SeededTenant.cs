@@ -5,10 +5,11 @@ namespace EndToEnd.Tests.Hostile;
 
 /// <summary>A tenant with something of everything an attacker could aim at: an assigned escalation of one customer
 /// (with its offer, clocks and a delivery), one of another customer, a webhook subscription, a read key, a write key
-/// and a key bound to the second customer. Its ids and secrets are what no other tenant's answer may contain.</summary>
+/// and a key bound to the second customer, a known error, and the problem record its two escalations make (its knowledge
+/// settings raise one from two cases of one error). Its ids and secrets are what no other tenant's answer may contain.</summary>
 public sealed record SeededTenant(
     string Tenant, string SecretTitle, Guid Escalation, Guid CustomerEscalation, Guid Webhook, Guid Delivery,
-    Credentials.Created ReadKey, Credentials.Created WriteKey, Credentials.Created CustomerKey)
+    Credentials.Created ReadKey, Credentials.Created WriteKey, Credentials.Created CustomerKey, Guid Problem)
 {
     /// <summary>The customer of <see cref="Escalation"/>.</summary>
     public const string Customer = "initech";
@@ -23,12 +24,15 @@ public sealed record SeededTenant(
 
     public static string WebhookUrl => PlatformFixture.WebhookSinkUrl;
 
+    public const string KnowledgeSettings = "/api/v1/triage/knowledge/settings";
+
     /// <summary>What must never appear in an answer to anyone else: the tenant's ids, its confidential title and its
     /// keys' secrets.</summary>
     public IEnumerable<string> Secrets() =>
     [
         Escalation.ToString(), CustomerEscalation.ToString(), Webhook.ToString(), Delivery.ToString(),
         ReadKey.Id.ToString(), WriteKey.Id.ToString(), CustomerKey.Id.ToString(), ReadKey.Key, WriteKey.Key, CustomerKey.Key, SecretTitle, ArticleTitle,
+        Problem.ToString(),
     ];
 
     /// <summary>The secrets of this tenant's the text contains.</summary>
@@ -47,18 +51,25 @@ public sealed record SeededTenant(
             Assert.True(article.IsSuccessStatusCode || article.StatusCode == System.Net.HttpStatusCode.PreconditionRequired, $"{(int)article.StatusCode}");
         }
 
+        await api.PublishAsync(KnowledgeSettings, settings =>
+        {
+            settings["problemCases"] = 2;
+            settings["problemKinds"] = new System.Text.Json.Nodes.JsonArray("error-signature");
+        }, "two cases of one error are a problem here");
         var escalation = await SubmitAssignedAsync(api, secretTitle, Customer);
         var customerEscalation = await SubmitAssignedAsync(api, $"{secretTitle} for {BoundCustomer}", BoundCustomer);
         var deliveries = await Eventually.ReachesAsync(() => api.JsonAsync(HttpMethod.Get, $"/api/v1/notifications?escalationId={escalation}"),
             page => page.GetProperty("items").GetArrayLength() > 0, EscalationsClient.PipelineTimeout, "a delivery");
         var delivery = deliveries.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var problems = await Eventually.ReachesAsync(() => api.JsonAsync(HttpMethod.Get, "/api/v1/triage/problems"), list => list.GetArrayLength() == 1,
+            EscalationsClient.PipelineTimeout, "the problem of its two escalations");
         var readKey = await Credentials.CreateAsync(platform, tenant,
             new { name = "seeded reader", scopes = new[] { "escalations:read" }, rateLimitPerMinute = 100_000 });
         var writeKey = await Credentials.CreateAsync(platform, tenant,
             new { name = "seeded writer", scopes = new[] { "escalations:read", "escalations:write" }, rateLimitPerMinute = 100_000 });
         var customerKey = await Credentials.CreateAsync(platform, tenant,
             new { name = "seeded customer", scopes = new[] { "escalations:read", "escalations:write" }, customerId = BoundCustomer, rateLimitPerMinute = 100_000 });
-        return new(tenant, secretTitle, escalation, customerEscalation, webhook, delivery, readKey, writeKey, customerKey);
+        return new(tenant, secretTitle, escalation, customerEscalation, webhook, delivery, readKey, writeKey, customerKey, problems[0].GetProperty("id").GetGuid());
     }
 
     /// <summary>What a hostile request could have changed: each escalation's status and timeline, the webhook
@@ -93,6 +104,8 @@ public sealed record SeededTenant(
             ["customers"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/escalations/customers")).ToString(),
             ["schedules"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/schedules/technical-support-on-call")).ToString(),
             ["changes"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/changes")).ToString(),
+            ["problems"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/problems")).ToString(),
+            ["knowledge settings"] = (await api.JsonAsync(HttpMethod.Get, KnowledgeSettings)).GetProperty("version").ToString(),
             ["knowledge"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/triage/knowledge/articles")).ToString()
                 + (await api.JsonAsync(HttpMethod.Get, $"/api/v1/triage/knowledge/articles/{Article}")).ToString(),
             ["escalation policies"] = (await api.JsonAsync(HttpMethod.Get, "/api/v1/routing/escalation-policies")).ToString()

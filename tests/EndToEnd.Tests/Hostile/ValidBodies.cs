@@ -57,6 +57,7 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
             ["POST /v2/change/enqueue"] = Node(new { routing_key = pagerDutyKey, payload = new { summary = "probe", source = "probe" } }),
             ["POST /api/v1/changes"] = Node(new { summary = "probe", productArea = "probe" }),
             ["POST /api/v1/triage/changes"] = Node(new { summary = "probe", productArea = "probe" }),
+            ["POST /api/v1/triage/problems/{problemId}/status"] = Node(new { status = "investigating", note = "probe" }),
             ["POST /api/v1/integrations/alertmanager"] = Node(new
             {
                 version = "4", groupKey = "hostile", status = "firing", receiver = "platform",
@@ -68,7 +69,8 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
         bodies["PUT /api/v1/notifications/preferences/{personId}"] = preferences.DeepClone();
         bodies["POST /api/v1/notifications/templates/preview"] = Node(new { @event = "offered", role = "owner" });
         bodies["POST /api/v1/notifications/feed/read"] = Node(new { upTo = Guid.CreateVersion7() });
-        foreach (var document in new[] { "/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy", "/api/v1/notifications/rules", "/api/v1/notifications/templates", "/api/v1/insights/settings" })
+        foreach (var document in new[] { "/api/v1/triage/matrix", "/api/v1/triage/checklists", "/api/v1/sla/policy", "/api/v1/notifications/rules", "/api/v1/notifications/templates", "/api/v1/insights/settings",
+                     SeededTenant.KnowledgeSettings })
         {
             var inForce = Node(await api.JsonAsync(HttpMethod.Get, document));
             bodies[$"PUT {document}"] = inForce;
@@ -94,6 +96,7 @@ public sealed class ValidBodies(IReadOnlyDictionary<string, JsonNode> bodies)
     /// <summary>A valid body for each command on an escalation.</summary>
     public static readonly IReadOnlyDictionary<string, string> CommandBodies = new Dictionary<string, string>
     {
+        ["contest"] = """{"reason":"probe"}""",
         ["acknowledge"] = """{"note":"probe"}""",
         ["context"] = """{"context":{"reproductionSteps":"probe"}}""",
         ["actions"] = """{"description":"probe"}""",

@@ -46,33 +46,40 @@ public sealed class KnownErrorMatchTests
 
 public sealed class DeflectionTests
 {
-    private static readonly KnownError WithWorkaround = new("Stale PDF", "", [], [], "billing", [], "Clear the cache.", KnownErrorStatus.Open, null, "dora");
+    private const string WithWorkaround = "Clear the cache.";
     private static readonly Suggestion Strong = new("stale-pdf", "Stale PDF", 0.9, []);
+
+    private static KnowledgeSettings Threshold(double threshold) => KnowledgeSettings.Default with { DeflectionThreshold = threshold };
 
     [Theory]
     [InlineData(Severity.S1)]
     [InlineData(Severity.S2)]
     public void Severe_cases_are_never_deflected_however_strong_the_match(Severity severity) =>
-        Assert.Equal(new DeflectionDecision(false, $"{severity} cases are never deflected"), Deflection.Decide(severity, Strong with { Score = 1 }, WithWorkaround, 0.5));
+        Assert.Equal(new DeflectionDecision(false, $"{severity} cases are never deflected"), Deflection.Decide(severity, Strong with { Score = 1 }, WithWorkaround, Threshold(0.5)));
 
     [Theory]
     [InlineData(Severity.S3)]
     [InlineData(Severity.S4)]
     public void A_strong_match_with_a_workaround_deflects_S3_and_S4(Severity severity) =>
-        Assert.True(Deflection.Decide(severity, Strong, WithWorkaround, Deflection.DefaultThreshold).Deflect);
+        Assert.True(Deflection.Decide(severity, Strong, WithWorkaround, Threshold(Deflection.DefaultThreshold)).Deflect);
 
     [Fact]
     public void The_threshold_is_inclusive_and_a_weaker_match_is_routed()
     {
-        Assert.True(Deflection.Decide(Severity.S4, Strong with { Score = 0.85 }, WithWorkaround, 0.85).Deflect);
-        Assert.Equal("the best match scores 0.84, below the threshold 0.85", Deflection.Decide(Severity.S4, Strong with { Score = 0.84 }, WithWorkaround, 0.85).Why);
+        Assert.True(Deflection.Decide(Severity.S4, Strong with { Score = 0.85 }, WithWorkaround, Threshold(0.85)).Deflect);
+        Assert.Equal("the best match scores 0.84, below the threshold 0.85", Deflection.Decide(Severity.S4, Strong with { Score = 0.84 }, WithWorkaround, Threshold(0.85)).Why);
     }
 
     [Fact]
     public void Without_a_match_or_a_workaround_nothing_is_deflected()
     {
-        Assert.False(Deflection.Decide(Severity.S4, null, null, 0.85).Deflect);
+        Assert.False(Deflection.Decide(Severity.S4, null, null, Threshold(0.85)).Deflect);
         Assert.Equal("the known error \"Stale PDF\" has no workaround to give back",
-            Deflection.Decide(Severity.S4, Strong, WithWorkaround with { Workaround = "  " }, 0.85).Why);
+            Deflection.Decide(Severity.S4, Strong, "  ", Threshold(0.85)).Why);
     }
+
+    [Fact]
+    public void A_tenant_that_switched_deflection_off_has_every_case_routed() =>
+        Assert.Equal(new DeflectionDecision(false, "deflection is switched off in the knowledge settings"),
+            Deflection.Decide(Severity.S4, Strong with { Score = 1 }, WithWorkaround, KnowledgeSettings.Default with { Deflect = false }));
 }

@@ -10,6 +10,8 @@ public record CaseFactsInput
 
     public string? ProductArea { get; init; }
 
+    public string? Release { get; init; }
+
     public CustomerInput? Customer { get; init; }
 
     /// <summary>The impact as the facts hold it: every part optional already.</summary>

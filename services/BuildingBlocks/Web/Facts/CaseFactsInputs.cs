@@ -27,6 +27,7 @@ public static class CaseFactsInputs
         }
 
         errors.Text("productArea", input.ProductArea, MaxShortText);
+        errors.Text("release", input.Release, MaxShortText);
         ValidateCustomer(input.Customer, errors, customerKnown);
 
         ValidateImpact(input.Impact, errors);
@@ -144,6 +145,7 @@ public static class CaseFactsInputs
     {
         IssueType = input.IssueType!.Value,
         ProductArea = input.ProductArea,
+        Release = input.Release,
         Customer = customer ?? new CustomerFacts
         {
             Id = input.Customer!.Id!,

@@ -56,6 +56,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             escalation.ComplexCollection(row => row.Rules, rules => rules.ToJson());
             escalation.ComplexCollection(row => row.MissingFacts, missing => missing.ToJson());
             escalation.ComplexProperty(row => row.Resolution, resolution => resolution.ToJson());
+            escalation.Property(row => row.Suggestions).AsJson();
+            escalation.ComplexProperty(row => row.Deflection, deflection => deflection.ToJson());
             escalation.ComplexCollection(row => row.Clocks, clocks => clocks.ToJson());
             escalation.Property(row => row.RowVersion).IsRowVersion();
             escalation.Property(row => row.DedupKey).HasMaxLength(255);

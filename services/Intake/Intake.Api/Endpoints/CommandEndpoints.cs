@@ -24,6 +24,7 @@ public static class CommandEndpoints
         Command(escalation, "/confirm-closure", ConfirmClosureAsync, "The customer confirms the resolution: closed.");
         Command(escalation, "/reopen", ReopenAsync, "The resolution did not hold: reopened, with a reason.");
         Command(escalation, "/cancel", CancelAsync, "Withdraws an open escalation, with a reason.");
+        Command(escalation, "/contest", ContestAsync, "The workaround a deflection gave back does not help: the case is routed to an expert team after all, with a reason.");
         Command(escalation, "/severity", ChangeSeverityAsync,
             "Raises or lowers the severity, with a reason (the owner, the team lead or a manager): the clocks and an unanswered offer follow it, and triage no longer changes it.");
     }
@@ -64,6 +65,9 @@ public static class CommandEndpoints
 
     private static Task<IResult> ConfirmClosureAsync(Guid id, NoteRequest? request, HttpContext http, Services services, CancellationToken cancellationToken) =>
         services.RunAsync(id, CommandRequestValidation.Note(request), new CaseCommand.ConfirmClosure(request?.Note), http, cancellationToken);
+
+    private static Task<IResult> ContestAsync(Guid id, ReasonRequest request, HttpContext http, Services services, CancellationToken cancellationToken) =>
+        services.RunAsync(id, CommandRequestValidation.Reason(request), new CaseCommand.Contest(request.Reason!), http, cancellationToken);
 
     private static Task<IResult> ReopenAsync(Guid id, ReasonRequest request, HttpContext http, Services services, CancellationToken cancellationToken) =>
         services.RunAsync(id, CommandRequestValidation.Reason(request), new CaseCommand.Reopen(request.Reason!), http, cancellationToken);

@@ -71,6 +71,12 @@ public sealed class EscalationRecord : SagaStateMachineInstance
 
     public bool HandoffIncomplete { get; set; }
 
+    /// <summary>The known errors triage found for the case, strongest first (a JSON column).</summary>
+    public List<KnownErrorSuggestion> Suggestions { get; set; } = [];
+
+    /// <summary>The known error whose workaround sent the case back to the frontline (a JSON column).</summary>
+    public CaseDeflection? Deflection { get; set; }
+
     public int? MatrixVersion { get; set; }
 
     /// <summary>The person whose severity stands: triage no longer changes it.</summary>
@@ -167,6 +173,8 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         Rules = Rules,
         MissingFacts = MissingFacts,
         HandoffIncomplete = HandoffIncomplete,
+        Suggestions = Suggestions,
+        Deflection = Deflection,
         MatrixVersion = MatrixVersion,
         SeveritySetBy = SeveritySetBy,
         Team = TeamId is null ? null : new TeamRef(TeamId, TeamName!),
@@ -205,6 +213,8 @@ public sealed class EscalationRecord : SagaStateMachineInstance
         Rules = ReferenceEquals(state.Rules, Rules) ? Rules : [.. state.Rules];
         MissingFacts = ReferenceEquals(state.MissingFacts, MissingFacts) ? MissingFacts : [.. state.MissingFacts];
         HandoffIncomplete = state.HandoffIncomplete;
+        Suggestions = ReferenceEquals(state.Suggestions, Suggestions) ? Suggestions : [.. state.Suggestions];
+        Deflection = state.Deflection;
         MatrixVersion = state.MatrixVersion;
         SeveritySetBy = state.SeveritySetBy;
         (TeamId, TeamName) = (state.Team?.Id, state.Team?.Name);

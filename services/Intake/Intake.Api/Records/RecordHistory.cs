@@ -24,6 +24,7 @@ public static class RecordHistory
         Severity = record.Severity,
         IssueType = record.IssueType,
         ProductArea = record.Facts.ProductArea,
+        Release = record.Facts.Release,
         CustomerId = record.CustomerId,
         CustomerName = record.CustomerName,
         CustomerTier = record.CustomerTier,

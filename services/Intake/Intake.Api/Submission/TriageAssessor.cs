@@ -76,11 +76,20 @@ public sealed partial class TriageAssessor(
             Severity = severity,
             Rules = [.. reply.Rules.Select(rule => new FiredRule(rule.Id, Enum.Parse<Severity>(rule.Severity), rule.Description))],
             MissingFacts = [.. reply.MissingFacts.Select(fact => new MissingFact(fact.Id, fact.Description))],
-            Outcome = reply.Outcome == "triaged" ? AssessmentOutcome.Triaged : AssessmentOutcome.NeedsInformation,
+            Outcome = reply.Outcome switch
+            {
+                "triaged" => AssessmentOutcome.Triaged,
+                "deflected" when reply.Deflection is not null => AssessmentOutcome.Deflected,
+                _ => AssessmentOutcome.NeedsInformation,
+            },
             HandoffIncomplete = reply.HandoffIncomplete,
             MatrixVersion = reply.MatrixVersion,
             AssessedAt = reply.AssessedAt.ToDateTimeOffset(),
             Signals = [.. reply.Signals],
+            Suggestions = [.. reply.Suggestions.Select(found => new KnownErrorSuggestion(found.ArticleId, found.Title, found.Score, [.. found.Reasons]))],
+            Deflection = reply.Deflection is { } deflection
+                ? new CaseDeflection(deflection.ArticleId, deflection.Title, deflection.Score, deflection.Workaround, deflection.Why)
+                : null,
         };
     }
 

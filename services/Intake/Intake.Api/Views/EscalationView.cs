@@ -43,6 +43,8 @@ public sealed record EscalationView(
     string? UnroutableReason,
     string? Flag,
     IReadOnlyList<MissingFact> MissingContext,
+    IReadOnlyList<KnownErrorSuggestion> Suggestions,
+    CaseDeflection? Deflection,
     CaseFacts Facts,
     TeamView? Team,
     PersonView? Owner,

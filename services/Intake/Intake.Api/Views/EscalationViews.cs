@@ -29,6 +29,8 @@ public static class EscalationViews
             record.UnroutableReason,
             record.Flag,
             record.MissingFacts,
+            record.Suggestions,
+            record.Deflection,
             record.Facts,
             Team(line),
             Person(record.OwnerId, record.OwnerName),

@@ -16,7 +16,8 @@ namespace Notification.Api.Deliveries;
 /// <summary>Turns an event's notices into deliveries: an email (worded by the tenant's templates, timed by
 /// <see cref="NoticeTiming"/> under the recipient's preferences), a chat message, an in-app feed entry, and a webhook
 /// call per matching subscription. Each is stored in the caller's unit of work, and one whose dedup key already exists
-/// (the same event redelivered) is not stored again. The <see cref="DeliveryWorker"/> takes the deliveries from there.</summary>
+/// (the same event redelivered) is not stored again. The <see cref="DeliveryWorker"/> takes the deliveries from there.
+/// Most notices are about a case; a problem's are about no case (<see cref="NotifyAboutProblemAsync"/>).</summary>
 public sealed class DeliveryPlanner(
     NotificationDbContext db, NotificationSettings settings, IPublishEndpoint publish, IOptions<NotificationOptions> options, TimeProvider clock)
 {
@@ -25,16 +26,26 @@ public sealed class DeliveryPlanner(
     private readonly List<Delivery> _planned = [];
     private readonly List<FeedItem> _feed = [];
 
-    /// <summary>Plans what each notice sends: <paramref name="facts"/> are the event's template values.</summary>
-    public async Task<DeliveryPlanner> NotifyAsync(EscalationProjection escalation, NotificationRules rules, IReadOnlyList<Notice> notices, EventFacts facts,
-        CancellationToken cancellationToken)
+    /// <summary>Plans what each notice about the escalation sends: <paramref name="facts"/> are the event's template values.</summary>
+    public Task<DeliveryPlanner> NotifyAsync(EscalationProjection escalation, NotificationRules rules, IReadOnlyList<Notice> notices, EventFacts facts,
+        CancellationToken cancellationToken) =>
+        PlanAsync(escalation.TenantId, escalation, options.Value.CaseLink(escalation.EscalationId), rules, notices, facts, cancellationToken);
+
+    /// <summary>Plans what each notice about a problem record sends. A problem is no case, and notification may know
+    /// none of its cases yet: its deliveries belong to no escalation (their dedup key names the problem), its messages
+    /// link to the problem's page, and no in-app feed (a list of cases) hears of it.</summary>
+    public Task<DeliveryPlanner> NotifyAboutProblemAsync(string tenantId, Guid problemId, NotificationRules rules, IReadOnlyList<Notice> notices,
+        EventFacts facts, CancellationToken cancellationToken) =>
+        PlanAsync(tenantId, null, options.Value.ProblemLink(problemId), rules, notices, facts, cancellationToken);
+
+    private async Task<DeliveryPlanner> PlanAsync(string tenantId, EscalationProjection? escalation, string link, NotificationRules rules,
+        IReadOnlyList<Notice> notices, EventFacts facts, CancellationToken cancellationToken)
     {
         if (notices.Count == 0)
         {
             return this;
         }
 
-        var tenantId = escalation.TenantId;
         var templates = await settings.TemplatesAsync(tenantId, cancellationToken);
         var digestWindow = TimeSpan.FromMinutes(rules.DigestMinutes);
         var people = notices.Select(notice => notice.PersonId).OfType<string>().Distinct().ToArray();
@@ -42,26 +53,25 @@ public sealed class DeliveryPlanner(
             ? []
             : await db.Preferences.AsNoTracking().Where(row => row.TenantId == tenantId && people.Contains(row.PersonId))
                 .ToDictionaryAsync(row => row.PersonId, row => row.Preferences, cancellationToken);
-        var link = $"{options.Value.PortalUrl.TrimEnd('/')}/cases/{escalation.EscalationId}";
         var now = clock.GetUtcNow();
         foreach (var notice in notices)
         {
             var name = NoticeEvents.Name(notice.Event);
-            var urgent = NoticeTiming.IsUrgent(notice.Event, escalation.Severity);
+            var urgent = NoticeTiming.IsUrgent(notice.Event, escalation?.Severity);
             var person = notice.PersonId is { } id ? preferences.GetValueOrDefault(id) ?? PersonPreferences.Default : null;
-            var zone = notice.Audience == Audience.Customer ? escalation.CustomerTimeZone : person?.TimeZone ?? "UTC";
+            var zone = notice.Audience == Audience.Customer ? escalation?.CustomerTimeZone ?? "UTC" : person?.TimeZone ?? "UTC";
             var model = MessageModel.For(escalation, notice, facts, link, zone);
             if (notice.Channel == NoticeChannel.Chat)
             {
-                var kind = rules.ChannelOf(escalation.TeamId)?.Kind ?? ChatKind.Slack;
+                var kind = rules.ChannelOf(escalation?.TeamId)?.Kind ?? ChatKind.Slack;
                 var chat = Messages.Chat(kind, templates.ChatFor(name), model, MessageModel.For(escalation, notice, facts, link, zone, Messages.SlackEscape), link);
-                _planned.Add(New(escalation, $"chat:{notice.EventKey}:{notice.Recipient}", DeliveryChannel.Chat, notice, name, $"{escalation.Key} {name}", chat,
-                    html: null, now, now, digest: false));
+                _planned.Add(New(tenantId, escalation, $"chat:{notice.EventKey}:{notice.Recipient}", DeliveryChannel.Chat, notice, name,
+                    escalation is null ? name : $"{escalation.Key} {name}", chat, html: null, now, now, digest: false));
                 continue;
             }
 
-            var email = Messages.Email(templates.EmailFor(name), model, link);
-            if (notice.PersonId is not null && person!.InApp)
+            var email = Messages.Email(templates.EmailFor(name), model, link, escalation is null ? "Open the problem" : "Open the case");
+            if (escalation is not null && notice.PersonId is not null && person!.InApp)
             {
                 _feed.Add(new FeedItem
                 {
@@ -78,14 +88,19 @@ public sealed class DeliveryPlanner(
                 });
             }
 
+            if (notice.Channel == NoticeChannel.InApp)
+            {
+                continue; // notification knows no address of theirs: the feed is all they get
+            }
+
             if (person is { Email: false } && !urgent)
             {
                 continue; // the person asked for the feed alone: urgent mail still reaches them
             }
 
             var waiting = notice.IsInternalEmail && !urgent ? await WaitingDigestAsync(tenantId, notice.Recipient, now, cancellationToken) : null;
-            var timing = NoticeTiming.When(notice, escalation.Severity, now, digestWindow, person, waiting);
-            _planned.Add(New(escalation, $"email:{notice.EventKey}:{notice.Recipient}", DeliveryChannel.Email, notice, name, email.Subject, email.Text,
+            var timing = NoticeTiming.When(notice, escalation?.Severity, now, digestWindow, person, waiting);
+            _planned.Add(New(tenantId, escalation, $"email:{notice.EventKey}:{notice.Recipient}", DeliveryChannel.Email, notice, name, email.Subject, email.Text,
                 email.Html, now, timing.Due, timing.Digest));
         }
 
@@ -144,10 +159,15 @@ public sealed class DeliveryPlanner(
             // By escalation too: its few deliveries are found by either index, whatever the statistics say of the tenant
             // (to a planner that takes a tenant new to its statistics for small, reading all its deliveries looked cheap).
             var escalations = _planned.Select(delivery => delivery.EscalationId).OfType<Guid>().Distinct().ToArray();
-            var existing = (await db.Database.SqlQuery<string>($"""
-                    SELECT "DedupKey" AS "Value" FROM delivery
-                    WHERE "TenantId" = {tenantId} AND "EscalationId" = ANY({escalations}) AND "DedupKey" = ANY({keys})
-                    """).ToListAsync(cancellationToken))
+            // A problem's deliveries belong to no escalation: they are found by their key alone, through the unique index.
+            var existing = (await (_planned.Exists(delivery => delivery.EscalationId is null)
+                    ? db.Database.SqlQuery<string>($"""
+                        SELECT "DedupKey" AS "Value" FROM delivery WHERE "TenantId" = {tenantId} AND "DedupKey" = ANY({keys})
+                        """)
+                    : db.Database.SqlQuery<string>($"""
+                        SELECT "DedupKey" AS "Value" FROM delivery
+                        WHERE "TenantId" = {tenantId} AND "EscalationId" = ANY({escalations}) AND "DedupKey" = ANY({keys})
+                        """)).ToListAsync(cancellationToken))
                 .ToHashSet();
             db.Deliveries.AddRange(_planned.Where(delivery => !existing.Contains(delivery.DedupKey)));
             _planned.Clear();
@@ -188,12 +208,12 @@ public sealed class DeliveryPlanner(
         return earliest == default ? null : new DateTimeOffset(DateTime.SpecifyKind(earliest, DateTimeKind.Utc));
     }
 
-    private static Delivery New(EscalationProjection escalation, string dedupKey, string channel, Notice notice, string name, string subject, string body,
-        string? html, DateTimeOffset now, DateTimeOffset due, bool digest) => new()
+    private static Delivery New(string tenantId, EscalationProjection? escalation, string dedupKey, string channel, Notice notice, string name, string subject,
+        string body, string? html, DateTimeOffset now, DateTimeOffset due, bool digest) => new()
         {
             Id = Guid.CreateVersion7(),
-            TenantId = escalation.TenantId,
-            EscalationId = escalation.EscalationId,
+            TenantId = tenantId,
+            EscalationId = escalation?.EscalationId,
             DedupKey = dedupKey,
             Channel = channel,
             Recipient = notice.Recipient,

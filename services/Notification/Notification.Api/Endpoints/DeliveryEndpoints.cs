@@ -13,7 +13,7 @@ namespace Notification.Api.Endpoints;
 /// <summary>A delivery as the log shows it. <c>Audience</c> says why the recipient is told (owner, backup, team-lead,
 /// leadership, account-team, team-channel, customer... or partner, a webhook subscription), <c>Notice</c> what about (the
 /// notice event, "customer-news", or the webhook event type), <c>Digest</c> whether it goes with the recipient's other
-/// non-urgent mail as one digest.</summary>
+/// non-urgent mail as one digest. <c>EscalationId</c> is null for a notice about a problem record.</summary>
 public sealed record DeliveryView(
     Guid Id, Guid? EscalationId, string Channel, string Recipient, string EventType, string Subject, string Status, int Attempts,
     string? LastError, DateTime CreatedAt, DateTime? NextAttemptAt, DateTime? DeliveredAt, string Audience, string Notice, bool Digest);
@@ -98,7 +98,9 @@ public static class DeliveryEndpoints
 
         delivery.Replay(clock.GetUtcNow().UtcDateTime); // the commit wakes the delivery worker
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"{NotificationApi.Prefix}?escalationId={delivery.EscalationId}", View(delivery));
+        // a problem's delivery belongs to no escalation: the log of the whole tenant holds it
+        var log = delivery.EscalationId is { } escalationId ? $"{NotificationApi.Prefix}?escalationId={escalationId}" : NotificationApi.Prefix;
+        return TypedResults.Accepted(log, View(delivery));
     }
 
     private static DeliveryView View(Delivery delivery) => new(

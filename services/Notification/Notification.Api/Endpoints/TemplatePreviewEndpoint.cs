@@ -19,6 +19,7 @@ public sealed record PreviewAnswer(string Subject, string Text, string Html, str
 public static class TemplatePreviewEndpoint
 {
     private static readonly DateTimeOffset SampleNow = new(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
+    private const string ProblemLink = "https://portal.example/problems/00000000-0000-0000-0000-000000000000";
 
     public static void Map(RouteGroupBuilder templates) =>
         templates.MapPost("/preview", Preview)
@@ -62,12 +63,12 @@ public static class TemplatePreviewEndpoint
         }
 
         var name = NoticeEvents.Name(notice!.Value);
-        var sample = Sample();
+        var sample = notice == NoticeEvent.ProblemRaised ? null : Sample(); // a problem's notice is about no case
         var recipient = new Notice("alex@example.com", audience!.Value, notice.Value, "preview", Name: audience == Audience.Customer ? null : "Alex Morgan");
-        const string link = "https://portal.example/cases/00000000-0000-0000-0000-000000000000";
+        var link = sample is null ? ProblemLink : "https://portal.example/cases/00000000-0000-0000-0000-000000000000";
         var facts = SampleFacts();
         var model = MessageModel.For(sample, recipient, facts, link, "Europe/Berlin");
-        var email = Messages.Email(request.Email ?? BuiltInTemplates.Email[name], model, link);
+        var email = Messages.Email(request.Email ?? BuiltInTemplates.Email[name], model, link, sample is null ? "Open the problem" : "Open the case");
         var chat = request.Chat is { Text.Length: > 0 } own ? own : BuiltInTemplates.Chat[name];
         var slackModel = MessageModel.For(sample, recipient, facts, link, "Europe/Berlin", Messages.SlackEscape);
         return TypedResults.Ok(new PreviewAnswer(email.Subject, email.Text, email.Html,
@@ -113,5 +114,14 @@ public static class TemplatePreviewEndpoint
         ["news"] = "An engineer has taken ownership of your case.",
         ["message"] = null,
         ["next_update"] = SampleNow.AddHours(1),
+        ["at"] = SampleNow,
+        ["article"] = "Checkout 502 behind the EU load balancer (KE-311)",
+        ["workaround"] = "Route EU checkout traffic through the US endpoint until the balancer is patched.",
+        ["problem"] = "Checkout 502s after release 4.2",
+        ["shared"] = "release 4.2",
+        ["cases"] = new List<string> { "ESC-1042 \"Checkout fails with error 502 for all EU customers\"", "ESC-1047 \"Payments time out at checkout\"" },
+        ["problem_link"] = ProblemLink,
+        ["fixed_in"] = "4.2.1",
+        ["note"] = "Clear the browser cache once after the update.",
     };
 }

@@ -29,7 +29,7 @@ public static class WebhookEndpoints
     public const int MaxSubscriptionsPerTenant = 20;
 
     private const string EventuallyConsistent =
-        "The change applies to escalation.offered and sla.threshold-reached at once, and to intake's events (escalation.submitted, " +
+        "The change applies to escalation.offered, escalation.deflected and sla.threshold-reached at once, and to intake's events (escalation.submitted, " +
         "escalation.triaged, escalation.status-changed, escalation.customer-update-posted) a moment later, typically within a few " +
         "seconds: intake learns through the bus which event types the tenant's subscriptions want and relays only those.";
 

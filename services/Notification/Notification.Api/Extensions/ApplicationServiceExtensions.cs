@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Notification.Api.Data;
 using Notification.Api.Deliveries;
 using Notification.Api.Email;
+using Notification.Api.ProblemNotices;
 using Notification.Api.Projections;
 using Notification.Api.Rules;
 using EscalationPlatform.Web.Configuration;
@@ -18,7 +19,8 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformService<NotificationDbContext>("notification", DatabaseName,
-            messaging => messaging.AddConsumer<EscalationEventsConsumer>().AddConsumer<RelayedEventsConsumer, RelayedEventsConsumerDefinition>());
+            messaging => messaging.AddConsumer<EscalationEventsConsumer>().AddConsumer<ProblemEventsConsumer>()
+                .AddConsumer<RelayedEventsConsumer, RelayedEventsConsumerDefinition>());
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddSingleton<RatingLinks>();
         builder.Services.AddScoped<WebhookInterestAnnouncer>();

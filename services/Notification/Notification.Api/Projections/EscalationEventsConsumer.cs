@@ -14,8 +14,8 @@ namespace Notification.Api.Projections;
 /// tenant's recipient rules name who is told (<see cref="RecipientPolicy"/>), its templates word it, the
 /// <see cref="DeliveryPlanner"/> times and stores it, and a webhook call goes to each matching subscription. It
 /// receives only the events that cause notifications; intake's own events reach notification only when a subscriber
-/// wants them (<see cref="RelayedEventsConsumer"/>). The offer and the commitment carry what the projection needs, so
-/// whichever comes first creates it.</summary>
+/// wants them (<see cref="RelayedEventsConsumer"/>). The offer, the commitment and the deflection carry what the
+/// projection needs, so whichever comes first creates it.</summary>
 public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryPlanner planner, NotificationSettings settings, RatingLinks ratings) :
     IConsumer<EscalationOffered>,
     IConsumer<EscalationUnroutable>,
@@ -23,7 +23,8 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
     IConsumer<EscalationSeverityChanged>,
     IConsumer<EscalationHandoff>,
     IConsumer<SlaThresholdReached>,
-    IConsumer<CustomerCommitmentUpdated>
+    IConsumer<CustomerCommitmentUpdated>,
+    IConsumer<EscalationDeflected>
 {
     public async Task Consume(ConsumeContext<EscalationOffered> context)
     {
@@ -90,6 +91,20 @@ public sealed class EscalationEventsConsumer(NotificationDbContext db, DeliveryP
         escalation.Take(commitment);
         await NotifyAsync(escalation, (rules, contacts) => RecipientPolicy.ForCommitment(commitment, escalation.Facts, contacts, rules),
             NoticeFacts.Of(commitment, ratings.For(commitment)), context.CancellationToken);
+        await planner.SaveAsync(context.CancellationToken);
+    }
+
+    /// <summary>A deflected case is never offered, so this is often the first event about it here: it seeds the
+    /// projection. The customer and the submitter are told, and a partner that handed it in hears through its webhooks.</summary>
+    public async Task Consume(ConsumeContext<EscalationDeflected> context)
+    {
+        var deflected = context.Message;
+        var escalation = await KnownOrSeededAsync(deflected.TenantId, deflected.EscalationId, () => EscalationProjection.Seed(deflected),
+            context.CancellationToken);
+        escalation.Take(deflected);
+        await NotifyAsync(escalation, (rules, contacts) => RecipientPolicy.ForDeflection(deflected, escalation.Facts, contacts, rules),
+            NoticeFacts.Of(deflected), context.CancellationToken);
+        await planner.WebhooksAsync(escalation, context.MessageId ?? NewId.NextGuid(), WebhookEvents.Deflected, deflected, context.CancellationToken);
         await planner.SaveAsync(context.CancellationToken);
     }
 

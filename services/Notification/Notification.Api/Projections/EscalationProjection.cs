@@ -4,9 +4,9 @@ using Notification.Domain;
 namespace Notification.Api.Projections;
 
 /// <summary>What notification knows about an escalation, built from the events it receives: enough to address and
-/// word every message without asking another service. The offer and the commitment each carry the escalation's key,
-/// title and customer, so whichever arrives first creates it (<c>Seed</c>); what changes over time is taken
-/// only from an event no older than the one it came from, so the order the events arrive in does not matter.</summary>
+/// word every message without asking another service. The offer, the commitment and the deflection each carry the
+/// escalation's key, title and customer, so whichever arrives first creates it (<c>Seed</c>); what changes over time
+/// is taken only from an event no older than the one it came from, so the order the events arrive in does not matter.</summary>
 public sealed class EscalationProjection
 {
     public required Guid EscalationId { get; init; }
@@ -102,6 +102,10 @@ public sealed class EscalationProjection
     public static EscalationProjection? Seed(CustomerCommitmentUpdated commitment) =>
         Seed(commitment.TenantId, commitment.EscalationId, commitment.Key, commitment.Title, commitment.Customer, commitment.Status, commitment.At);
 
+    /// <summary>A deflected case is never offered: its deflection is often the first event about it here.</summary>
+    public static EscalationProjection? Seed(EscalationDeflected deflected) =>
+        Seed(deflected.TenantId, deflected.EscalationId, deflected.Key, deflected.Title, deflected.Customer, EscalationStatus.Deflected, deflected.At);
+
     /// <summary>Takes a status no older than the one shown.</summary>
     public void Follow(EscalationStatus status, DateTimeOffset at)
     {
@@ -147,6 +151,14 @@ public sealed class EscalationProjection
         {
             (TeamLeadId, TeamLeadName, TeamLeadEmail) = (lead.Id, lead.Name, lead.Email);
         }
+    }
+
+    /// <summary>Takes the status Deflected, and the severity and submitter when no other event has told them.</summary>
+    public void Take(EscalationDeflected deflected)
+    {
+        Severity ??= deflected.Severity;
+        SubmittedBy ??= deflected.SubmittedBy;
+        Follow(EscalationStatus.Deflected, deflected.At);
     }
 
     /// <summary>Takes the status a commitment was made in, and its severity when no offer has told it.</summary>

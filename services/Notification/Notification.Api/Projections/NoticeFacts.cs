@@ -73,6 +73,35 @@ public static class NoticeFacts
         ["reason"] = commitment.Message is null ? $"the case is {commitment.Status}" : "an update was written for the customer",
     };
 
+    public static EventFacts Of(EscalationDeflected deflected) => new()
+    {
+        ["article"] = $"{deflected.Deflection.Title} ({deflected.Deflection.ArticleId})",
+        ["workaround"] = deflected.Deflection.Workaround,
+        ["reason"] = deflected.Deflection.Why,
+        ["at"] = deflected.At,
+    };
+
+    /// <param name="raised">The problem raised.</param>
+    /// <param name="problemLink">The problem's page in the portal.</param>
+    public static EventFacts Of(ProblemRaised raised, string problemLink) => new()
+    {
+        ["problem"] = raised.Title,
+        ["shared"] = raised.Shared,
+        ["cases"] = raised.Cases.Select(linked => $"{linked.Key} \"{linked.Title}\"").ToList(),
+        ["problem_link"] = problemLink,
+        ["reason"] = $"{raised.Cases.Count} cases share {raised.Shared}",
+        ["at"] = raised.At,
+    };
+
+    public static EventFacts Of(ProblemFixAnnounced fix) => new()
+    {
+        ["problem"] = fix.Title,
+        ["fixed_in"] = fix.FixedIn,
+        ["note"] = fix.Note,
+        ["reason"] = $"the problem behind it is fixed in {fix.FixedIn}",
+        ["at"] = fix.At,
+    };
+
     private static string Step(HandoffStep step) => step switch
     {
         HandoffStep.Requested => "requested",

@@ -22,9 +22,14 @@ public sealed class NotificationSettings(ConfigStore<NotificationDbContext> stor
     {
         Owner = escalation.Owner,
         TeamLead = escalation.TeamLead,
-        Leadership = tenantRules.Leadership.Count > 0 ? tenantRules.Leadership : [options.Value.LeadershipFor(escalation.TenantId)],
+        Leadership = Leadership(escalation.TenantId, tenantRules),
         AccountTeam = escalation.AccountTeam,
         TeamChannel = tenantRules.ChannelOf(escalation.TeamId),
         Customer = escalation.CustomerEmail,
+        Submitter = CaseContacts.SubmittingPerson(escalation.SubmittedBy),
     };
+
+    /// <summary>Who "leadership" is for the tenant: its rules' addresses, or the platform's configured one.</summary>
+    public IReadOnlyList<string> Leadership(string tenantId, NotificationRules tenantRules) =>
+        tenantRules.Leadership.Count > 0 ? tenantRules.Leadership : [options.Value.LeadershipFor(tenantId)];
 }

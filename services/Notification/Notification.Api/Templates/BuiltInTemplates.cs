@@ -109,6 +109,50 @@ public static class BuiltInTemplates
 
             Reference: {{ case.key }}
             """),
+        [NoticeEvents.Name(NoticeEvent.Deflected)] = new(
+            """[{{ case.key }}] {% if recipient.role == "customer" %}A known issue with a documented workaround: {{ case.title }}{% else %}Back to you with a known error's workaround: {{ case.title }}{% endif %}""",
+            """
+            {% if recipient.role == "customer" %}Dear {{ case.customer }},
+
+            On {{ event.at }} we matched your case {{ case.key }} "{{ case.title }}" to a known issue, for which there is a documented workaround:
+
+            {{ event.workaround }}
+
+            If the workaround does not help, reply to this email or contact support, and we will take your case up again.
+
+            Reference: {{ case.key }}{% else %}{{ case.key }} "{{ case.title }}" for {{ case.customer }} ({{ case.severity }}) matches the known error {{ event.article }} and goes back to the frontline instead of to an expert team.
+            Why: {{ event.reason }}
+
+            The workaround, also sent to the customer:
+            {{ event.workaround }}
+
+            If it does not help, the customer will come back to you.
+            """ + Link + "{% endif %}"),
+        [NoticeEvents.Name(NoticeEvent.ProblemRaised)] = new(
+            "Problem raised: {{ event.problem }}",
+            """
+            A problem record was raised: {{ event.problem }}.
+
+            {{ event.cases | size }} cases share {{ event.shared }}:
+            {% for line in event.cases %}- {{ line }}
+            {% endfor %}
+            Raised on {{ event.at }}.
+
+            Open the problem: {{ event.problem_link }}
+            """),
+        [NoticeEvents.Name(NoticeEvent.ProblemFixed)] = new(
+            "[{{ case.key }}] Fixed in {{ event.fixed_in }}: {{ case.title }}",
+            """
+            Dear {{ case.customer }},
+
+            The problem behind your case {{ case.key }} "{{ case.title }}" is fixed in {{ event.fixed_in }}.{% if event.note != blank %}
+
+            {{ event.note }}{% endif %}
+
+            If you still see the problem with {{ event.fixed_in }}, reply to this email or contact support.
+
+            Reference: {{ case.key }}
+            """),
     };
 
     public static IReadOnlyDictionary<string, ChatTemplate> Chat { get; } = NoticeEvents.Names.ToDictionary(

@@ -13,10 +13,11 @@ public sealed class EventFacts : Dictionary<string, object?>
     }
 }
 
-/// <summary>The values a template renders with, for one recipient: the case, the recipient, the event.</summary>
+/// <summary>The values a template renders with, for one recipient: the case, the recipient, the event. A notice about
+/// no case (a problem's, without an escalation) has empty case values.</summary>
 public static class MessageModel
 {
-    public static IReadOnlyDictionary<string, object?> For(EscalationProjection escalation, Notice notice, EventFacts facts, string link, string timeZone,
+    public static IReadOnlyDictionary<string, object?> For(EscalationProjection? escalation, Notice notice, EventFacts facts, string link, string timeZone,
         Func<string, string>? escape = null)
     {
         string? Text(string? value) => value is null ? null : escape is null ? value : escape(value);
@@ -42,18 +43,18 @@ public static class MessageModel
         {
             ["case"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["key"] = Text(escalation.Key),
-                ["title"] = Text(escalation.Title),
-                ["severity"] = escalation.Severity?.ToString() ?? "severity pending",
-                ["status"] = Text(Wire(escalation.Status.ToString())),
-                ["customer"] = Text(escalation.CustomerName),
-                ["team"] = Text(escalation.TeamName),
-                ["owner"] = Text(escalation.OwnerName),
-                ["link"] = link,
+                ["key"] = Text(escalation?.Key),
+                ["title"] = Text(escalation?.Title),
+                ["severity"] = escalation is null ? null : escalation.Severity?.ToString() ?? "severity pending",
+                ["status"] = escalation is null ? null : Text(Wire(escalation.Status.ToString())),
+                ["customer"] = Text(escalation?.CustomerName),
+                ["team"] = Text(escalation?.TeamName),
+                ["owner"] = Text(escalation?.OwnerName),
+                ["link"] = escalation is null ? null : link,
             },
             ["recipient"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["name"] = Text(notice.Name ?? (notice.Audience == Audience.Customer ? escalation.CustomerName : notice.Recipient)),
+                ["name"] = Text(notice.Name ?? (notice.Audience == Audience.Customer && escalation is not null ? escalation.CustomerName : notice.Recipient)),
                 ["role"] = Wire(notice.Audience.ToString()),
                 ["time_zone"] = zone.Id,
             },

@@ -12,34 +12,41 @@ public sealed record RenderedEmail(string Subject, string Text, string Html);
 /// <summary>Renders a notice's email and chat message from the tenant's templates.</summary>
 public static class Messages
 {
-    public static RenderedEmail Email(EmailTemplate template, IReadOnlyDictionary<string, object?> model, string link)
+    /// <param name="template">The email template.</param>
+    /// <param name="model">The values it renders with.</param>
+    /// <param name="link">The page the message's button opens: the case's, or the problem's.</param>
+    /// <param name="linkText">The button's text.</param>
+    public static RenderedEmail Email(EmailTemplate template, IReadOnlyDictionary<string, object?> model, string link, string linkText = "Open the case")
     {
         var subject = TemplateEngine.Render(template.Subject, model, NullEncoder.Default).ReplaceLineEndings(" ").Trim();
         var text = TemplateEngine.Render(template.Text, model, NullEncoder.Default).Trim();
         var html = template.Html is { Length: > 0 } own
             ? TemplateEngine.Render(own, model, HtmlEncoder.Default)
-            : Layout(subject, TemplateEngine.Render(template.Text, model, HtmlEncoder.Default).Trim(), link);
+            : Layout(subject, TemplateEngine.Render(template.Text, model, HtmlEncoder.Default).Trim(), link, linkText);
         return new(subject.Length <= 300 ? subject : subject[..300], text, html);
     }
 
     /// <summary>The platform's HTML around a text template rendered with HTML encoding (every value escaped).</summary>
-    private static string Layout(string subject, string encodedText, string link) => $"""
+    private static string Layout(string subject, string encodedText, string link, string linkText) => $"""
         <!DOCTYPE html>
         <html><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(subject)}</title></head>
         <body style="font-family: sans-serif; line-height: 1.5">
         <p>{encodedText.ReplaceLineEndings("<br>\n")}</p>
-        <p><a href="{WebUtility.HtmlEncode(link)}" style="display: inline-block; padding: 8px 16px; background: #1e4f9c; color: #fff; text-decoration: none; border-radius: 4px">Open the case</a></p>
+        <p><a href="{WebUtility.HtmlEncode(link)}" style="display: inline-block; padding: 8px 16px; background: #1e4f9c; color: #fff; text-decoration: none; border-radius: 4px">{WebUtility.HtmlEncode(linkText)}</a></p>
         </body></html>
         """;
 
     /// <summary>Slack's incoming-webhook JSON, or a Teams message with an Adaptive Card: the case's severity and title,
-    /// the rendered text, owner and due time, and a button to the case.</summary>
+    /// the rendered text, owner and due time, and a button to the case (for a notice about no case, a problem's: the
+    /// problem's title and a button to its page).</summary>
     public static string Chat(ChatKind kind, ChatTemplate template, IReadOnlyDictionary<string, object?> plainModel, IReadOnlyDictionary<string, object?> slackModel,
         string link)
     {
         var @case = (IReadOnlyDictionary<string, object?>)plainModel["case"]!;
         var @event = (IReadOnlyDictionary<string, object?>)plainModel["event"]!;
-        var heading = $"[{@case["key"]}] {@case["severity"]} · {@case["title"]}";
+        var aboutCase = @case["key"] is not null;
+        var heading = aboutCase ? $"[{@case["key"]}] {@case["severity"]} · {@case["title"]}" : $"Problem: {@event.GetValueOrDefault("problem")}";
+        var button = aboutCase ? "Open the case" : "Open the problem";
         var owner = @case["owner"] as string ?? "nobody yet";
         var due = @event.TryGetValue("due", out var at) && at is string dueText ? dueText : null;
         if (kind == ChatKind.Teams)
@@ -66,7 +73,7 @@ public static class Messages
                             new JsonObject { ["type"] = "TextBlock", ["text"] = heading, ["weight"] = "Bolder", ["wrap"] = true },
                             new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true },
                             new JsonObject { ["type"] = "FactSet", ["facts"] = facts }),
-                        ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open the case", ["url"] = link }),
+                        ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = button, ["url"] = link }),
                     },
                 }),
             }.ToJsonString();
@@ -83,7 +90,7 @@ public static class Messages
 
         return new JsonObject
         {
-            ["text"] = $"[{slackCase["key"]}] {slackCase["severity"]} {slackCase["title"]}: {rendered}",
+            ["text"] = aboutCase ? $"[{slackCase["key"]}] {slackCase["severity"]} {slackCase["title"]}: {rendered}" : rendered,
             ["blocks"] = new JsonArray(
                 new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Shorten(heading, 150) } },
                 new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Shorten(rendered, 3_000) }, ["fields"] = fields },
@@ -93,7 +100,7 @@ public static class Messages
                     ["elements"] = new JsonArray(new JsonObject
                     {
                         ["type"] = "button",
-                        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Open the case" },
+                        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = button },
                         ["url"] = link,
                     }),
                 }),

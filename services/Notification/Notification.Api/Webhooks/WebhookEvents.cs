@@ -13,5 +13,10 @@ public static class WebhookEvents
     public const string CustomerUpdatePosted = WebhookEventTypes.CustomerUpdatePosted;
     public const string SlaThresholdReached = WebhookEventTypes.SlaThresholdReached;
 
-    public static readonly string[] All = [.. WebhookEventTypes.All];
+    /// <summary>A case went back to the frontline with a known error's workaround: how a partner that handed it in hears
+    /// of it. Notification receives the deflection itself (no service relays it), so it is not among the relayed types
+    /// of the contracts.</summary>
+    public const string Deflected = "escalation.deflected";
+
+    public static readonly string[] All = [.. WebhookEventTypes.All, Deflected];
 }

@@ -5,19 +5,25 @@ using Triage.Api.Data;
 using Triage.Api.Configuration;
 using Triage.Api.Knowledge;
 using Triage.Domain;
+using Triage.Domain.Knowledge;
 
 namespace Triage.Api.Assessments;
 
-/// <summary>Assesses a case against the tenant's matrix and checklists in force. A preview changes nothing; a decision is
-/// recorded and published (EscalationAssessed) through the outbox, saved by the caller's unit of work.</summary>
-public sealed class AssessmentService(TriageDbContext db, TriageRules rules, KnowledgeSearch knowledge, IPublishEndpoint publish, TimeProvider clock)
-{
-    public async Task<AssessmentResult> PreviewAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken) =>
-        Assessor.Assess(await rules.MatrixAsync(tenantId, cancellationToken), await rules.ChecklistAsync(tenantId, cancellationToken), facts);
+/// <summary>An assessment as triage gives it (the event it publishes for a decision) with the known errors found, which
+/// carry what the frontline needs of them (workaround, status).</summary>
+public sealed record TriageAssessment(EscalationAssessed Assessed, IReadOnlyList<FoundKnownError> Found);
 
-    public async Task<EscalationAssessed> DecideAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
+/// <summary>Assesses a case against the tenant's matrix and checklists in force, and its knowledge base: the known errors
+/// that match best, and whether the best deflects the case (<see cref="Deflection"/>). A preview changes nothing; a
+/// decision is recorded and published (EscalationAssessed) through the outbox, saved by the caller's unit of work.</summary>
+public sealed class AssessmentService(
+    TriageDbContext db, TriageRules rules, KnowledgeSearch knowledge, TenantKnowledgeSettings knowledgeSettings, IPublishEndpoint publish, TimeProvider clock)
+{
+    public async Task<TriageAssessment> PreviewAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
     {
-        var result = await PreviewAsync(tenantId, facts, cancellationToken);
+        var result = Assessor.Assess(await rules.MatrixAsync(tenantId, cancellationToken), await rules.ChecklistAsync(tenantId, cancellationToken), facts);
+        var found = await SuggestionsAsync(tenantId, facts, cancellationToken);
+        var deflection = await DeflectionAsync(tenantId, result.Severity, found, cancellationToken);
         var assessed = new EscalationAssessed
         {
             EscalationId = escalationId,
@@ -25,12 +31,20 @@ public sealed class AssessmentService(TriageDbContext db, TriageRules rules, Kno
             Severity = result.Severity,
             Rules = [.. result.Fired.Select(rule => new FiredRule(rule.Id, rule.Severity, rule.Description))],
             MissingFacts = result.Missing,
-            Outcome = result.Outcome,
+            Outcome = deflection is null ? result.Outcome : AssessmentOutcome.Deflected,
             HandoffIncomplete = result.HandoffIncomplete,
             MatrixVersion = result.MatrixVersion,
             AssessedAt = clock.GetUtcNow(),
             Signals = await SignalsAsync(tenantId, facts.Customer.Id, cancellationToken),
+            Suggestions = [.. found.Select(item => new KnownErrorSuggestion(item.Suggestion.ArticleId, item.Suggestion.Title, item.Suggestion.Score, item.Suggestion.Reasons))],
+            Deflection = deflection,
         };
+        return new(assessed, found);
+    }
+
+    public async Task<EscalationAssessed> DecideAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
+    {
+        var assessed = (await PreviewAsync(tenantId, escalationId, facts, cancellationToken)).Assessed;
         db.Assessments.Add(new AssessmentRow
         {
             TenantId = tenantId,
@@ -46,18 +60,32 @@ public sealed class AssessmentService(TriageDbContext db, TriageRules rules, Kno
         return assessed;
     }
 
-    /// <summary>The known errors that match the case best (<see cref="Domain.Knowledge.KnownErrorMatch"/>): by its first error
-    /// message, and by the words of all of them and of its business impact, in its product area.</summary>
-    public Task<IReadOnlyList<FoundKnownError>> SuggestionsAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken)
+    /// <summary>The known errors that match the case best (<see cref="KnownErrorMatch"/>): by its first error message, and
+    /// by the words of all of them and of its business impact, in its product area.</summary>
+    private Task<IReadOnlyList<FoundKnownError>> SuggestionsAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken)
     {
         var messages = facts.Context.ErrorMessages.Where(message => !string.IsNullOrWhiteSpace(message)).ToList();
         var words = string.Join(' ', [.. messages.Skip(1), facts.Impact.BusinessImpact ?? ""]);
-        return knowledge.FindAsync(tenantId, new KnowledgeQuery(messages.FirstOrDefault(), words, facts.ProductArea),
-            Domain.Knowledge.KnownErrorMatch.MaxSuggestions, cancellationToken);
+        return knowledge.FindAsync(tenantId, new KnowledgeQuery(messages.FirstOrDefault(), words, facts.ProductArea), KnownErrorMatch.MaxSuggestions,
+            cancellationToken);
+    }
+
+    private async Task<CaseDeflection?> DeflectionAsync(string tenantId, Severity severity, IReadOnlyList<FoundKnownError> found, CancellationToken cancellationToken)
+    {
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var best = found[0];
+        var decision = Deflection.Decide(severity, best.Suggestion, best.Workaround, await knowledgeSettings.ForAsync(tenantId, cancellationToken));
+        return decision.Deflect
+            ? new CaseDeflection(best.Suggestion.ArticleId, best.Suggestion.Title, best.Suggestion.Score, best.Workaround!, decision.Why)
+            : null;
     }
 
     /// <summary>What the people on a case of this customer should know that is not a severity rule (<see cref="CaseSignals"/>).</summary>
-    public async Task<IReadOnlyList<string>> SignalsAsync(string tenantId, string customerId, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyList<string>> SignalsAsync(string tenantId, string customerId, CancellationToken cancellationToken) =>
         CaseSignals.Of(await db.RepeatCustomers.AsNoTracking().Where(row => row.TenantId == tenantId && row.CustomerId == customerId)
             .Select(row => new RepeatCustomerFlag(row.CustomerName, row.Escalations, row.WindowDays, new DateTimeOffset(row.At, TimeSpan.Zero)))
             .FirstOrDefaultAsync(cancellationToken), clock.GetUtcNow());

@@ -6,6 +6,7 @@ using EscalationPlatform.Web.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Triage.Api.Assessments;
 using Triage.Api.Knowledge;
+using Triage.Api.ProblemRecords;
 using Triage.Domain.Knowledge;
 
 namespace Triage.Api.Data;
@@ -24,11 +25,19 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 
     public DbSet<ChangeRow> Changes => Set<ChangeRow>();
 
+    public DbSet<ProblemRow> Problems => Set<ProblemRow>();
+
+    public DbSet<ProblemCaseRow> ProblemCases => Set<ProblemCaseRow>();
+
+    public DbSet<CaseOccurrenceRow> CaseOccurrences => Set<CaseOccurrenceRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.StoreKebabCase<AssessmentOutcome>();
         configurationBuilder.StoreKebabCase<KnownErrorStatus>();
         configurationBuilder.StoreKebabCase<ChangeKind>();
+        configurationBuilder.StoreKebabCase<ProblemStatus>();
+        configurationBuilder.StoreKebabCase<PatternKind>();
         configurationBuilder.Properties<Severity>().HaveConversion<string>(); // "S1", as the API writes it
     }
 
@@ -70,6 +79,32 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
             change.Property(row => row.TenantId).HasMaxLength(63);
             change.HasIndex(row => new { row.TenantId, row.At });
             change.WithSnakeCaseColumns();
+        });
+        modelBuilder.Entity<ProblemRow>(problem =>
+        {
+            problem.ToTable("problem");
+            problem.HasKey(row => new { row.TenantId, row.Id });
+            problem.Property(row => row.TenantId).HasMaxLength(63);
+            problem.Property(row => row.Version).IsConcurrencyToken();
+            problem.ComplexCollection(row => row.History, history => history.ToJson("history"));
+            problem.HasIndex(row => new { row.TenantId, row.Kind, row.KeyValue }).IsUnique().HasFilter("status <> 'closed'"); // one open problem per shared key
+            problem.HasIndex(row => new { row.TenantId, row.UpdatedAt });
+            problem.WithSnakeCaseColumns();
+        });
+        modelBuilder.Entity<ProblemCaseRow>(linked =>
+        {
+            linked.ToTable("problem_case");
+            linked.HasKey(row => new { row.TenantId, row.ProblemId, row.EscalationId });
+            linked.HasIndex(row => new { row.TenantId, row.EscalationId });
+            linked.WithSnakeCaseColumns();
+        });
+        modelBuilder.Entity<CaseOccurrenceRow>(occurrence =>
+        {
+            occurrence.ToTable("case_occurrence");
+            occurrence.HasKey(row => row.EscalationId);
+            occurrence.Property(row => row.TenantId).HasMaxLength(63);
+            occurrence.HasIndex(row => new { row.TenantId, row.At });
+            occurrence.WithSnakeCaseColumns();
         });
         modelBuilder.Entity<AssessmentRow>(assessment =>
         {

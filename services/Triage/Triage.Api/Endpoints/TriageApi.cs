@@ -10,12 +10,13 @@ using Triage.Api.Assessments;
 using Triage.Api.Configuration;
 using Triage.Api.Data;
 using Triage.Api.Knowledge;
+using Triage.Api.ProblemRecords;
 
 namespace Triage.Api.Endpoints;
 
 public sealed record AssessmentView(
     Severity Severity, IReadOnlyList<FiredRule> Rules, IReadOnlyList<MissingFact> MissingFacts, AssessmentOutcome Outcome,
-    bool HandoffIncomplete, int MatrixVersion, IReadOnlyList<string> Signals, IReadOnlyList<SuggestionView> Suggestions);
+    bool HandoffIncomplete, int MatrixVersion, IReadOnlyList<string> Signals, IReadOnlyList<SuggestionView> Suggestions, CaseDeflection? Deflection);
 
 public static class TriageApi
 {
@@ -34,8 +35,10 @@ public static class TriageApi
             .WithSummary($"What the draft would change if it were in force: over the open escalations and those submitted in the last days (0 to {MatrixWhatIf.MaxDays}, 30 when left out). Changes nothing.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         triage.MapConfigDocument<TriageDbContext, Domain.ContextChecklist>("/checklists", ChecklistDocument.Instance);
+        triage.MapConfigDocument<TriageDbContext, Domain.Knowledge.KnowledgeSettings>("/knowledge/settings", KnowledgeSettingsDocument.Instance);
         KnowledgeEndpoints.Map(triage);
         ChangeEndpoints.Map(triage);
+        ProblemEndpoints.Map(triage);
         endpoints.MapPagerDutyChanges();
         return endpoints;
     }
@@ -50,17 +53,9 @@ public static class TriageApi
             return errors.ToProblem();
         }
 
-        var caseFacts = CaseFactsInputs.ToFacts(facts, clock.GetUtcNow());
-        var result = await assessments.PreviewAsync(tenant.TenantId, caseFacts, cancellationToken);
-        return TypedResults.Ok(new AssessmentView(
-            result.Severity,
-            [.. result.Fired.Select(rule => new FiredRule(rule.Id, rule.Severity, rule.Description))],
-            result.Missing,
-            result.Outcome,
-            result.HandoffIncomplete,
-            result.MatrixVersion,
-            await assessments.SignalsAsync(tenant.TenantId, caseFacts.Customer.Id, cancellationToken),
-            [.. (await assessments.SuggestionsAsync(tenant.TenantId, caseFacts, cancellationToken)).Select(found => found.View())]));
+        var (assessed, found) = await assessments.PreviewAsync(tenant.TenantId, Guid.Empty, CaseFactsInputs.ToFacts(facts, clock.GetUtcNow()), cancellationToken);
+        return TypedResults.Ok(new AssessmentView(assessed.Severity, assessed.Rules, assessed.MissingFacts, assessed.Outcome, assessed.HandoffIncomplete,
+            assessed.MatrixVersion, assessed.Signals, [.. found.Select(item => item.View())], assessed.Deflection));
     }
 
     private static async Task<Results<Ok<WhatIfView>, ValidationProblem, ProblemHttpResult>> WhatIfAsync(

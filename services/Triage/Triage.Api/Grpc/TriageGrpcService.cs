@@ -23,9 +23,7 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
         var facts = ReadFacts(request.FactsJson);
         if (request.Mode == AssessMode.Preview)
         {
-            var preview = ToAssessment(await assessments.PreviewAsync(tenant.TenantId, facts, context.CancellationToken), clock.GetUtcNow());
-            preview.Signals.AddRange(await assessments.SignalsAsync(tenant.TenantId, facts.Customer.Id, context.CancellationToken));
-            return preview;
+            return ToAssessment((await assessments.PreviewAsync(tenant.TenantId, Guid.Empty, facts, context.CancellationToken)).Assessed);
         }
 
         if (!Guid.TryParse(request.EscalationId, out var escalationId))
@@ -35,18 +33,7 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
 
         var decided = await assessments.DecideAsync(tenant.TenantId, escalationId, facts, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
-        var assessment = new Assessment
-        {
-            Severity = decided.Severity.ToString(),
-            Outcome = Wire.Name(decided.Outcome),
-            HandoffIncomplete = decided.HandoffIncomplete,
-            MatrixVersion = decided.MatrixVersion,
-            AssessedAt = Timestamp.FromDateTimeOffset(decided.AssessedAt),
-        };
-        assessment.Rules.AddRange(decided.Rules.Select(rule => new FiredRule { Id = rule.Id, Severity = rule.Severity.ToString(), Description = rule.Description }));
-        assessment.MissingFacts.AddRange(decided.MissingFacts.Select(fact => new MissingFact { Id = fact.Id, Description = fact.Description }));
-        assessment.Signals.AddRange(decided.Signals);
-        return assessment;
+        return ToAssessment(decided);
     }
 
     private EscalationPlatform.Contracts.CaseFacts ReadFacts(string factsJson)
@@ -81,18 +68,34 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
         return CaseFactsInputs.ToFacts(input!, clock.GetUtcNow());
     }
 
-    private static Assessment ToAssessment(AssessmentResult result, DateTimeOffset at)
+    private static Assessment ToAssessment(EscalationPlatform.Contracts.EscalationAssessed assessed)
     {
         var assessment = new Assessment
         {
-            Severity = result.Severity.ToString(),
-            Outcome = Wire.Name(result.Outcome),
-            HandoffIncomplete = result.HandoffIncomplete,
-            MatrixVersion = result.MatrixVersion,
-            AssessedAt = Timestamp.FromDateTimeOffset(at),
+            Severity = assessed.Severity.ToString(),
+            Outcome = Wire.Name(assessed.Outcome),
+            HandoffIncomplete = assessed.HandoffIncomplete,
+            MatrixVersion = assessed.MatrixVersion,
+            AssessedAt = Timestamp.FromDateTimeOffset(assessed.AssessedAt),
         };
-        assessment.Rules.AddRange(result.Fired.Select(rule => new FiredRule { Id = rule.Id, Severity = rule.Severity.ToString(), Description = rule.Description }));
-        assessment.MissingFacts.AddRange(result.Missing.Select(fact => new MissingFact { Id = fact.Id, Description = fact.Description }));
+        assessment.Rules.AddRange(assessed.Rules.Select(rule => new FiredRule { Id = rule.Id, Severity = rule.Severity.ToString(), Description = rule.Description }));
+        assessment.MissingFacts.AddRange(assessed.MissingFacts.Select(fact => new MissingFact { Id = fact.Id, Description = fact.Description }));
+        assessment.Signals.AddRange(assessed.Signals);
+        foreach (var suggestion in assessed.Suggestions)
+        {
+            var found = new Suggestion { ArticleId = suggestion.ArticleId, Title = suggestion.Title, Score = suggestion.Score };
+            found.Reasons.AddRange(suggestion.Reasons);
+            assessment.Suggestions.Add(found);
+        }
+
+        if (assessed.Deflection is { } deflection)
+        {
+            assessment.Deflection = new Deflection
+            {
+                ArticleId = deflection.ArticleId, Title = deflection.Title, Score = deflection.Score, Workaround = deflection.Workaround, Why = deflection.Why,
+            };
+        }
+
         return assessment;
     }
 }

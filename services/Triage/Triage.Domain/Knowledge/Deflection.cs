@@ -13,14 +13,20 @@ public static class Deflection
 {
     public const double DefaultThreshold = 0.85;
 
-    public static DeflectionDecision Decide(Severity severity, Suggestion? best, KnownError? article, double threshold)
+    public static DeflectionDecision Decide(Severity severity, Suggestion? best, string? workaround, KnowledgeSettings settings)
     {
+        if (!settings.Deflect)
+        {
+            return new(false, "deflection is switched off in the knowledge settings");
+        }
+
+        var threshold = settings.DeflectionThreshold;
         if (severity is Severity.S1 or Severity.S2)
         {
             return new(false, $"{severity} cases are never deflected");
         }
 
-        if (best is null || article is null)
+        if (best is null)
         {
             return new(false, "no known error matches");
         }
@@ -30,7 +36,7 @@ public static class Deflection
             return new(false, string.Create(CultureInfo.InvariantCulture, $"the best match scores {best.Score:0.00}, below the threshold {threshold:0.00}"));
         }
 
-        return article.CanDeflect
+        return !string.IsNullOrWhiteSpace(workaround)
             ? new(true, string.Create(CultureInfo.InvariantCulture, $"matches the known error \"{best.Title}\" ({best.Score:0.00}), which has a workaround"))
             : new(false, $"the known error \"{best.Title}\" has no workaround to give back");
     }

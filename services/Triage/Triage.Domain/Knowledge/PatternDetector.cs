@@ -52,19 +52,17 @@ public static class PatternDetector
 
     public static Pattern? Detect(IEnumerable<Occurrence> recent, Occurrence incoming, PatternSettings settings)
     {
-        var from = incoming.At - settings.Window;
-        var window = recent.Where(other => other.TenantId == incoming.TenantId && other.EscalationId != incoming.EscalationId
-            && other.At >= from && other.At <= incoming.At).ToList();
-        foreach (var key in KeysOf(incoming, settings.Kinds))
-        {
-            var sharing = window.Where(other => KeysOf(other, settings.Kinds).Contains(key)).OrderBy(other => other.At).Select(other => other.EscalationId)
-                .Distinct().ToList();
-            if (sharing.Count + 1 >= settings.Count)
-            {
-                return new(key, [.. sharing, incoming.EscalationId]);
-            }
-        }
+        var window = recent.ToList();
+        return KeysOf(incoming, settings.Kinds).Select(key => Sharing(window, incoming, settings, key)).FirstOrDefault(pattern => pattern is not null);
+    }
 
-        return null;
+    /// <summary>The pattern the new case completes on one of its keys, or null.</summary>
+    public static Pattern? Sharing(IEnumerable<Occurrence> recent, Occurrence incoming, PatternSettings settings, PatternKey key)
+    {
+        var from = incoming.At - settings.Window;
+        var sharing = recent.Where(other => other.TenantId == incoming.TenantId && other.EscalationId != incoming.EscalationId
+                && other.At >= from && other.At <= incoming.At && KeysOf(other, settings.Kinds).Contains(key))
+            .OrderBy(other => other.At).Select(other => other.EscalationId).Distinct().ToList();
+        return sharing.Count + 1 >= settings.Count ? new(key, [.. sharing, incoming.EscalationId]) : null;
     }
 }

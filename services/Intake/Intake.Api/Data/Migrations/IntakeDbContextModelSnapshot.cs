@@ -462,6 +462,10 @@ namespace Intake.Api.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("TeamId")
                         .HasColumnType("text");
 
@@ -516,6 +520,27 @@ namespace Intake.Api.Data.Migrations
                                 .HasColumnType("jsonb");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Deflection", "Intake.Api.Records.EscalationRecord.Deflection#CaseDeflection", b1 =>
+                        {
+                            b1.Property<string>("ArticleId")
+                                .IsRequired();
+
+                            b1.Property<double>("Score");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<string>("Why")
+                                .IsRequired();
+
+                            b1.Property<string>("Workaround")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Deflection")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Facts", "Intake.Api.Records.EscalationRecord.Facts#CaseFacts", b1 =>
                         {
                             b1.IsRequired();
@@ -527,6 +552,8 @@ namespace Intake.Api.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<string>("ProductArea");
+
+                            b1.Property<string>("Release");
 
                             b1.Property<string>("Sentiment");
 

@@ -590,6 +590,192 @@ namespace Triage.Api.Data.Migrations
                     b.ToTable("known_error_version", (string)null);
                 });
 
+            modelBuilder.Entity("Triage.Api.ProblemRecords.CaseOccurrenceRow", b =>
+                {
+                    b.Property<Guid>("EscalationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("error_message");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("ProductArea")
+                        .HasColumnType("text")
+                        .HasColumnName("product_area");
+
+                    b.Property<string>("Release")
+                        .HasColumnType("text")
+                        .HasColumnName("release");
+
+                    b.Property<string>("Signature")
+                        .HasColumnType("text")
+                        .HasColumnName("signature");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("EscalationId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.ToTable("case_occurrence", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.Api.ProblemRecords.ProblemCaseRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("problem_id");
+
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("TenantId", "ProblemId", "EscalationId");
+
+                    b.HasIndex("TenantId", "EscalationId");
+
+                    b.ToTable("problem_case", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.Api.ProblemRecords.ProblemRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("FixedIn")
+                        .HasColumnType("text")
+                        .HasColumnName("fixed_in");
+
+                    b.Property<string>("KeyValue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key_value");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProductArea")
+                        .HasColumnType("text")
+                        .HasColumnName("product_area");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("Release")
+                        .HasColumnType("text")
+                        .HasColumnName("release");
+
+                    b.Property<string>("Shared")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("shared");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "History", "Triage.Api.ProblemRecords.ProblemRow.History#ProblemStepRow", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<bool>("CustomersTold");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("history")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "UpdatedAt");
+
+                    b.HasIndex("TenantId", "Kind", "KeyValue")
+                        .IsUnique()
+                        .HasFilter("status <> 'closed'");
+
+                    b.ToTable("problem", (string)null);
+                });
+
             modelBuilder.Entity("Triage.Api.Knowledge.KnownErrorVersionRow", b =>
                 {
                     b.OwnsOne("Triage.Api.Knowledge.KnownErrorView", "Document", b1 =>

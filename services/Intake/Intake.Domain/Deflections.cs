@@ -37,19 +37,6 @@ public static class Deflections
         var detail = $"{severity}, routed to an expert team after all (the workaround of \"{state.Deflection?.Title}\" did not help)";
         return decision
             .Move(Triaged, actor, "deflection-contested", detail, reason, announce: false) // EscalationTriaged is the announcement
-            .Publish(new EscalationTriaged
-            {
-                EscalationId = state.Id,
-                TenantId = state.TenantId,
-                Key = state.Key,
-                Title = state.Title,
-                Severity = severity,
-                Facts = state.Facts,
-                HandoffIncomplete = state.HandoffIncomplete,
-                From = EscalationStatus.Deflected,
-                Reason = $"deflection contested by {actor.Name}: {reason}",
-                TriagedAt = decision.At,
-                SubmittedBy = state.SubmittedById,
-            });
+            .Publish(LifecycleEvents.TriagedAnnouncement(state, severity, state.HandoffIncomplete, $"deflection contested by {actor.Name}: {reason}", decision.At));
     }
 }

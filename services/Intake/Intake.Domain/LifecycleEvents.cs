@@ -58,20 +58,7 @@ public static class LifecycleEvents
                 decision = decision.Note(Actors.Triage, "handoff-incomplete", missing, "S1 is routed at once; the owner gathers what is missing");
             }
 
-            return decision.Publish(new EscalationTriaged
-            {
-                EscalationId = state.Id,
-                TenantId = state.TenantId,
-                Key = state.Key,
-                Title = state.Title,
-                Severity = assessed.Severity,
-                Facts = state.Facts,
-                HandoffIncomplete = assessed.HandoffIncomplete,
-                From = state.Status,
-                Reason = why,
-                TriagedAt = now,
-                SubmittedBy = state.SubmittedById,
-            });
+            return decision.Publish(TriagedAnnouncement(state, assessed.Severity, assessed.HandoffIncomplete, why, now));
         }
 
         return state.Status switch
@@ -85,6 +72,22 @@ public static class LifecycleEvents
             _ => decision.Note(Actors.Triage, "reassessed", decided, why),
         };
     }
+
+    /// <summary>The announcement of a move to Triaged from the case's status now: routing finds its owner, SLA starts its clocks.</summary>
+    internal static EscalationTriaged TriagedAnnouncement(EscalationState state, Severity severity, bool handoffIncomplete, string reason, DateTimeOffset at) => new()
+    {
+        EscalationId = state.Id,
+        TenantId = state.TenantId,
+        Key = state.Key,
+        Title = state.Title,
+        Severity = severity,
+        Facts = state.Facts,
+        HandoffIncomplete = handoffIncomplete,
+        From = state.Status,
+        Reason = reason,
+        TriagedAt = at,
+        SubmittedBy = state.SubmittedById,
+    };
 
     /// <summary>The first offer assigns the escalation and names its owner (who stays owner until someone accepts a
     /// handoff); a later one moves the offer up the escalation policy; a re-planned one (after a severity change) gives

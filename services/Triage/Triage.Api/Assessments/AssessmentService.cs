@@ -57,6 +57,11 @@ public sealed class AssessmentService(
             AssessedAt = assessed.AssessedAt.UtcDateTime,
         });
         await publish.Publish(assessed, cancellationToken);
+        if (assessed.Deflection is not null)
+        {
+            KnowledgeTelemetry.CaseDeflected(tenantId);
+        }
+
         return assessed;
     }
 

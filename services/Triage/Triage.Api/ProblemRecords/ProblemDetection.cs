@@ -80,6 +80,7 @@ public sealed class ProblemDetection(TriageDbContext db, TenantKnowledgeSettings
             History = [new ProblemStepRow { At = now, Status = ProblemStatus.Open, By = "triage", Note = $"{cases.Count} escalations share {ProblemLinking.Shared(pattern.Key, example)}" }],
         };
         db.Problems.Add(problem);
+        KnowledgeTelemetry.ProblemRaised(problem.TenantId);
         db.ProblemCases.AddRange(cases.Select(row => Linked(problem, row, now)));
         await publish.Publish(new ProblemRaised
         {

@@ -59,6 +59,20 @@ public sealed class CasePageTests : PortalContext
     }
 
     [Fact]
+    public void The_changes_made_shortly_before_the_case_are_those_of_its_product_area_and_shown_with_their_release()
+    {
+        Gateway.On(HttpMethod.Get, "/api/v1/triage/changes", StubGateway.Json("""
+            [{"id":"0193a7f0-0000-7000-8000-000000000001","kind":"deployment","summary":"Deployed the export service","source":null,"productArea":"Exports",
+              "release":"7.1","at":"2026-03-10T10:50:00+00:00","link":null,"via":"api"}]
+            """));
+        var page = RenderCase();
+
+        page.WaitForAssertion(() => Assert.Contains("deployment: Deployed the export service (7.1)", page.Find("[data-testid=change-before]").TextContent, StringComparison.Ordinal));
+        var asked = Assert.Single(Gateway.Requests, request => request.Path == "/api/v1/triage/changes");
+        Assert.StartsWith("?productArea=Exports&before=", asked.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_routed_case_shows_no_unroutable_warning() => Assert.Empty(RenderCase().FindAll("[data-testid=unroutable]"));
 
     [Fact]

@@ -18,7 +18,7 @@ internal static class CaseRecords
         """;
 
     public static string Json(string[] commands, string status = "in-progress", string severity = "S2", string title = "Exports fail for all users",
-        string? unroutableReason = null) =>
+        string? unroutableReason = null, object[]? suggestions = null, object? deflection = null, object[]? laterSteps = null) =>
         JsonSerializer.Serialize(new
         {
             id = Id,
@@ -32,6 +32,8 @@ internal static class CaseRecords
             matrixVersion = 7,
             unroutableReason,
             missingContext = Array.Empty<object>(),
+            suggestions = suggestions ?? [],
+            deflection,
             facts = new { issueType = "technical", productArea = "Exports", customer = new { id = "cust-acme", name = "Acme Corp", tier = "strategic", timeZone = "Europe/Berlin" } },
             team = new { id = "t-core", name = "Core" },
             owner = new { id = "u-7", name = "Ann Agent" },
@@ -52,11 +54,15 @@ internal static class CaseRecords
             autoCloseAt = (DateTimeOffset?)null,
             createdAt = Now.AddHours(-1),
             commands,
-            timeline = new[]
+            timeline = new object[]
             {
                 new { at = Now.AddHours(-1), actor = new { kind = "person", id = "u-7", name = "Ann Agent" }, what = "submitted", from = (string?)null, to = "submitted", detail = (string?)null, reason = (string?)null },
                 new { at = Now.AddMinutes(-50), actor = new { kind = "person", id = "u-7", name = "Ann Agent" }, what = "acknowledged", from = (string?)"assigned", to = "acknowledged", detail = (string?)null, reason = (string?)null },
                 new { at = Now.AddMinutes(-40), actor = new { kind = "person", id = "u-7", name = "Ann Agent" }, what = "customer-update-posted", from = (string?)"acknowledged", to = "in-progress", detail = (string?)"We are on it.", reason = (string?)null },
-            },
+            }.Concat(laterSteps ?? []),
         });
+
+    /// <summary>A step after those above, by <paramref name="name"/> (a later one of <see cref="Json"/>'s timeline).</summary>
+    public static object Step(string what, string from, string to, string name, string? detail = null, string? reason = null) =>
+        new { at = Now.AddMinutes(-5), actor = new { kind = "person", id = "u-9", name }, what, from, to, detail, reason };
 }

@@ -36,6 +36,18 @@ public sealed class CommandFormsTests
     }
 
     [Fact]
+    public void Contesting_a_deflection_requires_why_the_workaround_does_not_help_and_posts_it_to_contest()
+    {
+        var contest = Form("contest");
+
+        Assert.Equal(("Contest the deflection", "contest"), (contest.Label, contest.Path));
+        var reason = Assert.Single(contest.Fields);
+        Assert.Equal(("reason", true), (reason.Name, reason.Required));
+        Assert.Equal(new Dictionary<string, string> { ["reason"] = "The customer has a VAT id on file." },
+            contest.Body(new Dictionary<string, string?> { ["reason"] = " The customer has a VAT id on file. " }));
+    }
+
+    [Fact]
     public void An_untouched_form_sends_an_empty_body() =>
         Assert.Empty(Form("acknowledge").Body(new Dictionary<string, string?>()));
 

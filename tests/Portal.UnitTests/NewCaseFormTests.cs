@@ -40,6 +40,16 @@ public sealed class NewCaseFormTests
     }
 
     [Fact]
+    public void The_release_the_customer_runs_is_sent_beside_the_product_area_to_the_preview_and_the_submission()
+    {
+        var form = new NewCaseForm { ProductArea = "Exports", Release = " 5.4.0 " };
+
+        Assert.Equal("5.4.0", Sent(form.Facts(Zones.PlusTwo)).GetProperty("release").GetString());
+        Assert.Equal("5.4.0", Sent(form.Submission(Zones.PlusTwo)).GetProperty("release").GetString());
+        Assert.False(Has(Sent(new NewCaseForm { Release = "  " }.Facts(Zones.PlusTwo)), "release"));
+    }
+
+    [Fact]
     public void A_submission_names_the_customer_by_id_only()
     {
         var form = new NewCaseForm { CustomerId = "cust-acme", Title = " Exports fail ", Description = "Since 9am." };

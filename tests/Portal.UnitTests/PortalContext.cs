@@ -29,10 +29,16 @@ public abstract class PortalContext : BunitContext
             services.GetRequiredService<AuthenticationStateProvider>(), services.GetRequiredService<FeedState>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveChanges>.Instance));
 
+        SignIn(Person);
+    }
+
+    /// <summary>Signs <paramref name="person"/> in instead (another role).</summary>
+    protected void SignIn(PortalUser person)
+    {
         var authorization = AddAuthorization();
-        authorization.SetAuthorized(Person.Name);
-        authorization.SetRoles([.. Person.Roles]);
-        authorization.SetClaims([.. Person.ToPrincipal().Claims.Where(claim => claim.Type != System.Security.Claims.ClaimTypes.Role)]);
+        authorization.SetAuthorized(person.Name);
+        authorization.SetRoles([.. person.Roles]);
+        authorization.SetClaims([.. person.ToPrincipal().Claims.Where(claim => claim.Type != System.Security.Claims.ClaimTypes.Role)]);
     }
 
     protected StubGateway Gateway { get; } = new();

@@ -81,7 +81,9 @@ public sealed record EscalationRecord(
     DateTimeOffset? AutoCloseAt,
     DateTimeOffset CreatedAt,
     IReadOnlyList<string> Commands,
-    IReadOnlyList<TimelineItem> Timeline);
+    IReadOnlyList<TimelineItem> Timeline,
+    IReadOnlyList<KnownErrorMatch>? Suggestions = null,
+    DeflectionInfo? Deflection = null);
 
 /// <summary>A line of the queue (GET /api/v1/escalations).</summary>
 public sealed record EscalationLine(

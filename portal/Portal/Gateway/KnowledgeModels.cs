@@ -14,5 +14,10 @@ public sealed record KnownErrorItem(
 /// <summary>One version of a known error's history (the document is null for its deletion).</summary>
 public sealed record KnownErrorVersion(int Version, string Change, string ChangedBy, DateTimeOffset ChangedAt, KnownErrorArticle? Document);
 
-/// <summary>A known error triage suggests for a case, with its workaround.</summary>
-public sealed record KnownErrorSuggestion(string ArticleId, string Title, double Score, IReadOnlyList<string> Reasons, string? Workaround, string Status, string? FixedInVersion);
+/// <summary>A known error that matches a case (strongest first), how well (0 to 1) and why: on the case record, and in the
+/// triage preview with its workaround.</summary>
+public sealed record KnownErrorMatch(string ArticleId, string Title, double Score, IReadOnlyList<string> Reasons, string? Workaround = null);
+
+/// <summary>The known error whose workaround sent a case back to the frontline instead of to an expert team, and why;
+/// the record keeps it after a contest, as what was tried.</summary>
+public sealed record DeflectionInfo(string ArticleId, string Title, double Score, string Workaround, string Why);

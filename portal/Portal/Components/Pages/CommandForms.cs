@@ -17,6 +17,7 @@ public static class CommandForms
 {
     public static IReadOnlyList<CommandForm> All { get; } =
     [
+        new("contest", "Contest the deflection", "contest", [new("reason", "Why the workaround does not help", true)]),
         new("acknowledge", "Acknowledge", "acknowledge", [new("note", "Note (optional)", false)]),
         new("record-action", "Record an action", "actions", [new("description", "What was done", true, Multiline: true)]),
         new("post-customer-update", "Update the customer", "customer-updates", [new("message", "Message to the customer", true, Multiline: true)]),

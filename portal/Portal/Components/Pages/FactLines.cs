@@ -23,6 +23,7 @@ public static class FactLines
 
         Add("Issue type", Text(facts, "issueType")?.Replace('-', ' '));
         Add("Product area", Text(facts, "productArea"));
+        Add("Release", Text(facts, "release"));
         if (facts.TryGetProperty("customer", out var customer))
         {
             Add("Customer", $"{Text(customer, "name")} ({Text(customer, "tier")}{(Flag(customer, "contractualSla") ? ", contractual SLA" : "")}), {Text(customer, "timeZone")}");

@@ -12,6 +12,9 @@ public sealed class NewCaseForm
     public string? Description { get; set; }
     public IssueType IssueType { get; set; } = IssueType.Technical;
     public string? ProductArea { get; set; }
+
+    /// <summary>The release or version of the product the customer runs: problems and changes are correlated by it.</summary>
+    public string? Release { get; set; }
     public string? CustomerId { get; set; }
     public ImpactScope? Scope { get; set; }
     public int? AffectedCount { get; set; }
@@ -40,6 +43,7 @@ public sealed class NewCaseForm
         {
             ["issueType"] = Labels.Kebab(IssueType),
             ["productArea"] = Blank(ProductArea),
+            ["release"] = Blank(Release),
             ["customer"] = Blank(CustomerId) is not { } customer ? null
                 : directoryEntry is { } entry ? new Dictionary<string, object?>
                 {

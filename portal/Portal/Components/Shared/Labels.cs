@@ -11,4 +11,7 @@ public static class Labels
     public static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     public static string Words<TEnum>(TEnum value) where TEnum : struct, Enum => Kebab(value).Replace('-', ' ');
+
+    /// <summary>How well a known error matches (0 to 1) as a person reads it: "87 %".</summary>
+    public static string Score(double score) => $"{Math.Round(score * 100, MidpointRounding.AwayFromZero):0} %";
 }

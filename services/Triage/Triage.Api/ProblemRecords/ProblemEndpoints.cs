@@ -1,5 +1,6 @@
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Web;
+using EscalationPlatform.Web.Idempotency;
 using EscalationPlatform.Web.Tenancy;
 using EscalationPlatform.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,7 @@ public static class ProblemEndpoints
     {
         triage.MapGet(Path, ListAsync).WithSummary($"The tenant's problem records, most recently changed first (at most {MaxList}); status filters by one status.");
         triage.MapGet($"{Path}/{{problemId:guid}}", GetAsync).WithSummary("A problem record with its linked cases, its steps and the changes made shortly before its first case.");
-        triage.MapPost($"{Path}/{{problemId:guid}}/status", MoveAsync)
+        triage.MapPost($"{Path}/{{problemId:guid}}/status", MoveAsync).WithIdempotency<TriageDbContext, RouteHandlerBuilder>()
             .WithSummary("Moves the problem on: status (open, investigating, known-error, fixed, closed), fixedIn (required for fixed), a note, and notifyCustomers (only when closing a fixed problem). Leads, managers and admins.")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -92,7 +93,8 @@ public static class ProblemEndpoints
             return Problems.NotFound("problem record", problemId.ToString());
         }
 
-        var fixedIn = string.IsNullOrWhiteSpace(move.FixedIn) ? problem.FixedIn : move.FixedIn.Trim();
+        // Back to investigating, the fix did not hold: a later "fixed" names the version that has the new one.
+        var fixedIn = !string.IsNullOrWhiteSpace(move.FixedIn) ? move.FixedIn.Trim() : to == ProblemStatus.Investigating ? null : problem.FixedIn;
         var notify = move.NotifyCustomers ?? false;
         if (ProblemLifecycle.Refusal(problem.Status, to!.Value, fixedIn, notify) is { } refusal)
         {

@@ -50,7 +50,7 @@ public static class ProblemLinking
         _ => $"the product area {key.Value}",
     };
 
-    /// <summary>A first title a lead can rename: what the cases share, short.</summary>
+    /// <summary>A problem's title: what the cases share, short.</summary>
     public static string Title(PatternKey key, string? errorMessage) => key.Kind switch
     {
         PatternKind.ErrorSignature => Shorten($"Repeated error: {errorMessage ?? key.Value}", MaxTitle),

@@ -62,7 +62,9 @@ public sealed class ProblemRecordsTests(PlatformFixture platform)
 
         // The same error with other numbers and ids: an S4 goes back to the frontline with the workaround, the customer mailed.
         var sameError = "Invoice PDF 90 render failed: template field vat_id missing for account 7c9e6679-7425-40de-944b-e07fc1f90ae7";
-        var minor = await api.SubmitAsync(Case("Invoice download fails", sameError, "billing", severe: false, $"minor-{run}"));
+        var frontline = $"frontline-{run}"; // an agent hands it in: the submitter told in the portal's feed, who may contest
+        var minor = (await api.JsonAsync(HttpMethod.Post, "/api/v1/escalations", Case("Invoice download fails", sameError, "billing", severe: false, $"minor-{run}"),
+            actor: frontline)).GetProperty("id").GetGuid();
         var deflected = await api.WaitForAsync(minor, record => record.Status() == "deflected", "deflected");
         Assert.Equal(("S4", $"vat-id-missing-{run}", Workaround),
             (deflected.Text("severity"), deflected.GetProperty("deflection").Text("articleId"), deflected.GetProperty("deflection").Text("workaround")));
@@ -70,6 +72,9 @@ public sealed class ProblemRecordsTests(PlatformFixture platform)
         var customerMail = await Eventually.ReachesAsync(() => mail.ToAsync($"minor-{run}@customers.example", deflected.Text("key")!), messages => messages.Count == 1,
             EscalationsClient.PipelineTimeout, "the customer's mail with the workaround");
         Assert.Contains(Workaround, await mail.BodyAsync(customerMail[0].Id), StringComparison.Ordinal);
+        await Eventually.ReachesAsync(() => api.JsonAsync(HttpMethod.Get, "/api/v1/notifications/feed", actor: frontline),
+            feed => feed.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("escalationId").GetGuid() == minor && item.Text("event") == "deflected"),
+            EscalationsClient.PipelineTimeout, "the deflection in the submitter's feed");
 
         // The same message on an S2: never deflected, the known error only suggested.
         var major = await api.SubmitAsync(Case("Invoices fail for the whole finance team", sameError, "billing", severe: true, $"major-{run}"));
@@ -79,7 +84,7 @@ public sealed class ProblemRecordsTests(PlatformFixture platform)
         Assert.Equal($"vat-id-missing-{run}", routed.GetProperty("suggestions")[0].Text("articleId"));
 
         // The frontline contests the deflection: the case is routed after all.
-        var contested = await api.DoAsync(minor, "contest", new { reason = "The customer has a VAT id on file already." });
+        var contested = await api.DoAsync(minor, "contest", new { reason = "The customer has a VAT id on file already." }, actor: frontline);
         Assert.Equal("triaged", contested.Status());
         Assert.Single(contested.Timeline("deflection-contested"));
 

@@ -45,6 +45,7 @@ public sealed class TenantIsolationTests(PlatformFixture platform) : IAsyncLifet
         ["reopen"] = """{"reason":"probe"}""",
         ["cancel"] = """{"reason":"probe"}""",
         ["severity"] = """{"severity":"S1","reason":"probe"}""",
+        ["contest"] = """{"reason":"probe"}""",
     };
 
     public static TheoryData<string, string, string?> RequestsOnTenantB() =>

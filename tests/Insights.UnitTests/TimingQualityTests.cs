@@ -31,6 +31,14 @@ public sealed class TimingQualityTests
     }
 
     [Fact]
+    public void A_contested_deflection_does_not_count_against_the_frontline()
+    {
+        var history = new History().Move(1, "deflected", EscalationStatus.Deflected).Move(20, "deflection-contested", EscalationStatus.Triaged, ActorKind.Person);
+
+        Assert.Empty(CaseSummaries.Summarise(history.Record, history.Entries, Settings).TooEarly);
+    }
+
+    [Fact]
     public void Resolved_with_the_workaround_frontline_already_knew_of_was_too_early()
     {
         var known = Offered().Move(30, "resolved", EscalationStatus.Resolved, ActorKind.Person)

@@ -3,8 +3,8 @@ using EscalationPlatform.Contracts;
 namespace Insights.Domain;
 
 /// <summary>Whether a case was escalated too early or too late (SPEC section 8), with the reasons: too early when it
-/// did not need the experts (deflected, returned for missing facts, or resolved with the workaround frontline already
-/// knew of); too late when frontline tried for long (many actions before handing it in) or most of the first-response
+/// did not need the experts (deflected and not contested, returned for missing facts, or resolved with the workaround
+/// frontline already knew of: a contested deflection was the known error's mistake, not frontline's); too late when frontline tried for long (many actions before handing it in) or most of the first-response
 /// target had gone between the problem being seen and the case being handed in.</summary>
 public static class TimingQuality
 {
@@ -17,7 +17,8 @@ public static class TimingQuality
     public static IReadOnlyList<string> TooEarly(EscalationSnapshot record, IReadOnlyList<HistoryEntry> entries)
     {
         var reasons = new List<string>();
-        if (record.Status == EscalationStatus.Deflected || entries.Any(entry => entry.To == EscalationStatus.Deflected))
+        var deflected = record.Status == EscalationStatus.Deflected || entries.Any(entry => entry.To == EscalationStatus.Deflected);
+        if (deflected && !entries.Any(entry => entry.From == EscalationStatus.Deflected))
         {
             reasons.Add(Deflected);
         }

@@ -19,32 +19,12 @@ public sealed record TriageAssessment(EscalationAssessed Assessed, IReadOnlyList
 public sealed class AssessmentService(
     TriageDbContext db, TriageRules rules, KnowledgeSearch knowledge, TenantKnowledgeSettings knowledgeSettings, IPublishEndpoint publish, TimeProvider clock)
 {
-    public async Task<TriageAssessment> PreviewAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
-    {
-        var result = Assessor.Assess(await rules.MatrixAsync(tenantId, cancellationToken), await rules.ChecklistAsync(tenantId, cancellationToken), facts);
-        var found = await SuggestionsAsync(tenantId, facts, cancellationToken);
-        var deflection = await DeflectionAsync(tenantId, result.Severity, found, cancellationToken);
-        var assessed = new EscalationAssessed
-        {
-            EscalationId = escalationId,
-            TenantId = tenantId,
-            Severity = result.Severity,
-            Rules = [.. result.Fired.Select(rule => new FiredRule(rule.Id, rule.Severity, rule.Description))],
-            MissingFacts = result.Missing,
-            Outcome = deflection is null ? result.Outcome : AssessmentOutcome.Deflected,
-            HandoffIncomplete = result.HandoffIncomplete,
-            MatrixVersion = result.MatrixVersion,
-            AssessedAt = clock.GetUtcNow(),
-            Signals = await SignalsAsync(tenantId, facts.Customer.Id, cancellationToken),
-            Suggestions = [.. found.Select(item => new KnownErrorSuggestion(item.Suggestion.ArticleId, item.Suggestion.Title, item.Suggestion.Score, item.Suggestion.Reasons))],
-            Deflection = deflection,
-        };
-        return new(assessed, found);
-    }
+    public Task<TriageAssessment> PreviewAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken) =>
+        AssessAsync(tenantId, escalationId, facts, sideBySide: true, cancellationToken);
 
     public async Task<EscalationAssessed> DecideAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
     {
-        var assessed = (await PreviewAsync(tenantId, escalationId, facts, cancellationToken)).Assessed;
+        var assessed = (await AssessAsync(tenantId, escalationId, facts, sideBySide: false, cancellationToken)).Assessed;
         db.Assessments.Add(new AssessmentRow
         {
             TenantId = tenantId,
@@ -65,14 +45,37 @@ public sealed class AssessmentService(
         return assessed;
     }
 
+    private async Task<TriageAssessment> AssessAsync(string tenantId, Guid escalationId, CaseFacts facts, bool sideBySide, CancellationToken cancellationToken)
+    {
+        var result = Assessor.Assess(await rules.MatrixAsync(tenantId, cancellationToken), await rules.ChecklistAsync(tenantId, cancellationToken), facts);
+        var found = await SuggestionsAsync(tenantId, facts, sideBySide, cancellationToken);
+        var deflection = await DeflectionAsync(tenantId, result.Severity, found, cancellationToken);
+        var assessed = new EscalationAssessed
+        {
+            EscalationId = escalationId,
+            TenantId = tenantId,
+            Severity = result.Severity,
+            Rules = [.. result.Fired.Select(rule => new FiredRule(rule.Id, rule.Severity, rule.Description))],
+            MissingFacts = result.Missing,
+            Outcome = deflection is null ? result.Outcome : AssessmentOutcome.Deflected,
+            HandoffIncomplete = result.HandoffIncomplete,
+            MatrixVersion = result.MatrixVersion,
+            AssessedAt = clock.GetUtcNow(),
+            Signals = await SignalsAsync(tenantId, facts.Customer.Id, cancellationToken),
+            Suggestions = [.. found.Select(item => new KnownErrorSuggestion(item.Suggestion.ArticleId, item.Suggestion.Title, item.Suggestion.Score, item.Suggestion.Reasons))],
+            Deflection = deflection,
+        };
+        return new(assessed, found);
+    }
+
     /// <summary>The known errors that match the case best (<see cref="KnownErrorMatch"/>): by its first error message, and
     /// by the words of all of them and of its business impact, in its product area.</summary>
-    private Task<IReadOnlyList<FoundKnownError>> SuggestionsAsync(string tenantId, CaseFacts facts, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<FoundKnownError>> SuggestionsAsync(string tenantId, CaseFacts facts, bool sideBySide, CancellationToken cancellationToken)
     {
         var messages = facts.Context.ErrorMessages.Where(message => !string.IsNullOrWhiteSpace(message)).ToList();
         var words = string.Join(' ', [.. messages.Skip(1), facts.Impact.BusinessImpact ?? ""]);
         return knowledge.FindAsync(tenantId, new KnowledgeQuery(messages.FirstOrDefault(), words, facts.ProductArea), KnownErrorMatch.MaxSuggestions,
-            cancellationToken);
+            cancellationToken, sideBySide);
     }
 
     private async Task<CaseDeflection?> DeflectionAsync(string tenantId, Severity severity, IReadOnlyList<FoundKnownError> found, CancellationToken cancellationToken)

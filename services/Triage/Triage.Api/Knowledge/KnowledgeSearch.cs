@@ -2,6 +2,7 @@ using System.Text;
 using Dapper;
 using EscalationPlatform.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Triage.Api.Data;
 using Triage.Domain.Knowledge;
@@ -33,7 +34,11 @@ public sealed class KnowledgeSearch(TriageDbContext db)
     private const int MaxWords = 12;
     private const int MinWordLength = 3;
 
-    public async Task<IReadOnlyList<FoundKnownError>> FindAsync(string tenantId, KnowledgeQuery query, int max, CancellationToken cancellationToken)
+    /// <summary>The best matches. <c>sideBySide</c> runs the two candidate searches at once on connections of their own
+    /// (a person or intake waits for the answer); false runs them one after the other on the unit of work's own
+    /// connection, as a consumer does, so a burst of decisions never holds three connections each.</summary>
+    public async Task<IReadOnlyList<FoundKnownError>> FindAsync(string tenantId, KnowledgeQuery query, int max, CancellationToken cancellationToken,
+        bool sideBySide = true)
     {
         var signature = ErrorSignature.Of(Bounded(query.ErrorMessage));
         var words = Words($"{Bounded(query.ErrorMessage)} {Bounded(query.Words)}");
@@ -42,9 +47,9 @@ public sealed class KnowledgeSearch(TriageDbContext db)
             return [];
         }
 
-        // The two candidate searches run side by side, each on a connection of its own: the request then takes the
-        // longer of them, not their sum (docs/performance.md).
-        var bySignature = signature is null ? Task.FromResult<IReadOnlyList<Candidate>>([]) : CandidatesAsync($"""
+        // Side by side, each on a connection of its own, a request takes the longer of the two searches, not their sum
+        // (docs/performance.md).
+        var bySignature = signature is null ? Task.FromResult<IReadOnlyList<Candidate>>([]) : CandidatesAsync(sideBySide, $"""
             SELECT {Details}, n.similarity AS score FROM (
                 SELECT s.article_id, max(s.similarity)::float8 AS similarity FROM (
                     SELECT article_id, 1 - (signature <-> @signature) AS similarity FROM known_error_signature
@@ -53,7 +58,12 @@ public sealed class KnowledgeSearch(TriageDbContext db)
             JOIN known_error a ON a.tenant_id = @tenant AND a.id = n.article_id
             WHERE n.similarity >= {KnownErrorMatch.SignatureFloor.ToString(System.Globalization.CultureInfo.InvariantCulture)}
             """, new { tenant = tenantId, signature }, cancellationToken);
-        var byWords = words is null ? Task.FromResult<IReadOnlyList<Candidate>>([]) : CandidatesAsync($"""
+        if (!sideBySide)
+        {
+            await bySignature;
+        }
+
+        var byWords = words is null ? Task.FromResult<IReadOnlyList<Candidate>>([]) : CandidatesAsync(sideBySide, $"""
             SELECT {Details}, ts_rank_cd(a.search, q, 32)::float8 AS score
             FROM known_error a, to_tsquery('english', @words) q
             WHERE a.tenant_id = @tenant AND a.search @@ q ORDER BY score DESC LIMIT {Candidates}
@@ -76,10 +86,17 @@ public sealed class KnowledgeSearch(TriageDbContext db)
 
     private const string Details = "a.id, a.title, a.product_area AS productarea, a.workaround, a.status, a.fixed_in_version AS fixedinversion";
 
-    private async Task<IReadOnlyList<Candidate>> CandidatesAsync(string sql, object parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Candidate>> CandidatesAsync(bool ownConnection, string sql, object parameters, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
-        return [.. await connection.QueryAsync<Candidate>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))];
+        if (ownConnection)
+        {
+            await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+            return [.. await connection.QueryAsync<Candidate>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))];
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken); // already open inside a consumer's transaction
+        return [.. await db.Database.GetDbConnection().QueryAsync<Candidate>(new CommandDefinition(sql, parameters,
+            db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken: cancellationToken))];
     }
 
     private static string? Bounded(string? text) => text is { Length: > KnowledgeQuery.MaxLength } ? text[..KnowledgeQuery.MaxLength] : text;

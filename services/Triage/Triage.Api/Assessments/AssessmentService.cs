@@ -19,8 +19,11 @@ public sealed record TriageAssessment(EscalationAssessed Assessed, IReadOnlyList
 public sealed class AssessmentService(
     TriageDbContext db, TriageRules rules, KnowledgeSearch knowledge, TenantKnowledgeSettings knowledgeSettings, IPublishEndpoint publish, TimeProvider clock)
 {
-    public Task<TriageAssessment> PreviewAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken) =>
-        AssessAsync(tenantId, escalationId, facts, sideBySide: true, cancellationToken);
+    /// <summary>An assessment that changes nothing. <paramref name="sideBySide"/>: the knowledge search's two queries at once
+    /// on connections of their own, for a person waiting on the answer; intake's previews at submission come in bursts
+    /// (a storm of alerts), so they run on one connection (<see cref="KnowledgeSearch.FindAsync"/>).</summary>
+    public Task<TriageAssessment> PreviewAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken, bool sideBySide = true) =>
+        AssessAsync(tenantId, escalationId, facts, sideBySide, cancellationToken);
 
     public async Task<EscalationAssessed> DecideAsync(string tenantId, Guid escalationId, CaseFacts facts, CancellationToken cancellationToken)
     {

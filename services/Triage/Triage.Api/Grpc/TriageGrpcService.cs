@@ -23,7 +23,7 @@ public sealed class TriageGrpcService(AssessmentService assessments, TriageDbCon
         var facts = ReadFacts(request.FactsJson);
         if (request.Mode == AssessMode.Preview)
         {
-            return ToAssessment((await assessments.PreviewAsync(tenant.TenantId, Guid.Empty, facts, context.CancellationToken)).Assessed);
+            return ToAssessment((await assessments.PreviewAsync(tenant.TenantId, Guid.Empty, facts, context.CancellationToken, sideBySide: false)).Assessed);
         }
 
         if (!Guid.TryParse(request.EscalationId, out var escalationId))

@@ -26,12 +26,34 @@ public static class RabbitMqCommands
     public static string PluginsFileContent(RabbitMqServerOptions options) =>
         options.ManagementPort is null ? "[].\n" : "[rabbitmq_management].\n";
 
-    /// <summary>Writes the node's configuration and enabled-plugins files into its state folder.</summary>
+    /// <summary>Writes the node's configuration and enabled-plugins files into its state folder, and a cluster's
+    /// cookie into its HOME (readable by the owner only, or Erlang refuses it).</summary>
     public static void WriteConfigurationFiles(RabbitMqServerOptions options)
     {
         File.WriteAllText(ConfigFile(options), ConfigFileContent(options));
         File.WriteAllText(PluginsFile(options), PluginsFileContent(options));
+        if (options.ErlangCookie is { } cookie)
+        {
+            var cookieFile = Path.Combine(options.StateDirectory, ".erlang.cookie");
+            File.Delete(cookieFile);
+            File.WriteAllText(cookieFile, cookie);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(cookieFile, UnixFileMode.UserRead);
+            }
+        }
     }
+
+    /// <summary>rabbitmqctl against this node (stop_app, join_cluster, await_startup): it finds the node through the
+    /// node's port mapper and authenticates with the cookie in the node's HOME.</summary>
+    public static LocalServerCommand Control(RabbitMqServerOptions options, params string[] arguments) => new(
+        Path.Combine(options.InstallDirectory, "rabbitmqctl"),
+        ["-n", options.NodeName, .. arguments],
+        new Dictionary<string, string>
+        {
+            ["HOME"] = options.StateDirectory,
+            ["ERL_EPMD_PORT"] = options.EpmdPort.ToString(),
+        });
 
     public static LocalServerCommand Server(RabbitMqServerOptions options) => new(
         Path.Combine(options.InstallDirectory, "rabbitmq-server"),
@@ -50,6 +72,7 @@ public static class RabbitMqCommands
             ["RABBITMQ_CONFIG_FILE"] = ConfigFile(options),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = PluginsFile(options),
             ["RABBITMQ_PID_FILE"] = Path.Combine(options.StateDirectory, "rabbitmq.pid"),
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}", // node-to-node traffic on loopback only
         });
 
     /// <summary>The node's own port mapper, run in the foreground so that the process manager stops it too.</summary>

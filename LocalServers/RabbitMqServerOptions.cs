@@ -7,5 +7,7 @@ namespace EscalationPlatform.LocalServers;
 /// <param name="EpmdPort">A private Erlang port mapper: this node never touches another node's epmd.</param>
 /// <param name="NodeName">The Erlang node name.</param>
 /// <param name="ManagementPort">Where the management UI and HTTP API listen (loopback); null leaves the plugin off.</param>
+/// <param name="ErlangCookie">The shared secret of a cluster's nodes (each node's HOME gets it); null lets the node make its own.</param>
 public sealed record RabbitMqServerOptions(
-    string InstallDirectory, string StateDirectory, int Port, int DistributionPort, int EpmdPort, string NodeName, int? ManagementPort = null);
+    string InstallDirectory, string StateDirectory, int Port, int DistributionPort, int EpmdPort, string NodeName, int? ManagementPort = null,
+    string? ErlangCookie = null);

@@ -51,8 +51,17 @@ public sealed class InfrastructureResources
 
         var localPostgres = builder.AddLocalPostgres("postgres", stateDirectory);
         return new(choice, stateDirectory,
-            builder.AddLocalRabbitMq("messaging", stateDirectory),
+            Broker(builder, stateDirectory),
             builder.AddLocalRedis("cache", stateDirectory),
             name => localPostgres.AddLocalDatabase(name));
     }
+
+    /// <summary>A broker of one's own (ConnectionStrings:messaging, for example a RabbitMQ cluster's address) instead of
+    /// the local node: the services then use it as they would in production.</summary>
+    private static IResourceBuilder<IResourceWithConnectionString> Broker(IDistributedApplicationBuilder builder, string stateDirectory) =>
+        string.IsNullOrWhiteSpace(builder.Configuration[$"ConnectionStrings:{BrokerConnection}"])
+            ? builder.AddLocalRabbitMq(BrokerConnection, stateDirectory)
+            : builder.AddConnectionString(BrokerConnection);
+
+    private const string BrokerConnection = "messaging";
 }

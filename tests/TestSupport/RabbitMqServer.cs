@@ -6,17 +6,17 @@ using RabbitMQ.Client;
 
 namespace EscalationPlatform.Testing;
 
-/// <summary>A throwaway RabbitMQ node (with its own Erlang port mapper) in a temporary folder, built from the
-/// app host's command lines, with the management API on a free port so each test can have its own virtual
-/// host. It can be stopped and started again on the same data and ports, as a broker restart.</summary>
+/// <summary>A throwaway RabbitMQ node (with its own Erlang port mapper, unless it is one of a cluster's nodes) in a
+/// temporary folder, built from the app host's command lines, with the management API on a free port so each test can
+/// have its own virtual host. It can be stopped and started again on the same data and ports, as a broker restart.</summary>
 public sealed class RabbitMqServer : IAsyncDisposable
 {
     private readonly RabbitMqServerOptions _options;
-    private readonly ServerProcess _portMapper;
+    private readonly ServerProcess? _portMapper;
     private readonly HttpClient _management;
     private ServerProcess? _process;
 
-    private RabbitMqServer(RabbitMqServerOptions options, ServerProcess portMapper)
+    private RabbitMqServer(RabbitMqServerOptions options, ServerProcess? portMapper)
     {
         _options = options;
         _portMapper = portMapper;
@@ -26,6 +26,11 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
     public int Port => _options.Port;
 
+    public string NodeName => _options.NodeName;
+
+    /// <summary>Whether the node was stopped (and not started again).</summary>
+    public bool IsStopped => _process is null || _process.HasExited;
+
     public string ConnectionString(string virtualHost) => $"amqp://guest:guest@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
 
     public static async Task<RabbitMqServer> StartAsync(string directory)
@@ -33,20 +38,37 @@ public sealed class RabbitMqServer : IAsyncDisposable
         Directory.CreateDirectory(directory);
         var options = new RabbitMqServerOptions(LocalServerLocator.RabbitMqInstallDirectory(null), directory,
             FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), "test-broker@localhost", FreePorts.Next());
-        RabbitMqCommands.WriteConfigurationFiles(options);
         var portMapperCommand = RabbitMqCommands.PortMapper(options) with { Executable = LocalServerLocator.OnPath("epmd", "erlang-base") };
         var portMapper = ServerProcess.Start(portMapperCommand, directory, Path.Combine(directory, "epmd.log"));
-        var server = new RabbitMqServer(options, portMapper);
+        return await StartAsync(options, portMapper);
+    }
+
+    /// <summary>Starts a node; <paramref name="ownPortMapper"/> is stopped with it (a cluster's nodes share one).</summary>
+    internal static async Task<RabbitMqServer> StartAsync(RabbitMqServerOptions options, ServerProcess? ownPortMapper)
+    {
+        Directory.CreateDirectory(options.StateDirectory);
+        RabbitMqCommands.WriteConfigurationFiles(options);
+        var server = new RabbitMqServer(options, ownPortMapper);
         await server.StartAgainAsync();
         return server;
     }
 
+    /// <summary>Runs rabbitmqctl against this node (for example "join_cluster"), failing with what it printed.</summary>
+    public Task ControlAsync(params string[] arguments) => Task.Run(() => RabbitMqCommands.Control(_options, arguments).Run());
+
+    /// <summary>A GET of the node's management API (a path below /api/), as JSON.</summary>
+    public Task<System.Text.Json.JsonElement> ManagementAsync(string path) => _management.GetFromJsonAsync<System.Text.Json.JsonElement>(path);
+
     public async Task StartAgainAsync()
     {
         _process = ServerProcess.Start(RabbitMqCommands.Server(_options), _options.StateDirectory, Path.Combine(_options.StateDirectory, "rabbitmq.log"));
-        await Eventually.ReachesAsync(CanServeAsync, ready => ready, TimeSpan.FromSeconds(90), $"RabbitMQ on port {Port} serving AMQP and its management API",
-            TimeSpan.FromMilliseconds(250));
+        await UntilServingAsync();
     }
+
+    /// <summary>Waits until the node accepts AMQP connections and answers on its management API.</summary>
+    public Task UntilServingAsync() =>
+        Eventually.ReachesAsync(CanServeAsync, ready => ready, TimeSpan.FromSeconds(90), $"RabbitMQ {NodeName} on port {Port} serving AMQP and its management API",
+            TimeSpan.FromMilliseconds(250));
 
     /// <summary>A clean broker shutdown (SIGTERM), as an operator's restart would do.</summary>
     public Task StopAsync() => _process?.StopAsync(TimeSpan.FromSeconds(60)) ?? Task.CompletedTask;
@@ -87,7 +109,10 @@ public sealed class RabbitMqServer : IAsyncDisposable
             await _process.DisposeAsync();
         }
 
-        await _portMapper.DisposeAsync();
+        if (_portMapper is not null)
+        {
+            await _portMapper.DisposeAsync();
+        }
     }
 
     private async Task<bool> CanServeAsync()

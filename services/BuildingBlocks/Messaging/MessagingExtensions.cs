@@ -40,6 +40,7 @@ public static class MessagingExtensions
         builder.Services.AddScoped<IOutboxWriter, OutboxWriter<TDbContext>>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         builder.Services.AddHostedService<InboxCleanupService<TDbContext>>();
+        builder.Services.AddHostedService<OutboxBacklogSampler<TDbContext>>();
         builder.Services.AddSingleton<ErrorQueueOperations>();
         builder.Services.AddSingleton<BrokerRecovery>(); // the outbox links it in; it never fires without FastRecovery
         if (options.FastRecovery)
@@ -59,6 +60,7 @@ public static class MessagingExtensions
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitMq)
                 {
                     rabbitMq.PrefetchCount = Math.Max(options.PrefetchCount, rabbitMq.PrefetchCount); // a batch consumer may have asked for more
+                    UseQuorumQueue(rabbitMq, options);
                 }
             });
             configure(new MessagingBuilder<TDbContext>(bus));
@@ -100,6 +102,22 @@ public static class MessagingExtensions
 
         builder.AddBrokerConnection();
         return builder;
+    }
+
+    /// <summary>The endpoint's queue as a quorum queue when configured; its _error and _skipped queues copy its arguments.
+    /// Only receive endpoints: the bus's own temporary queue stays classic (a quorum queue cannot be auto-deleted).</summary>
+    private static void UseQuorumQueue(IRabbitMqReceiveEndpointConfigurator endpoint, MessagingOptions options)
+    {
+        if (!options.QuorumQueues)
+        {
+            return;
+        }
+
+        endpoint.SetQuorumQueue(options.QuorumReplicationFactor);
+        if (options.QuorumDeliveryLimit is { } limit)
+        {
+            endpoint.SetQueueArgument("x-delivery-limit", limit);
+        }
     }
 
     /// <summary>Immediate retries, then pauses doubling from 100 ms.</summary>

@@ -63,4 +63,21 @@ public sealed class MessagingOptions
     /// one is faulted), and cut the outbox's sends waiting on the old connection, instead of waiting out MassTransit's
     /// receive transport back-off (3 s doubling to 30 s). False leaves recovery to MassTransit alone.</summary>
     public bool FastRecovery { get; set; } = true;
+
+    /// <summary>Declare every receive endpoint's queue (and its _error and _skipped queues) as a quorum queue: replicated
+    /// over the cluster's nodes, so a node's loss neither loses nor blocks its messages. On for a cluster (the production
+    /// overlay); a broker's existing classic queue cannot be redeclared as quorum (docs/operations.md says how to switch).</summary>
+    public bool QuorumQueues { get; set; }
+
+    /// <summary>Nodes a new quorum queue is replicated on (x-quorum-initial-group-size); empty for all of the cluster's.</summary>
+    public int? QuorumReplicationFactor { get; set; }
+
+    /// <summary>Returns of one message a quorum queue allows before it drops it (x-delivery-limit); empty for the broker's
+    /// default (none before RabbitMQ 4.0, 20 since). MassTransit never returns a failed message (it retries in process and
+    /// then moves it to _error), so only crashes, lost connections and listings of an error queue count: set it well above them.</summary>
+    public int? QuorumDeliveryLimit { get; set; }
+
+    /// <summary>How often the delivery service counts its due, undelivered messages for the outbox.backlog gauge (what an
+    /// autoscaler watches beside the queue length).</summary>
+    public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aspire.Hosting;
-using EscalationPlatform.Harness;
 using EscalationPlatform.Harness.Faults;
 using EscalationPlatform.Harness.Load;
 
@@ -11,19 +9,16 @@ namespace Faults.Tests;
 /// <summary>A short steady load through the gateway, intake killed with SIGKILL in the middle of it and started
 /// again: once the platform is quiet, every escalation that was accepted exists once, is owned and on the clock
 /// (or waits for its facts), took each step once, and its notifications went out once.</summary>
-public sealed class FaultHarnessTests
+[Collection(nameof(ClusterPlatform))]
+public sealed class FaultHarnessTests(ClusterPlatform fixture)
 {
-    private const string Tenant = "faults";
+    public const string Tenant = "faults";
 
     [Fact]
     public async Task Killing_intake_under_load_loses_nothing_and_duplicates_nothing()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var platform = await PlatformHost.StartAsync(new PlatformOptions([Tenant])
-        {
-            StatePrefix = "escalation-faults",
-            Customize = builder => PlatformHost.Project(builder, "gateway").WithEnvironment("Gateway__RequestTimeout", "00:00:05"),
-        }, cancellationToken);
+        var platform = fixture.Platform;
         var token = await platform.TokenAsync(Tenant, "load", "agent");
         using var load = new LoadDriver(platform.Endpoint("gateway"), token, new CaseMix($"ci-{Guid.NewGuid():N}"[..11]));
 

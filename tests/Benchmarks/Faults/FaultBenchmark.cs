@@ -5,13 +5,15 @@ using Benchmarks.Platform;
 using EscalationPlatform.Harness;
 using EscalationPlatform.Harness.Faults;
 using EscalationPlatform.Harness.Load;
+using EscalationPlatform.Testing;
 
 namespace Benchmarks.Faults;
 
 /// <summary>./bench.sh faults [--replicas N] [--rate N] [--only NAME]: steady load through the gateway while, in turn, each service
 /// is killed with SIGKILL and started again, RabbitMQ and PostgreSQL are restarted and Redis is stopped for a while.
 /// Each fault gets a tenant of its own, so its audit (once the platform is quiet) counts exactly the escalations
-/// submitted around it. Without --replicas it runs the whole round with one replica of each service, then with two.</summary>
+/// submitted around it. Without --replicas it runs the whole round with one replica of each service, then with two; then,
+/// on a three-node RabbitMQ cluster with quorum queues (as the production overlay runs), one node stopped and left down.</summary>
 public static class FaultBenchmark
 {
     private static readonly TimeSpan AcknowledgementWindow = TimeSpan.FromSeconds(10);
@@ -21,6 +23,8 @@ public static class FaultBenchmark
     /// <summary>One fault's audit; <c>BackAfter</c> runs from the end of the fault (the process started again and healthy,
     /// the server answering) to the first escalation owned and on the clock after it.</summary>
     public sealed record Outcome(string Fault, int Replicas, int Sent, Dictionary<string, int> Statuses, AuditReport Audit, TimeSpan? BackAfter);
+
+    private const string NodeLoss = "stop a RabbitMQ node (1 of 3, left down)";
 
     private static readonly Fault[] Faults =
     [
@@ -48,13 +52,33 @@ public static class FaultBenchmark
             });
         }
 
+        if (only is null || NodeLoss.Contains(only, StringComparison.OrdinalIgnoreCase))
+        {
+            var directory = Path.Combine(Path.GetTempPath(), $"escalation-bench-cluster-{Guid.NewGuid():N}");
+            await using (var cluster = await RabbitMqCluster.StartAsync(directory))
+            {
+                await RoundAsync(replicaCounts[0], rate, [new Fault(NodeLoss, "stop-broker-node", _ => cluster.StopNodeAsync(0))], async outcome =>
+                {
+                    outcomes.Add(outcome);
+                    await Save(final: false);
+                }, cluster);
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+
         await Save(final: true);
         return outcomes.All(outcome => outcome.Audit.Clean) ? 0 : 1;
     }
 
-    private static async Task RoundAsync(int replicas, double rate, IReadOnlyList<Fault> faults, Func<Outcome, Task> done)
+    private static async Task RoundAsync(int replicas, double rate, IReadOnlyList<Fault> faults, Func<Outcome, Task> done, RabbitMqCluster? cluster = null)
     {
-        await using var host = await BenchPlatform.StartAsync(faults.Select(fault => fault.Tenant), replicas);
+        if (faults.Count == 0)
+        {
+            return;
+        }
+
+        await using var host = await BenchPlatform.StartAsync(faults.Select(fault => fault.Tenant), replicas, cluster);
         var injector = new FaultInjector(host);
         using var mail = host.CreateClient("mail");
         foreach (var fault in faults)

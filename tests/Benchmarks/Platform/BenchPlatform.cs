@@ -1,4 +1,6 @@
 using EscalationPlatform.Harness;
+using EscalationPlatform.Harness.Faults;
+using EscalationPlatform.Testing;
 using Npgsql;
 
 namespace Benchmarks.Platform;
@@ -7,15 +9,17 @@ namespace Benchmarks.Platform;
 /// longer, then its databases analyzed.</summary>
 public static class BenchPlatform
 {
-    public static async Task<PlatformHost> StartAsync(IEnumerable<string> tenants, int replicas = 1)
+    /// <summary>The platform, warmed up and analyzed; on <paramref name="cluster"/> with quorum queues when one is given.</summary>
+    public static async Task<PlatformHost> StartAsync(IEnumerable<string> tenants, int replicas = 1, RabbitMqCluster? cluster = null)
     {
-        Console.Error.WriteLine($"Starting the platform ({replicas} replica(s) of each service)...");
-        var host = await PlatformHost.StartAsync(new PlatformOptions([.. tenants])
+        Console.Error.WriteLine($"Starting the platform ({replicas} replica(s) of each service{(cluster is null ? "" : $", on a {cluster.Nodes.Count}-node RabbitMQ cluster")})...");
+        var options = new PlatformOptions([.. tenants])
         {
             Replicas = replicas,
             StatePrefix = "escalation-bench",
             WarmUp = new WarmUp(PerSecond: 20, TimeSpan.FromSeconds(10)),
-        });
+        };
+        var host = await PlatformHost.StartAsync(cluster is null ? options : options.OnCluster(cluster));
         await AnalyzeAsync(host);
         return host;
     }

@@ -1,0 +1,49 @@
+using Aspire.Hosting;
+using EscalationPlatform.Harness;
+using EscalationPlatform.Harness.Faults;
+using EscalationPlatform.Testing;
+
+namespace Faults.Tests;
+
+/// <summary>One platform for the fault tests under load, run as the production overlay runs it: on a three-node RabbitMQ
+/// cluster with quorum queues. Each test has a tenant of its own, so its audit counts only its escalations; a stopped
+/// broker node stays down (two of three still make a quorum).</summary>
+public sealed class ClusterPlatform : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"escalation-cluster-{Guid.NewGuid():N}");
+
+    public RabbitMqCluster Cluster { get; private set; } = null!;
+
+    public PlatformHost Platform { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Cluster = await RabbitMqCluster.StartAsync(_directory);
+        Platform = await PlatformHost.StartAsync(new PlatformOptions([FaultHarnessTests.Tenant, BrokerNodeLossTests.Tenant])
+        {
+            StatePrefix = "escalation-faults",
+            Customize = builder => PlatformHost.Project(builder, "gateway").WithEnvironment("Gateway__RequestTimeout", "00:00:05"),
+        }.OnCluster(Cluster));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Platform is not null)
+        {
+            await Platform.DisposeAsync();
+        }
+
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(nameof(ClusterPlatform))]
+public sealed class ClusterPlatformCollection : ICollectionFixture<ClusterPlatform>;

@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 setup
 install_test_oidc_provider
 install_test_browser
+check_kubernetes_tools
 build
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
@@ -19,6 +20,14 @@ for project in services/*/*.Api gateway/Gateway; do
     model_drift=$((model_drift + 1))
   fi
 done
+
+# The Kubernetes manifests: every overlay rendered and validated against the vendored schemas and the reviewer rules
+# (deploy/kubernetes/README.md); its self-test proves each rule rejects what it should.
+manifests=0
+if ! python3 scripts/validate-kubernetes.py; then
+  say "The Kubernetes manifests under deploy/kubernetes are not valid (the lines above say where)."
+  manifests=1
+fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
@@ -32,7 +41,7 @@ scripts/stop-leftovers.sh /tmp/escalation-* >/dev/null 2>&1 || true
 
 count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
 passed="$(count succeeded)"
-failed="$(( $(count failed) + model_drift ))"
+failed="$(( $(count failed) + model_drift + manifests ))"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   say "dotnet test exited with code $status without a failing test (a build error, a crash or a timeout): counted as one failure."
   failed=1

@@ -84,6 +84,15 @@ install_test_oidc_provider() {
 }
 
 # The browser the portal's tests drive: Debian's Chromium (Playwright's own browser download is not available).
+# What ./test.sh validates the Kubernetes manifests with: kubectl's built-in Kustomize (it never contacts a cluster) and
+# Python's jsonschema, referencing and PyYAML (preinstalled on these machines; PyPI is out of reach, Debian's
+# python3-jsonschema is too old to have 'referencing').
+check_kubernetes_tools() {
+  command -v kubectl >/dev/null || fail "kubectl is not installed: ./test.sh renders deploy/kubernetes with 'kubectl kustomize'. Install kubectl 1.27 or later (it brings Kustomize)."
+  python3 -c 'import jsonschema, referencing, yaml' 2>/dev/null \
+    || fail "python3 lacks jsonschema, referencing or PyYAML, which validate deploy/kubernetes: pip install 'jsonschema>=4.18' pyyaml."
+}
+
 install_test_browser() {
   [ -x /usr/bin/chromium ] && return 0
   command -v apt-get >/dev/null 2>&1 || fail "Chromium is missing (the portal's browser tests drive /usr/bin/chromium): install it with your package manager."

@@ -1,3 +1,4 @@
+using EscalationPlatform.ServiceDefaults;
 using Dapper;
 using Insights.Api.Data;
 using Insights.Domain;
@@ -9,7 +10,7 @@ namespace Insights.Api.Telemetry;
 /// <summary>Counts the headline numbers of every tenant once a minute (one statement) for <see cref="InsightsTelemetry"/>.
 /// The stall window is the default one here; the API's numbers use each tenant's own.</summary>
 public sealed partial class HeadlineRefresher(IServiceScopeFactory scopes, InsightsTelemetry telemetry, TimeProvider clock, ILogger<HeadlineRefresher> logger)
-    : BackgroundService
+    : PeriodicService(Every, clock)
 {
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
 
@@ -18,28 +19,15 @@ public sealed partial class HeadlineRefresher(IServiceScopeFactory scopes, Insig
     private const string Columns =
         "c.tenant_id, c.open, c.status, c.last_activity_at, c.upd_target_seconds, c.submitted_at, c.tta_seconds, c.ttr_seconds, c.flags, c.fr_due_at";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Every, clock);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRefreshFailed(failure);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => RefreshAsync(stoppingToken);
+
+    protected override void OnFailed(Exception error) => LogRefreshFailed(error);
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InsightsDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var rows = await db.Database.GetDbConnection().QueryAsync<Headline>(new CommandDefinition($"""
             SELECT c.tenant_id AS tenantid,
                    count(*) FILTER (WHERE c.open)::float8 AS open,

@@ -1,3 +1,4 @@
+using EscalationPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notification.Api.Data;
@@ -9,24 +10,11 @@ namespace Notification.Api.Webhooks;
 /// existed before it listened (a first deployment, a queue created after the change), and any announcement it missed
 /// is made good. Each tenant's is announced in a transaction of its own, under the tenant's lock.</summary>
 public sealed partial class WebhookInterestRepublisher(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, ILogger<WebhookInterestRepublisher> logger)
-    : BackgroundService
+    : PeriodicService(options.Value.Webhooks.InterestRepublishInterval, TimeProvider.System)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Webhooks.InterestRepublishInterval);
-        do
-        {
-            try
-            {
-                await RepublishAsync(stoppingToken);
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(error); // the next round makes it good
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => RepublishAsync(stoppingToken);
+
+    protected override void OnFailed(Exception error) => LogFailed(error); // the next round makes it good
 
     private async Task RepublishAsync(CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ status=${PIPESTATUS[0]}
 # Test fixtures stop what they start; this catches anything a crashed test run left behind.
 scripts/stop-leftovers.sh /tmp/escalation-* >/dev/null 2>&1 || true
 
-count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
+count() { grep -aE "^\s*$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
 passed="$(count succeeded)"
 failed="$(( $(count failed) + model_drift + manifests ))"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
@@ -47,9 +47,9 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 # The failures again at the end, where the tail of a CI log shows them.
-if grep -qE '^\s*failed ' "$log"; then
+if grep -aqE '^\s*failed ' "$log"; then
   say "Failed tests:"
-  grep -E -A 15 '^\s*failed ' "$log" | head -n 120
+  grep -aE -A 15 '^\s*failed ' "$log" | head -n 120
 fi
 say "${passed} passed, ${failed} failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

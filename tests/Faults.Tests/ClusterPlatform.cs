@@ -5,9 +5,9 @@ using EscalationPlatform.Testing;
 
 namespace Faults.Tests;
 
-/// <summary>One platform for the fault tests under load, run as the production overlay runs it: on a three-node RabbitMQ
-/// cluster with quorum queues. Each test has a tenant of its own, so its audit counts only its escalations; a stopped
-/// broker node stays down (two of three still make a quorum).</summary>
+/// <summary>One platform for the fault tests, run as the production overlay runs it: on a three-node RabbitMQ cluster with
+/// quorum queues, the gateway giving up on a dead service after 5 s. Each test has a tenant of its own, so its audit
+/// counts only its escalations; a stopped broker node stays down (two of three still make a quorum).</summary>
 public sealed class ClusterPlatform : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"escalation-cluster-{Guid.NewGuid():N}");
@@ -19,9 +19,10 @@ public sealed class ClusterPlatform : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Cluster = await RabbitMqCluster.StartAsync(_directory);
-        Platform = await PlatformHost.StartAsync(new PlatformOptions([FaultHarnessTests.Tenant, BrokerNodeLossTests.Tenant])
+        Platform = await PlatformHost.StartAsync(new PlatformOptions([FaultHarnessTests.Tenant, BrokerNodeLossTests.Tenant, PortalRestartTests.Tenant])
         {
             StatePrefix = "escalation-faults",
+            AwaitRunning = ["portal"],
             Customize = builder => PlatformHost.Project(builder, "gateway").WithEnvironment("Gateway__RequestTimeout", "00:00:05"),
         }.OnCluster(Cluster));
     }

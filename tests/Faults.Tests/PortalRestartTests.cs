@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aspire.Hosting;
 using EscalationPlatform.Harness;
 using EscalationPlatform.Harness.Faults;
 using EscalationPlatform.Harness.Portal;
@@ -12,9 +11,10 @@ namespace Faults.Tests;
 /// read and that it is not live, the pages other services answer keep working, and once intake is back the queue
 /// recovers by itself, without a reload. The portal itself killed and started again keeps everyone signed in (its
 /// sessions and keys live in Redis).</summary>
-public sealed class PortalRestartTests
+[Collection(nameof(ClusterPlatform))]
+public sealed class PortalRestartTests(ClusterPlatform fixture)
 {
-    private const string Tenant = "portal-faults";
+    public const string Tenant = "portal-faults";
 
     /// <summary>Beyond the gateway's request timeout, by a margin for a busy machine.</summary>
     private static readonly LocatorAssertionsToBeVisibleOptions GatewayGivesUp = new() { Timeout = 20_000 };
@@ -23,14 +23,7 @@ public sealed class PortalRestartTests
     public async Task The_portal_keeps_working_and_says_what_is_unavailable_while_intake_restarts_and_keeps_its_sessions_across_its_own_restart()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var platform = await PlatformHost.StartAsync(new PlatformOptions([Tenant])
-        {
-            StatePrefix = "escalation-portal-faults",
-            AwaitRunning = ["portal"],
-            WarmUp = new WarmUp(PerSecond: 1, TimeSpan.Zero),
-            // The app host's proxy holds a request to a dead service until the gateway gives up on it: 5 s here.
-            Customize = builder => PlatformHost.Project(builder, "gateway").WithEnvironment("Gateway__RequestTimeout", "00:00:05"),
-        }, cancellationToken);
+        var platform = fixture.Platform; // the gateway gives up on a dead service after 5 s there
         await using var browser = new PortalBrowser();
         await browser.InitializeAsync();
         var portal = platform.Endpoint("portal");

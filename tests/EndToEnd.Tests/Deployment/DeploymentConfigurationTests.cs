@@ -15,6 +15,7 @@ namespace EndToEnd.Tests.Deployment;
 /// differ (8080 and 8081 cannot be shared on one machine), and the Services' names resolve to this platform's endpoints
 /// as the cluster's DNS would resolve them. A service started this way is one more replica of the running platform, as a
 /// new pod would be.</summary>
+[Collection(nameof(DeploymentConfigurationTests))]
 public sealed class DeploymentConfigurationTests(PlatformFixture platform)
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(90);
@@ -151,3 +152,8 @@ public sealed class DeploymentConfigurationTests(PlatformFixture platform)
     /// <summary>Debug or Release: the configuration this test project was built in, and so the services.</summary>
     private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 }
+
+/// <summary>Each row starts a whole process (seconds of both cores): the collection runs alone, after the parallel
+/// tests, so it neither delays their timing goals nor runs a replica with the deployment's settings beside their cases.</summary>
+[CollectionDefinition(nameof(DeploymentConfigurationTests), DisableParallelization = true)]
+public sealed class DeploymentConfigurationCollection;

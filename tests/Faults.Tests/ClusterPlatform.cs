@@ -10,15 +10,13 @@ namespace Faults.Tests;
 /// counts only its escalations; a stopped broker node stays down (two of three still make a quorum).</summary>
 public sealed class ClusterPlatform : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"escalation-cluster-{Guid.NewGuid():N}");
-
     public RabbitMqCluster Cluster { get; private set; } = null!;
 
     public PlatformHost Platform { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Cluster = await RabbitMqCluster.StartAsync(_directory);
+        Cluster = await RabbitMqCluster.StartAsync(Path.Combine(Path.GetTempPath(), $"escalation-cluster-{Guid.NewGuid():N}"));
         Platform = await PlatformHost.StartAsync(new PlatformOptions([FaultHarnessTests.Tenant, BrokerNodeLossTests.Tenant, PortalRestartTests.Tenant])
         {
             StatePrefix = "escalation-faults",
@@ -37,11 +35,6 @@ public sealed class ClusterPlatform : IAsyncLifetime
         if (Cluster is not null)
         {
             await Cluster.DisposeAsync();
-        }
-
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
         }
     }
 }

@@ -7,14 +7,16 @@ namespace EscalationPlatform.Testing;
 /// <summary>A throwaway RabbitMQ cluster on this machine: nodes with distinct names and ports sharing one private
 /// Erlang port mapper and one cookie, the second and later joined to the first with <c>rabbitmqctl join_cluster</c>,
 /// behind one address (<see cref="TcpBalancer"/>) as a Kubernetes Service would put them. Any node can be stopped and
-/// started again (it rejoins on its own).</summary>
+/// started again (it rejoins on its own). Its folder goes with it.</summary>
 public sealed class RabbitMqCluster : IAsyncDisposable
 {
+    private readonly string _directory;
     private readonly ServerProcess _portMapper;
     private readonly TcpBalancer _balancer;
 
-    private RabbitMqCluster(ServerProcess portMapper, IReadOnlyList<RabbitMqServer> nodes, TcpBalancer balancer)
+    private RabbitMqCluster(string directory, ServerProcess portMapper, IReadOnlyList<RabbitMqServer> nodes, TcpBalancer balancer)
     {
+        _directory = directory;
         _portMapper = portMapper;
         Nodes = nodes;
         _balancer = balancer;
@@ -47,7 +49,7 @@ public sealed class RabbitMqCluster : IAsyncDisposable
                 await joining.UntilServingAsync();
             }
 
-            var cluster = new RabbitMqCluster(portMapper, nodes, TcpBalancer.Start([.. nodes.Select(node => node.Port)]));
+            var cluster = new RabbitMqCluster(directory, portMapper, nodes, TcpBalancer.Start([.. nodes.Select(node => node.Port)]));
             await Eventually.ReachesAsync(cluster.RunningNodesAsync, running => running.Count == size, TimeSpan.FromSeconds(30),
                 $"all {size} nodes running in one cluster");
             return cluster;
@@ -93,6 +95,7 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         await _balancer.DisposeAsync();
         await Task.WhenAll(Nodes.Select(node => node.DisposeAsync().AsTask())); // one by one, each would wait for the others' quorum handovers
         await _portMapper.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
     }
 
     private RabbitMqServer AnyRunningNode() =>

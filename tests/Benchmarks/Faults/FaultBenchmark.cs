@@ -43,28 +43,21 @@ public static class FaultBenchmark
         var outcomes = new List<Outcome>();
         var output = BenchmarkOutput.NameFor(args, "faults");
         Task Save(bool final) => BenchmarkOutput.WriteAsync(output, new { Machine = Machine.Describe(), Rate = rate, Outcomes = outcomes }, Markdown(rate, outcomes), final);
+        Task Done(Outcome outcome)
+        {
+            outcomes.Add(outcome);
+            return Save(final: false);
+        }
+
         foreach (var count in replicaCounts)
         {
-            await RoundAsync(count, rate, [.. Faults.Where(fault => only is null || fault.Name.Contains(only, StringComparison.OrdinalIgnoreCase))], async outcome =>
-            {
-                outcomes.Add(outcome);
-                await Save(final: false);
-            });
+            await RoundAsync(count, rate, [.. Faults.Where(fault => only is null || fault.Name.Contains(only, StringComparison.OrdinalIgnoreCase))], Done);
         }
 
         if (only is null || NodeLoss.Contains(only, StringComparison.OrdinalIgnoreCase))
         {
-            var directory = Path.Combine(Path.GetTempPath(), $"escalation-bench-cluster-{Guid.NewGuid():N}");
-            await using (var cluster = await RabbitMqCluster.StartAsync(directory))
-            {
-                await RoundAsync(replicaCounts[0], rate, [new Fault(NodeLoss, "stop-broker-node", _ => cluster.StopNodeAsync(0))], async outcome =>
-                {
-                    outcomes.Add(outcome);
-                    await Save(final: false);
-                }, cluster);
-            }
-
-            Directory.Delete(directory, recursive: true);
+            await using var cluster = await RabbitMqCluster.StartAsync(Path.Combine(Path.GetTempPath(), $"escalation-bench-cluster-{Guid.NewGuid():N}"));
+            await RoundAsync(replicaCounts[0], rate, [new Fault(NodeLoss, "stop-broker-node", _ => cluster.StopNodeAsync(0))], Done, cluster);
         }
 
         await Save(final: true);

@@ -10,8 +10,13 @@ public static class Eventually
         TimeSpan? interval = null)
     {
         var last = await PollAsync(observe, condition, timeout, interval);
-        return condition(last) ? last : throw new TimeoutException($"{what}: not reached within {timeout.TotalSeconds:0} s (last seen: {last}).");
+        return condition(last) ? last : throw new TimeoutException($"{what}: not reached within {timeout.TotalSeconds:0} s (last seen: {Describe(last)}).");
     }
+
+    /// <summary>A collection by its count and items (its own ToString names only its type).</summary>
+    private static string Describe<T>(T value) => value is System.Collections.IEnumerable items and not string
+        ? $"{items.Cast<object?>().Count()} item(s): [{string.Join("; ", items.Cast<object?>())}]"
+        : $"{value}";
 
     /// <summary>Observes every <paramref name="interval"/> (100 ms) until the condition holds or
     /// <paramref name="timeout"/> has passed, and answers the last value observed either way.</summary>

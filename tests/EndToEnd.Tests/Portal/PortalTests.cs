@@ -114,6 +114,8 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         var offered = await api.WaitForAsync(id, record => record.Status() == "assigned", "offered");
         var ownerId = offered.GetProperty("offer").GetProperty("offeredTo").GetProperty("id").GetString()!;
         await api.DoAsync(id, "acknowledge", actor: ownerId);
+        // Settled (sla has met the first response): a live change arriving while the form is filled re-renders it.
+        await api.WaitForAsync(id, record => record.Clock("first-response").Text("state") == "met", "first response met");
 
         var owner = await browser.SignInAsync(Portal, Tenants.Portal, ownerId, "agent", $"/cases/{id}");
         await owner.GetByTestId("live").WaitForAsync();

@@ -13,6 +13,8 @@ public class PortalBrowser : IAsyncDisposable
     private static readonly string[] Arguments =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+    private const float ActionTimeout = 20_000;
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -23,6 +25,9 @@ public class PortalBrowser : IAsyncDisposable
             throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (./test.sh does).");
         }
 
+        // What a page shows after a command has often travelled the message path (a service, the broker, the change
+        // feed): expectations wait as long as actions do, not Playwright's 5 s, so a busy machine is not a failure.
+        Assertions.SetDefaultExpectTimeout(ActionTimeout);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = Arguments });
     }
@@ -38,7 +43,7 @@ public class PortalBrowser : IAsyncDisposable
             TimezoneId = "Europe/Berlin",
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(ActionTimeout);
         return page;
     }
 

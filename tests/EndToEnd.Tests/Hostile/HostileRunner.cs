@@ -7,11 +7,15 @@ public sealed record Outcome(HostileRequest Request, int Status, string Body, st
 {
     public bool Succeeded => Status is >= 200 and < 300;
 
+    /// <summary>What a 429 said to wait (its Retry-After header).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public override string ToString() => $"{Request}: {Status} {(Body.Length <= 200 ? Body : Body[..200])} — {Breach}";
 }
 
-/// <summary>Sends hostile requests, a few at a time and in the order given, with plain HTTP clients (no retries, no
-/// service discovery: exactly the bytes of the request), and judges each answer by <see cref="AnswerRules"/>.</summary>
+/// <summary>Sends hostile requests, a few at a time and in the order given, with plain HTTP clients (no service
+/// discovery: exactly the bytes of the request; sent again only after the gateway's rate limit refused it), and judges
+/// each answer by <see cref="AnswerRules"/>.</summary>
 /// <remarks><paramref name="secretsIn"/> finds what of another tenant's a text shows; a secret the request itself
 /// carries (another tenant's id in its path) may come back in the answer.</remarks>
 public sealed class HostileRunner(PlatformFixture platform, Func<string, IEnumerable<string>> secretsIn) : IDisposable
@@ -32,6 +36,23 @@ public sealed class HostileRunner(PlatformFixture platform, Func<string, IEnumer
     }
 
     public async Task<Outcome> SendAsync(HostileRequest hostile)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await SendOnceAsync(hostile);
+            if (outcome.Status != 429 || attempt == MaxAttempts)
+            {
+                return outcome;
+            }
+
+            // The gateway's rate limit answered, not the rule under test: the same bytes again once it allows.
+            await Task.Delay(TimeSpan.FromSeconds(outcome.RetryAfterSeconds ?? 1), TestContext.Current.CancellationToken);
+        }
+    }
+
+    private const int MaxAttempts = 10;
+
+    private async Task<Outcome> SendOnceAsync(HostileRequest hostile)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var client = Client(hostile.Resource);
@@ -54,7 +75,10 @@ public sealed class HostileRunner(PlatformFixture platform, Func<string, IEnumer
             var status = (int)response.StatusCode;
             var sent = hostile.Path + (hostile.Body is { Length: < 100_000 } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "");
             var secret = secretsIn(body).FirstOrDefault(candidate => !sent.Contains(candidate, StringComparison.Ordinal));
-            return new(hostile, status, body, AnswerRules.Breach(hostile, status, response.Content.Headers.ContentType?.MediaType, body, secret));
+            return new(hostile, status, body, AnswerRules.Breach(hostile, status, response.Content.Headers.ContentType?.MediaType, body, secret))
+            {
+                RetryAfterSeconds = (int?)response.Headers.RetryAfter?.Delta?.TotalSeconds,
+            };
         }
         catch (HttpRequestException error)
         {

@@ -25,7 +25,8 @@ public sealed partial class PortalTests
         await Assertions.Expect(manager.GetByTestId("total")).ToHaveTextAsync("1 case", new() { Timeout = 30_000 });
         await manager.GetByTestId("cases").GetByRole(AriaRole.Link, new() { Name = key }).ClickAsync();
         await manager.WaitForURLAsync($"**/cases/{id}", new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(manager.GetByTestId("status")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(manager.GetByTestId("case-title")).ToContainTextAsync(key, new() { Timeout = 30_000 });
+        await Assertions.Expect(manager.GetByTestId("status")).ToBeVisibleAsync();
 
         await manager.GotoAsync(new Uri(Portal, "/insights").ToString());
         await ChooseAsync(manager, manager.GetByTestId("period"), "Last 7 days");

@@ -43,6 +43,7 @@ public sealed partial class PortalTests
         // An agent quoting the error on a new case is shown the known error and its workaround before submitting.
         var agent = await browser.SignInAsync(Portal, Tenants.Portal, "frontline-1", "agent", "/cases/new");
         await ChooseAsync(agent, agent.GetByTestId("customer"), "Acme Corporation (strategic)");
+        await Assertions.Expect(agent.GetByTestId("preview")).ToContainTextAsync("matrix v"); // the customer's preview is in: the form re-rendered
         await agent.GetByLabel("Error message", new() { Exact = true }).FillAsync(seen);
         var suggestion = agent.GetByTestId("preview").GetByTestId("preview-suggestion");
         await Assertions.Expect(suggestion).ToContainTextAsync("Export stops at the workspace quota");

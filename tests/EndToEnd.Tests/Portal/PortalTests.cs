@@ -50,6 +50,7 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
         await owner.GetByRole(AriaRole.Tab, new() { Name = "Offered to me" }).ClickAsync();
         await owner.GetByTestId("queue").Locator("tr", new() { HasText = title }).GetByTestId("case-link").ClickAsync();
         await owner.WaitForURLAsync(new Regex($"/cases/{id}$"));
+        await Assertions.Expect(owner.GetByTestId("case-title")).ToContainTextAsync(title); // the queue's rows (with their own severities) are gone
         await Assertions.Expect(owner.GetByTestId("severity")).ToHaveTextAsync("S1");
         await Assertions.Expect(owner.GetByTestId("offered-to")).ToContainTextAsync("(owner)");
         await Screenshots.TakeAsync(owner, "case-offered");
@@ -638,10 +639,14 @@ public sealed partial class PortalTests(PlatformFixture platform, PortalBrowserF
     private static partial Regex VersionNumber();
 
     /// <summary>A MudBlazor select: open it, pick the option by its text.</summary>
+    /// <summary>Picks an option of a select, and waits until its list has closed: a select that closes while the next
+    /// field is typed in takes the focus back, and what was typed can be lost.</summary>
     private static async Task ChooseAsync(IPage page, ILocator select, string option)
     {
         await select.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
+        await Assertions.Expect(choice).ToBeHiddenAsync();
     }
 
     private static Task OpenAsync(IPage page, string command) =>

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using EscalationPlatform.Contracts;
 using EscalationPlatform.Web.Paging;
@@ -111,6 +112,9 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Read
         }
 
         var stamp = cache.BeginRecordRead(id);
+        // Both reads from one snapshot: a change committing between them would otherwise show its timeline entry on the
+        // record as it was before the change (and that pair would be cached).
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var record = await Visible(caller).FirstOrDefaultAsync(row => row.CorrelationId == id, cancellationToken);
         if (record is null)
         {
@@ -118,6 +122,7 @@ public sealed class EscalationQueries(IntakeDbContext db, SlaClocks clocks, Read
         }
 
         var timeline = await TimelineAsync(id, cancellationToken);
+        await snapshot.CommitAsync(cancellationToken);
         cache.PutRecord(stamp, record, timeline);
         return EscalationViews.Full(record, timeline, time.GetUtcNow(), Callers.Of(caller));
     }

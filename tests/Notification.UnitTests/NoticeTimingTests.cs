@@ -70,7 +70,7 @@ public sealed class NoticeTimingTests
     [Fact]
     public void Without_a_digest_window_a_non_urgent_notice_goes_at_once()
     {
-        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 3, 300, TimeSpan.Zero); // between two digest slots
         Assert.Equal(new Timing(now, Digest: false), NoticeTiming.When(Mail(NoticeEvent.SlaWarning), Severity.S3, now, TimeSpan.Zero, null, null));
     }
 

@@ -36,8 +36,9 @@ public static class NoticeTiming
             return new Timing(now, Digest: false);
         }
 
-        var due = AsksToAct(notice.Event) ? now : Slot(now + digestWindow);
-        if (!AsksToAct(notice.Event) && waiting is { } joined && joined >= now && joined <= due)
+        var gathers = !AsksToAct(notice.Event) && digestWindow > TimeSpan.Zero; // no window: each at once, never a digest
+        var due = gathers ? Slot(now + digestWindow) : now;
+        if (gathers && waiting is { } joined && joined >= now && joined <= due)
         {
             due = joined;
         }
